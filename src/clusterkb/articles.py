@@ -1,0 +1,537 @@
+"""Inputs → Article records: text files in any common encoding, HTML pages, JSONL feeds and
+folders of them, each with its metadata and where the article body ends."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import math
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+from . import boilerplate
+from .boilerplate import Kind, Layout
+from .metadata import clean_author, detect_lang, find_author, find_source, parse_published
+
+MAX_BYTES = 20 * 1024 * 1024
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIX = ".jsonl"
+STDIN = "-"
+METADATA_FIELDS = ("title", "published", "source", "url", "author", "lang")
+
+
+@dataclass
+class Article:
+    """One article as read. Every fact offset indexes `text`; nothing past `body_end` is article,
+    and the `excluded` (start, end) ranges inside the body (credits, navigation, datelines) are
+    not article either."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, when the text or metadata states one in full
+    lang: str = "ru"
+    body_end: int | None = None
+    source: str | None = None
+    url: str | None = None
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    author: str | None = None
+    published_time: str | None = None  # "07:55" or "07:55:08"
+    dateline: str | None = None  # "--11-20" for a dateline without a year
+    published_confidence: float | None = None  # 1.0 stated in full, 0.9 from HTML markup
+
+    @property
+    def body(self) -> str:
+        return self.text if self.body_end is None else self.text[: self.body_end]
+
+
+class ArticleError(Exception):
+    """An input that cannot be read as an article; the message names the file and the problem."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def content_id(data: bytes) -> str:
+    """Stable article id: the hash of the bytes as read."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+# -- public entry points --------------------------------------------------------------------
+
+
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ArticleError]:
+    """Files named, and the article files under folders named, in sorted order, without reading
+    them (so a caller can check size and mtime first). `-` stands for standard input. A path that
+    does not exist, an unlistable folder or a symlink loop comes out as an ArticleError."""
+    for path in paths:
+        p = Path(path)
+        if os.fspath(path) == STDIN:
+            yield p
+        elif p.is_dir():
+            yield from _walk(p)
+        elif p.exists() or p.is_symlink():
+            yield p
+        else:
+            yield ArticleError(str(p), "no such file or folder")
+
+
+def iter_articles(
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES
+) -> Iterator[Article | ArticleError]:
+    """Every article in the files, folders and feeds named (`-` reads a JSONL feed from standard
+    input). Never raises for a bad input: it comes out as an ArticleError and the rest go on."""
+    for item in iter_paths(paths):
+        if isinstance(item, ArticleError):
+            yield item
+        elif os.fspath(item) == STDIN:
+            yield from _iter_feed(sys.stdin.buffer, STDIN, max_bytes)
+        elif item.suffix.lower() == FEED_SUFFIX:
+            yield from _read_feed(item, max_bytes)
+        else:
+            try:
+                yield read_article(item, max_bytes)
+            except ArticleError as e:
+                yield e
+
+
+def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
+    """One text or HTML file as an Article, its `NAME.meta.json` sidecar overriding metadata."""
+    p = Path(path)
+    name = str(p)
+    if p.suffix.lower() == FEED_SUFFIX:
+        raise ArticleError(name, "a JSONL feed holds many articles: read it with iter_articles")
+    with _open(p, max_bytes) as f:
+        data = _read_bounded(f, name, max_bytes)
+    if not data:
+        raise ArticleError(name, "empty file")
+    try:
+        text = _decode(data)
+    except ValueError as e:
+        raise ArticleError(name, str(e)) from None
+    given = _sidecar(p)
+    if _looks_like_html(name, text):
+        text, page = _html_text(text, name)
+        given = _overlay(page, given)
+    return article_from_text(text, name, id=content_id(data), **given)
+
+
+def article_from_text(text: str, path: str, *, id: str | None = None, **metadata: Any) -> Article:
+    """An Article from text in memory. Title, date, source, author and junk are found in the
+    text; `metadata` (any of METADATA_FIELDS, published_time, published_confidence) overrides."""
+    unknown = set(metadata) - {*METADATA_FIELDS, "published_time", "published_confidence"}
+    if unknown:
+        raise TypeError(f"unknown metadata: {', '.join(sorted(unknown))}")
+    try:
+        text = _clean(text)
+    except ValueError as e:
+        raise ArticleError(path, str(e)) from None
+    if not text.strip():
+        raise ArticleError(path, "no text: empty or only whitespace")
+    lang = detect_lang(text)
+    layout = boilerplate.layout(text, lang)
+    fields: dict[str, Any] = {"lang": lang, **_described(layout)}
+    fields.update(_given(metadata, path))
+    return Article(
+        id=id or content_id(text.encode("utf-8")), path=path, text=text,
+        body_end=layout.body_end, excluded=layout.excluded, **fields,
+    )
+
+
+# -- metadata --------------------------------------------------------------------------------
+
+_TITLE_MAX_CHARS = 300
+_HTML_DATE_CONFIDENCE = 0.9
+
+
+def _described(layout: Layout) -> dict[str, Any]:
+    """Title, publication stamp, source, URL and author as the text states them."""
+    lines = layout.lines
+    title = lines[layout.title].text if layout.title is not None else None
+    stamp = layout.datelines[0][1] if layout.datelines else None
+    credits = [line.text for line, kind in zip(lines, layout.kinds) if kind is Kind.CREDIT]
+    others = [line.text for line, kind in zip(lines, layout.kinds) if kind is not Kind.CREDIT]
+    source, url = find_source((lines[i].text for i in layout.navigation), others)
+    author = find_author(credits)
+    return {
+        "title": title if title and len(title) <= _TITLE_MAX_CHARS else None,
+        "published": stamp.date if stamp else None,
+        "published_time": stamp.time if stamp else None,
+        "dateline": stamp.dateline if stamp else None,
+        "published_confidence": 1.0 if stamp and stamp.date else None,
+        "source": source,
+        "url": url,
+        "author": author[0] if author else None,
+    }
+
+
+def _given(metadata: dict[str, Any], path: str) -> dict[str, Any]:
+    """Metadata given by the caller, a feed or a sidecar, with `published` normalised to ISO."""
+    given = {k: v for k, v in metadata.items() if v is not None}
+    if "published" in given:
+        try:
+            date, time = parse_published(str(given["published"]))
+        except ValueError as e:
+            raise ArticleError(path, str(e)) from None
+        given["published"] = date
+        given.setdefault("published_time", time)
+        given.setdefault("published_confidence", 1.0)
+    return given
+
+
+def _overlay(page: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """HTML page metadata under metadata given explicitly (whose date is then stated in full)."""
+    if "published" in given:
+        page = {k: v for k, v in page.items() if k != "published_confidence"}
+    return {**page, **given}
+
+
+def _fields(record: Any, where: str) -> dict[str, str]:
+    """The metadata fields of a feed line or sidecar, each a string."""
+    if not isinstance(record, dict):
+        raise ArticleError(where, "not a JSON object")
+    fields = {}
+    for key in METADATA_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ArticleError(where, f"field {key!r} must be a string, not {type(value).__name__}")
+        if value:
+            fields[key] = value
+    return fields
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    """Metadata from `NAME.meta.json` beside `NAME.txt`, if there is one."""
+    meta = path.with_name(path.stem + ".meta.json")
+    if not meta.is_file():
+        return {}
+    try:
+        record = json.loads(meta.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ArticleError(str(meta), f"sidecar metadata is not readable JSON: {e}") from None
+    return _fields(record, str(meta))
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article|<section|<h[1-6][\s>])",
+    re.I,
+)
+
+
+def _looks_like_html(name: str, text: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(text[:1000]))
+
+
+def _html_text(html: str, where: str) -> tuple[str, dict[str, Any]]:
+    """The main text of a web page (trafilatura), its title on top, and the page's metadata."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_recall=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as e:  # a third-party parser on arbitrary input: report, never crash
+        raise ArticleError(where, f"the HTML could not be parsed ({type(e).__name__}: {e})") from None
+    text = (doc.text or "") if doc else ""
+    if not text.strip():
+        raise ArticleError(where, "no article text found in the HTML")
+    title = doc.title
+    if title and title not in text[: len(title) + 500]:
+        text = f"{title}\n\n{text}"
+    page = {
+        "title": title, "published": doc.date, "source": doc.hostname or doc.sitename,
+        "url": doc.url, "author": clean_author(doc.author) if doc.author else None,
+        "published_confidence": _HTML_DATE_CONFIDENCE if doc.date else None,
+    }
+    return text, {k: v for k, v in page.items() if v}
+
+
+# -- feeds -----------------------------------------------------------------------------------
+
+_SKIP_CHUNK = 1 << 20
+
+
+def _read_feed(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
+    try:
+        with _open(path, None) as f:
+            yield from _iter_feed(f, str(path), max_bytes)
+    except ArticleError as e:
+        yield e
+
+
+def _iter_feed(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Article | ArticleError]:
+    """Articles of a JSONL feed, one per line (`text` or `html`, optional metadata); a broken
+    line comes out as an ArticleError for `NAME:LINE` and the other lines go on."""
+    for number, raw in enumerate(_bounded_lines(stream, max_bytes), 1):
+        where = f"{name}:{number}"
+        if raw is None:
+            yield ArticleError(where, f"line is longer than the {_size(max_bytes)} limit")
+            continue
+        try:
+            article = _feed_article(raw, where, first=number == 1)
+        except ArticleError as e:
+            yield e
+            continue
+        if article is not None:
+            yield article
+
+
+def _feed_article(raw: bytes, where: str, first: bool) -> Article | None:
+    try:
+        line = raw.decode("utf-8-sig" if first else "utf-8").strip()
+    except UnicodeDecodeError as e:
+        raise ArticleError(where, f"not UTF-8 text (byte {e.start})") from None
+    if not line:
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise ArticleError(where, f"not valid JSON: {e.msg} at column {e.colno}") from None
+    given = _fields(record, where)
+    html, text = record.get("html"), record.get("text")
+    if isinstance(html, str) and html.strip():
+        text, page = _html_text(html, where)
+        given = _overlay(page, given)
+    elif not isinstance(text, str):
+        raise ArticleError(where, "no 'text' or 'html' string field")
+    return article_from_text(text, where, id=content_id(line.encode("utf-8", "surrogatepass")), **given)
+
+
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The stream's lines, None for a line longer than `max_bytes` (skipped without keeping it)."""
+    while raw := stream.readline(max_bytes + 1):
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
+# -- files and folders -----------------------------------------------------------------------
+
+
+def _open(path: Path, max_bytes: int | None) -> BinaryIO:
+    """The file opened for reading, after checking it is a regular file within `max_bytes`."""
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+        raise ArticleError(name, problem) from None
+    except OSError as e:
+        raise ArticleError(name, _reason(e)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(name, "not a regular file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise ArticleError(name, _too_big(info.st_size, max_bytes))
+    try:
+        return path.open("rb")
+    except OSError as e:
+        raise ArticleError(name, _reason(e)) from None
+
+
+def _read_bounded(f: BinaryIO, name: str, max_bytes: int) -> bytes:
+    try:
+        data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise ArticleError(name, _reason(e)) from None
+    if len(data) > max_bytes:
+        raise ArticleError(name, _too_big(len(data), max_bytes))
+    return data
+
+
+def _walk(root: Path) -> Iterator[Path | ArticleError]:
+    """Article files under `root` in sorted order, following folder symlinks but each folder
+    once; a symlink back to a folder above it is reported, not followed."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, frozenset[tuple[int, int]] | None]] = [(root, frozenset())]
+    while stack:
+        path, ancestors = stack.pop()
+        if ancestors is None:
+            yield path
+            continue
+        try:
+            info = path.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in ancestors:
+                yield ArticleError(str(path), f"symbolic link loop back to {path.resolve()}, not followed")
+                continue
+            if key in seen:
+                continue
+            seen.add(key)
+            entries = sorted(os.scandir(path), key=lambda e: e.name)
+        except OSError as e:
+            yield ArticleError(str(path), f"cannot list folder: {_reason(e)}")
+            continue
+        inside = ancestors | {key}
+        items = [(Path(e.path), inside if _is_folder(e) else None) for e in entries if _wanted(e)]
+        stack.extend(reversed(items))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _wanted(entry: os.DirEntry[str]) -> bool:
+    """Folders and article files, hidden ones left out."""
+    if entry.name.startswith("."):
+        return False
+    return _is_folder(entry) or entry.name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def _reason(e: OSError) -> str:
+    return (e.strerror or str(e)).lower()
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"file is {_size(size)}, over the {_size(limit)} limit (max_bytes)"
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a DOCX/XLSX/ODT document)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0", "an old MS Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAMPLE_BYTES = 1 << 16
+_UTF16_MIN_TEXT_SHARE = 0.9
+_CYRILLIC_CODECS = ("cp1251", "koi8_r", "cp866")
+_CYRILLIC_MIN_SHARE = 0.3
+_RUSSIAN_LETTER_PERCENT = dict(zip(
+    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+    (10.97, 8.45, 8.01, 7.35, 6.70, 6.26, 5.47, 4.73, 4.54, 4.40, 3.49, 3.21, 2.98, 2.81, 2.62,
+     2.01, 1.90, 1.74, 1.70, 1.65, 1.59, 1.44, 1.21, 0.97, 0.94, 0.73, 0.64, 0.48, 0.36, 0.32,
+     0.26, 0.04, 0.04),
+))
+_RUSSIAN_LOG_FREQUENCY = {c: math.log(p / 100) for c, p in _RUSSIAN_LETTER_PERCENT.items()}
+_CYRILLIC_LETTER = re.compile("[а-яё]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_MAX_CONTROL_SHARE = 0.01
+_MAX_CONTROLS = 10
+
+
+def _decode(data: bytes) -> str:
+    """The text in `data` with its encoding detected; ValueError naming the problem if the bytes
+    are not text: UTF-8/16/32 by BOM, UTF-16 by its NUL bytes, UTF-8, then the Cyrillic
+    single-byte codecs by Russian letter statistics, then charset-normalizer."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"{what}, not text")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_strictly(data, codec)
+    if b"\0" in data:
+        return _utf16(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _mostly_utf8(data) or _cyrillic(data) or _detected(data)
+
+
+def _decode_strictly(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec, "strict" if codec == "utf-8-sig" else "surrogatepass")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not valid {codec.removesuffix('-sig').upper()} text (byte {e.start})") from None
+
+
+def _utf16(data: bytes) -> str:
+    """UTF-16 without a BOM: the byte order whose text is mostly European letters and signs."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        sample = data[: min(len(data), _SAMPLE_BYTES) // 2 * 2].decode(codec, "surrogatepass")
+        common = sum(1 for c in sample if "\x01" <= c < "\u0530" or "\u2000" <= c <= "\u206f")
+        if sample and common >= _UTF16_MIN_TEXT_SHARE * len(sample):
+            return data[: len(data) // 2 * 2].decode(codec, "surrogatepass")
+    raise ValueError("binary data (NUL bytes), not text")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut-off character) among many good ones."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if bad <= max(2, len(text) // 1000) and non_ascii >= 10 * bad else None
+
+
+def _cyrillic(data: bytes) -> str | None:
+    """Russian text in Windows-1251, KOI8-R or CP866: the codec under which the letters are
+    likeliest Russian. A wrong codec permutes the letters, which shows in their frequencies."""
+    sample = data[:_SAMPLE_BYTES]
+    scores = {codec: _russian_score(sample.decode(codec, "replace")) for codec in _CYRILLIC_CODECS}
+    best = max(scores, key=scores.__getitem__)
+    return data.decode(best, "replace") if scores[best] > -math.inf else None
+
+
+def _russian_score(text: str) -> float:
+    """Mean log-frequency of the Cyrillic letters as Russian letters; -inf when Cyrillic is not
+    most of the text's letters."""
+    cyrillic = _CYRILLIC_LETTER.findall(text.lower())
+    letters = sum(1 for c in text if c.isalpha())
+    if not cyrillic or len(cyrillic) < _CYRILLIC_MIN_SHARE * letters:
+        return -math.inf
+    return sum(_RUSSIAN_LOG_FREQUENCY[c] for c in cyrillic) / len(cyrillic)
+
+
+def _detected(data: bytes) -> str:
+    """Any other encoding, by charset-normalizer; among equally clean readings, Windows-1252."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        raise ValueError("not text: the bytes fit no known encoding")
+    western = next((r for r in results if r.encoding == "cp1252" and r.chaos <= best.chaos), None)
+    return str(western or best)
+
+
+def _clean(text: str) -> str:
+    """Text with universal newlines, lone surrogates replaced and stray control characters
+    blanked; ValueError when control characters show it is binary data."""
+    text = _LINE_BREAKS.sub("\n", text.removeprefix("\ufeff"))
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(_MAX_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
+        raise ValueError(f"binary data ({controls:,} control characters), not text")
+    return _CONTROL.sub(" ", text) if controls else text

@@ -1,0 +1,318 @@
+"""Site junk in a news text: where the article body ends and which lines inside it are not article.
+
+Each line (paragraph) is classified jusText-style by its own features — length, share of stop
+words, whether it ends as a sentence, cue phrases, link/e-mail/phone/hashtag density — into
+prose, short (headline-like), credit or cue. The body ends at the first credit or cue line after
+which the text never again reads as an article: no prose before the next cue, and after it no two
+prose paragraphs in a row (teaser lists alternate headlines with one-paragraph descriptions).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .metadata import AUTHOR_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_dateline
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of the text: `text` is text[start:end], stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Kind(Enum):
+    PROSE = "prose"  # reads as article sentences
+    SHORT = "short"  # headline-like or neutral
+    CREDIT = "credit"  # photo, author or date credit: junk that also sits inside articles
+    CUE = "cue"  # site junk that opens a tail: related news, footer, comments, tags, ads
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The text's lines with their kinds, and where title, dateline, body and junk are."""
+
+    lines: list[Line]
+    kinds: list[Kind]
+    navigation: list[int]  # indices of site navigation lines above the title
+    title: int | None
+    datelines: list[tuple[int, Stamp]]
+    body_end: int | None
+    excluded: list[tuple[int, int]]
+
+
+_CHECK_CHARS = 400  # cues are looked for in a line's first characters only
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HEADER_LINES = 12
+
+# Patterns below match lowercased text.
+_CREDIT = re.compile(
+    r"^[\s|•·]*(?:фото\w*|видео|иллюстраци\w+|коллаж|изображение|инфографика|скриншот|кадр|"
+    r"источник фото|автор фото|photo\w*|image|picture|credit|illustration)\b\s*"
+    r"(?:[:©]|[—–-]\s|(?:by|предоставлен\w*|из|автора|пресс-служб\w*|с сайта|с официального)\b)"
+)
+_EMBEDDED_CREDIT = re.compile(r"\b(?:фото|photo)\s*[:©]")
+_CUE_START = re.compile(
+    r"^(?:"
+    # related and latest news
+    r"(?:читайте|читать) (?:также|еще|ещё|тоже|по теме)|(?:смотрите|см\.) (?:также|еще|ещё|по теме)|"
+    r"(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
+    r"горячие|интересные) (?:новости|материалы|статьи|публикации|записи|события)|"
+    r"(?:материалы|статьи|публикации|записи|новости) по теме|(?:ранее|также) по теме|"
+    r"вам (?:может быть|будет) интересно|выбор редакции|лента новостей|новости партн[её]ров|"
+    r"самое (?:читаемое|популярное|обсуждаемое|интересное|важное)|"
+    r"related(?: news| articles| stories| posts)?|read (?:more|also|next)|see also|"
+    r"more (?:news|stories)|latest news|top stories|you (?:may|might) also like|most (?:read|popular)|"
+    # subscriptions and sharing
+    r"подпи(?:шитесь|сывайтесь|саться)|поделиться|поделитесь|присоединяйтесь|следите за|"
+    r"мы в (?:соцсетях|соц\. сетях|telegram|телеграм|вк|вконтакте)|читайте нас|наш (?:telegram|телеграм)|"
+    r"share|subscribe|follow us|"
+    # tags, ads, masthead
+    r"(?:теги|тэги|метки|ключевые слова|tags)(?:\s*:|$)|реклама|партн[её]рский материал|"
+    r"учредител\w*|(?:главный |шеф-|выпускающий )?редактор|адрес редакции|редакция\b.{0,20}$|"
+    r"(?:0|6|12|16|18)\+$|(?:контакты|о проекте|о нас|о компании|о редакции|вакансии)$"
+    r")\b"
+)
+_SHORT_CUE_START = re.compile(
+    r"^(?:"
+    r"комментари(?:и|ев|й)|(?:добавить|оставить|написать|оставьте) (?:комментарий|отзыв)|"
+    r"ваш (?:email|e-mail|адрес|комментарий)|обязательные поля|войдите|авторизуйтесь|"
+    r"чтобы оставить комментарий|comments?|leave a (?:comment|reply)|отправить|"
+    r"(?:просмотр\w*|views|нравится|понравил\w+|оцените|версия для печати|распечатать|"
+    r"в избранное|like)\b.{0,30}$|"
+    r"(?:источник|первоисточник|по материалам|source)\s*:"
+    r")"
+)
+_JUNK_PHRASES = (
+    "©", "copyright", "все права защищены", "все права сохранены", "all rights reserved",
+    "сетевое издание", "свидетельство о регистрации", "регистрационный номер", "эл № фс",
+    "зарегистрировано в федеральной", "зарегистрировано федеральной", "телефон редакции",
+    "перепечатк", "использование материалов", "при цитировании", "при копировании",
+    "при использовании материал", "гиперссылк", "активная ссылка", "мнение редакции",
+    "редакция не ", "конфиденциальност", "пользовательское соглашение", "cookie",
+    "персональных данных", "рекламный отдел", "отдел рекламы", "по вопросам рекламы",
+    "размещение рекламы", "версия для слабовидящих", "privacy policy", "terms of use",
+    "terms of service", "подпишитесь на наш", "подписывайтесь на наш", "на правах рекламы",
+    "нашли ошибку", "нашли опечатку", "ctrl+enter", "ctrl + enter", "сообщить об ошибке",
+    "яндекс.метрика", "liveinternet", "рейтинг@mail", "top.mail.ru",
+)
+_JUNK_PATTERN = re.compile(r"\(c\)\s*\d{4}|\bинн\s*\d{10}|\berid\b")
+_NETWORKS = frozenset(
+    "вконтакте vk одноклассники ok telegram телеграм twitter facebook whatsapp viber дзен youtube "
+    "rutube livejournal pinterest linkedin".split()
+)
+_SECTION_WORDS = frozenset(
+    "новости новость главная главное лента популярное рекомендуем интересное хроника сюжет сюжеты "
+    "рубрика рубрики экономика политика общество происшествия спорт культура бизнес регион регионы "
+    "город промышленность статьи публикации пресс-релизы пресс-центр события меню поиск войти "
+    "вход регистрация мнения видео фото фоторепортажи афиша погода компании технологии наука "
+    "home news business economy politics world sport search menu login rss".split()
+)
+_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]")
+_CONTACT_LABEL = re.compile(r"(?:^|[\s,(])(?:e-?mail|эл\. ?почта|тел(?:ефон)?|факс|адрес)\.?\s*:")
+_CONTACT_DATA = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+7|8)?[\s-]?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2,3}"
+    r"|https?://\S+|www\.\S+"
+)
+_BARE_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,12}/?)$")
+_BREADCRUMB = re.compile(r"\s+(?:/|>|»|\||→|::)\s+")
+_PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
+_SENTENCE_END = (".", "…", ":", ";")
+_CLOSERS = " »\"”)'’*"
+_PROSE_MIN_WORDS = 6
+_PROSE_LONG_WORDS = 25
+_PROSE_MIN_STOP_SHARE = 0.04
+_QUESTION_PROSE_WORDS = 15
+_CONTACT_MAX_WORDS = 6
+_MENU_MIN_WORDS = 4
+_EXCLUDED_MAX_CHARS = 200
+
+
+def layout(text: str, lang: str) -> Layout:
+    """Lines, their kinds, title and datelines, where the body ends, and the junk inside it."""
+    lines = split_lines(text)
+    stop = STOP_WORDS.get(lang) or STOP_WORDS["ru"] | STOP_WORDS["en"]
+    kinds = [classify(line.text, stop) for line in lines]
+    navigation, title, datelines = _header(lines, kinds)
+    start = next((i for i, k in enumerate(kinds) if k is Kind.PROSE and i >= (title or 0)), title or 0)
+    end = _tail_start(kinds, start)
+    excluded = [(lines[i].start, lines[i].end) for i in navigation]
+    excluded += [(lines[i].start, lines[i].end) for i, _ in datelines]
+    first = 0 if title is None else title + 1
+    excluded += _inner_junk(lines, kinds, first, len(lines) if end is None else end, start)
+    return Layout(
+        lines, kinds, navigation, title, datelines,
+        None if end is None else lines[end].start, sorted(set(excluded)),
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-empty lines of `text`, stripped, with their offsets."""
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip())
+            lines.append(Line(start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def classify(line: str, stop: frozenset[str]) -> Kind:
+    """What one line is, judged on its own."""
+    head = line[:_CHECK_CHARS]
+    low = head.lower()
+    words = [w.strip(_PUNCTUATION) for w in low.split()]
+    if _is_credit(head, low):
+        return Kind.CREDIT
+    if _is_cue(low, words, len(line) <= _EXCLUDED_MAX_CHARS):
+        return Kind.CUE
+    return Kind.PROSE if _reads_as_prose(line, words, stop) else Kind.SHORT
+
+
+def _is_credit(head: str, low: str) -> bool:
+    return bool(
+        _CREDIT.match(low)
+        or (("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
+        or AUTHOR_LINE.match(head)
+        or parse_dateline(head, leftover_words=0)
+    )
+
+
+def _is_cue(low: str, words: list[str], short: bool) -> bool:
+    return bool(
+        _CUE_START.match(low)
+        or any(phrase in low for phrase in _JUNK_PHRASES)
+        or _JUNK_PATTERN.search(low)
+        or ("#" in low and _is_hashtags(low, short))
+        or _BARE_ADDRESS.match(low)
+        or _is_menu(low, words)
+        or (short and _SHORT_CUE_START.match(low))
+        or (short and sum(w in _NETWORKS for w in words) >= 2)
+        or (short and _is_contact(low))
+    )
+
+
+def _is_hashtags(low: str, short: bool) -> bool:
+    return len(_HASHTAG.findall(low)) >= 2 or (short and bool(_HASHTAG.match(low)))
+
+
+def _is_contact(low: str) -> bool:
+    """A line of e-mails, phones, addresses and URLs with few other words."""
+    if not (":" in low or "@" in low) or not (_CONTACT_LABEL.search(low) or "@" in low):
+        return False
+    data = _CONTACT_DATA.findall(low)
+    rest = _CONTACT_DATA.sub(" ", _CONTACT_LABEL.sub(" ", low))
+    return bool(data) and len(_WORD.findall(rest)) <= _CONTACT_MAX_WORDS
+
+
+def _is_menu(low: str, words: list[str]) -> bool:
+    """A run of section names: «Главная Новости Экономика Политика»."""
+    words = [w for w in words if w not in ("|", "•", "·", "/")]
+    if not _MENU_MIN_WORDS <= len(words) <= 20 or any(c in low for c in ".,:;!?"):
+        return False
+    return sum(w in _SECTION_WORDS for w in words) >= len(words) / 2
+
+
+def _reads_as_prose(line: str, words: list[str], stop: frozenset[str]) -> bool:
+    words = [w for w in words if w]
+    if len(words) < _PROSE_MIN_WORDS:
+        return False
+    if sum(w in stop for w in words) < _PROSE_MIN_STOP_SHARE * len(words):
+        return False
+    ending = line.rstrip(_CLOSERS)
+    if ending.endswith(_SENTENCE_END) or len(words) >= _PROSE_LONG_WORDS:
+        return True
+    return ending.endswith(("?", "!")) and len(words) >= _QUESTION_PROSE_WORDS
+
+
+def is_navigation(line: str, kind: Kind) -> bool:
+    """A site navigation line above the title: a menu, breadcrumbs, a section name, a domain."""
+    if kind is Kind.CUE:
+        return True
+    words = line.lower().split()
+    if words and all(w.strip(".,") in _SECTION_WORDS for w in words):
+        return True
+    parts = _BREADCRUMB.split(line)
+    return len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)
+
+
+def _is_weak_navigation(line: str) -> bool:
+    """Lines like «Новости. Омск» or «Омск»: navigation only when a title follows."""
+    parts = line.split(". ")
+    return not line.endswith((".", "!", "?")) and all(len(p.split()) <= 2 for p in parts)
+
+
+def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None, list[tuple[int, Stamp]]]:
+    """Navigation lines above the title, the title's index and the datelines of the header
+    (the lines before the first prose paragraph). The title is the first line that is neither
+    navigation nor a site banner above navigation; without one, a short line such as «Омск»,
+    else the first paragraph."""
+    navigation: list[int] = []
+    weak: list[int] = []
+    datelines: list[tuple[int, Stamp]] = []
+    title = None
+    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds)):
+        if kind is Kind.PROSE:
+            break
+        if stamp := parse_dateline(line.text):
+            datelines.append((i, stamp))
+        elif kind is Kind.CREDIT:
+            continue
+        elif is_navigation(line.text, kind):
+            if title is not None and kind is not Kind.CUE:
+                navigation.append(title)  # a banner such as the site's name above its menu
+                title = None
+            if title is None:
+                navigation.append(i)
+        elif title is not None:
+            continue
+        elif _is_weak_navigation(line.text):
+            weak.append(i)
+        else:
+            title = i
+    if title is None and weak:
+        title, weak = weak[0], []
+    if title is None:
+        title = next((i for i, k in enumerate(kinds) if k is Kind.PROSE), None)
+    return sorted(navigation + weak), title, datelines
+
+
+def _tail_start(kinds: list[Kind], start: int) -> int | None:
+    """Index of the line where the junk tail begins, or None when the text is all article."""
+    n = len(kinds)
+    next_cue = [n] * (n + 1)
+    prose_pair_after = [False] * (n + 2)
+    prose_before = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        next_cue[i] = i if kinds[i] is Kind.CUE else next_cue[i + 1]
+        pair = kinds[i] is Kind.PROSE and i + 1 < n and kinds[i + 1] is Kind.PROSE
+        prose_pair_after[i] = pair or prose_pair_after[i + 1]
+    for i, kind in enumerate(kinds):
+        prose_before[i + 1] = prose_before[i] + (kind is Kind.PROSE)
+    for t in range(start + 1, n):
+        if kinds[t] not in (Kind.CUE, Kind.CREDIT):
+            continue
+        cue = next_cue[t]
+        if prose_before[cue] > prose_before[t]:
+            continue  # the article goes on after a credit
+        if cue < n and prose_pair_after[cue + 1]:
+            continue  # article-like text after the cue: an inline cross-link or promo
+        return t
+    return None
+
+
+def _inner_junk(lines: list[Line], kinds: list[Kind], first: int, end: int, start: int) -> list[tuple[int, int]]:
+    """Credit and cue lines inside the body, and captions printed twice in a row after its start."""
+    spans = []
+    for i in range(first, end):
+        line, kind = lines[i], kinds[i]
+        if kind in (Kind.CREDIT, Kind.CUE) and len(line.text) <= _EXCLUDED_MAX_CHARS:
+            spans.append((line.start, line.end))
+        elif i > start and kind is Kind.SHORT and i + 1 < end and lines[i + 1].text == line.text:
+            spans += [(line.start, line.end), (lines[i + 1].start, lines[i + 1].end)]
+    return spans

@@ -1,0 +1,77 @@
+"""Extraction: a pure function from an article to its facts.
+
+    article → document (junk blanked, sentences) → NER spans (repaired)
+            → people, organisations, places, dates, counts, money → context of the numbers
+
+Nothing here reads or writes files, so the same function runs in one process, in a pool of
+workers or on a distributed engine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..articles import Article
+from ..facts import Fact
+from .document import Document, make_document
+
+
+@dataclass
+class Extraction:
+    article: Article
+    facts: list[Fact]
+
+
+def extract_article(article: Article) -> Extraction:
+    """All facts of one article, each real-world thing once with all its mentions."""
+    from .dates import extract_dates, infer_published
+
+    if not article.published:
+        guess, confidence = infer_published(article.body, getattr(article, "dateline", None))
+        if guess:
+            article.published = guess
+            article.published_confidence = confidence
+    doc = make_document(article)
+    named = _named_facts(doc)
+    from .counts import extract_counts
+    from .money import extract_money
+
+    numbers = extract_dates(doc) + extract_counts(doc) + extract_money(doc)
+    return Extraction(article, named + add_context(doc, numbers, named))
+
+
+def _named_facts(doc: Document) -> list[Fact]:
+    if doc.lang == "en":
+        from .english import extract_english_names
+
+        return extract_english_names(doc)
+    from .organisations import extract_organisations, with_rule_organisations
+    from .people import extract_people
+    from .places import extract_places
+    from .spans import find_spans
+
+    spans = with_rule_organisations(doc, find_spans(doc))
+    return extract_people(doc, spans) + extract_organisations(doc, spans) + extract_places(doc, spans)
+
+
+def add_context(doc: Document, numbers: list[Fact], named: list[Fact]) -> list[Fact]:
+    """Record on each date, count and money fact the organisations and places of its sentences,
+    so that «how many clusters in Omsk region» is a query."""
+    by_sentence: dict[int, dict[str, list[str]]] = {}
+    for fact in named:
+        if fact.kind == "person":
+            continue
+        key = "organizations" if fact.kind == "organization" else "locations"
+        for m in fact.mentions:
+            sent = doc.sentence_at(m.start)
+            if sent:
+                names = by_sentence.setdefault(sent.start, {"organizations": [], "locations": []})[key]
+                if fact.attrs["name"] not in names:
+                    names.append(fact.attrs["name"])
+    for fact in numbers:
+        context: dict[str, list[str]] = {"organizations": [], "locations": []}
+        for m in fact.mentions:
+            sent = doc.sentence_at(m.start)
+            for key, names in by_sentence.get(sent.start if sent else -1, {}).items():
+                context[key] += [n for n in names if n not in context[key]]
+        fact.attrs["context"] = context
+    return numbers

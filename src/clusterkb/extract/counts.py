@@ -1,0 +1,238 @@
+"""Counts: a number and the noun phrase it counts, lemmatised («15 промышленным кластерам» →
+15 «промышленный кластер», head «кластер»).
+
+Also measures with abbreviated units («164 га» → «гектар», «100 тыс. кв. м»), percentages,
+durations («полтора года»), coordinated counts sharing one noun («девять региональных и три
+межрегиональных промышленных кластера») and elided nouns («…и еще двух»). Dates, money,
+document numbers («№ 779»), ordinals, numbers in quotes and numbers with no noun are not counts.
+The mention span runs from the number to the end of its noun phrase; hedges stay outside.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..facts import Fact
+from ..nlp import parse
+from .dates import date_spans
+from .document import Document, Sentence
+from .money import money_spans
+from .numbers import Number, collect, find_numbers, is_approximate, plain
+
+_RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
+    (r"%", "процент", "процент"),
+    (r"п\.\s?п\.", "процентный пункт", "пункт"),
+    (r"(?:кв\.\s?(?:м|метр[а-я]*)|м2|м²)(?!\w)", "квадратный метр", "метр"),
+    (r"(?:кв\.\s?км|км2|км²)(?!\w)", "квадратный километр", "километр"),
+    (r"(?:куб\.\s?м|м3|м³)(?!\w)", "кубический метр", "метр"),
+    (r"га(?!\w)", "гектар", "гектар"),
+    (r"км(?!\w)", "километр", "километр"),
+    (r"м(?!\w)", "метр", "метр"),
+    (r"т(?!\w|\.\s?[а-яё]\.)", "тонна", "тонна"),
+    (r"кг(?!\w)", "килограмм", "килограмм"),
+    (r"МВт(?!\w)", "мегаватт", "мегаватт"),
+    (r"кВт(?!\w)", "киловатт", "киловатт"),
+    (r"ГВт(?!\w)", "гигаватт", "гигаватт"),
+    (r"шт(?!\w)", "штука", "штука"),
+    (r"чел(?!\w)", "человек", "человек"),
+    (r"ед(?!\w)", "единица", "единица"),
+)]
+_EN_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
+    (r"%", "percent", "percent"),
+    (r"(?:m2|m²|sq\.?\s?m|square\s+met(?:re|er)s?)\b", "square metre", "metre"),
+    (r"(?:km2|km²|sq\.?\s?km|square\s+kilomet(?:re|er)s?)\b", "square kilometre", "kilometre"),
+    (r"(?:ha|hectares?)\b", "hectare", "hectare"),
+    (r"(?:km|kilomet(?:re|er)s?)\b", "kilometre", "kilometre"),
+    (r"(?:t|tons?|tonnes?)\b", "tonne", "tonne"),
+    (r"MW\b", "megawatt", "megawatt"),
+)]
+_RU_WORD = re.compile(r"[ \u00a0]*([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
+_EN_WORD = re.compile(r"[ \u00a0]*([A-Za-z]+(?:-[A-Za-z]+)*)")
+_SPACE = re.compile(r"[ \u00a0\u202f]?")
+_CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
+_ELIDED = re.compile(r"\s*(?:[,.;:!?)»—–]|$|(?:и|а|но|или)\b)")
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?<!\w)(?:№|N|No\.?|#|\+|номер[а-я]*|тел\.?|телефон[а-я]*|ст\.|п\.|ч\.|пункт[а-я]*|стать[а-я]*|"
+    r"част[а-я]*|ни)\s*$", re.IGNORECASE)
+_HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|пят|шест|сем|восем|девят|десят|дцат|сорок|сто|ста|"
+                   r"двест|трист|полтор|полутор|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"twelve|teen|ty\b")  # on lower-cased text: fast
+_ADJ = ("ADJF", "PRTF")
+_NOT_HEADS = {"раз", "сторона"}
+_EN_STOP = set("""of in on at for to from with by and or but that which who whom whose were was are is be
+    been being have has had will would can could should may might must the a an as per than more less
+    this these those its their our his her we they it he she you i not also such about over under into
+    out up down each every all some any most many few other another same""".split())
+_EN_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+@dataclass
+class _Count:
+    """A number with the words after it: adjectives (pymorphy3 parses, or English words) and the
+    head noun; unit and head are filled in once the noun phrase is settled."""
+
+    number: Number
+    end: int
+    words: list[Any] = field(default_factory=list)
+    noun: Any = None
+    unit: str | None = None
+    head: str | None = None
+    shared: str | None = None
+
+
+def extract_counts(doc: Document) -> list[Fact]:
+    """Count facts of a document: one per (value, unit), with all its mentions."""
+    skip = date_spans(doc) + money_spans(doc)
+    found = []
+    for sentence in doc.sentences:
+        if not _HINT.search(sentence.text.lower()):
+            continue
+        for c in _sentence_counts(sentence, doc.lang, skip):
+            value = plain(c.number.value)
+            attrs = {"value": value, "unit": c.unit, "head": c.head,
+                     "approximate": is_approximate(sentence.text, c.number.start)}
+            found.append(((value, c.unit), attrs, sentence.start + c.number.start, sentence.start + c.end))
+    return collect(doc, "count", found)
+
+
+def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]]) -> list[_Count]:
+    """The counts of one sentence, coordinated and elided nouns filled in."""
+    text, done, pending = sentence.text, [], []
+    numbers = [n for n in find_numbers(text, lang) if _may_count(text, n, sentence.start, skip)]
+    for i, n in enumerate(numbers):
+        c = _words_after(text, n, lang)
+        following = numbers[i + 1] if i + 1 < len(numbers) else None
+        if c.unit is None and c.noun is None and following and _CONJ.fullmatch(text, c.end, following.start):
+            pending.append(c)
+            continue
+        if c.unit is None:
+            _settle(c, lang)
+        if c.unit is not None:
+            done.extend(_share(pending, c, lang))
+            done.append(c)
+        elif not c.words and done and _ELIDED.match(text, n.end):
+            prev = done[-1]
+            c.unit, c.head, c.shared = prev.shared, prev.head, prev.shared
+            done.append(c)
+        pending = []
+    return done
+
+
+def _may_count(text: str, n: Number, offset: int, skip: list[tuple[int, int]]) -> bool:
+    """Not a date, money, document number, phone, nor inside a quoted title."""
+    a, b = offset + n.start, offset + n.end
+    if any(s < b and a < e for s, e in skip) or _NOT_COUNT_BEFORE.search(text, max(0, n.start - 12), n.start):
+        return False
+    before = text[:n.start]
+    return (before.count("«") <= before.count("»") and before.count('"') % 2 == 0
+            and before.count("“") <= before.count("”"))
+
+
+def _words_after(text: str, n: Number, lang: str) -> _Count:
+    """A number with an abbreviated unit after it, or the adjectives and noun that follow it."""
+    c = _Count(n, n.end)
+    space = _SPACE.match(text, n.end).end()
+    for pattern, unit, head in _EN_UNITS if lang == "en" else _RU_UNITS:
+        m = pattern.match(text, space)
+        if m:
+            c.unit, c.head, c.shared, c.end = unit, head, unit, m.end()
+            return c
+    if text[n.end:n.end + 1].isalpha():
+        return c
+    if lang == "en":
+        _english_words(text, c)
+    else:
+        _russian_words(text, c)
+    return c
+
+
+def _russian_words(text: str, c: _Count) -> None:
+    """Adjectives and participles up to the first noun («инвестиционных проекта», not «…по ним»)."""
+    pos = c.end
+    while len(c.words) < 5 and (m := _RU_WORD.match(text, pos)) and not m.group(1).isupper():
+        p = parse(m.group(1).lower())[0]
+        if p.tag.POS not in (*_ADJ, "NOUN"):
+            break
+        pos = m.end()
+        if p.tag.POS == "NOUN":
+            c.noun = p
+            break
+        c.words.append(p)
+    c.end = pos
+
+
+def _english_words(text: str, c: _Count) -> None:
+    """Lower-case words up to a function word; for counts above one, the first plural is the noun."""
+    pos, plural = c.end, c.number.value != 1
+    while len(c.words) < 4 and (m := _EN_WORD.match(text, pos)):
+        word = m.group(1)
+        verb_like = c.words and not plural and word.endswith(("ed", "ing"))
+        if word.lower() in _EN_STOP or word[0].isupper() or verb_like:
+            break
+        pos = m.end()
+        if plural and _singular(word.lower()) != word.lower():
+            c.noun = _singular(word.lower())
+            break
+        c.words.append(word.lower())
+    c.end = pos
+
+
+def _settle(c: _Count, lang: str) -> None:
+    """Fix unit and head; with no noun, a substantivised last adjective («15 рабочих») or the last
+    English word serves as the noun."""
+    if lang == "en":
+        if c.noun is None and c.words:
+            c.noun, c.words = _singular(c.words[-1]), c.words[:-1]
+        if c.noun is not None:
+            c.head, c.unit = c.noun, _unit(c.words, c.noun, lang)
+    else:
+        if c.noun is None and c.words:
+            c.noun = next((q for q in parse(c.words[-1].word) if q.tag.POS == "NOUN"), None)
+            c.words = c.words[:-1] if c.noun else c.words
+        if c.noun is not None and c.noun.normal_form not in _NOT_HEADS:
+            c.head, c.unit = c.noun.normal_form, _russian_unit(c.words, c.noun)
+    c.shared = c.unit
+
+
+def _share(pending: list[_Count], closing: _Count, lang: str) -> list[_Count]:
+    """Coordinated counts take the closing count's noun phrase, less its first adjective."""
+    common = closing.words[1:]
+    for c in pending:
+        c.noun, c.head = closing.noun, closing.head
+        if closing.noun is None:
+            c.unit = c.shared = closing.unit
+            continue
+        c.words = c.words + (common if c.words else closing.words)
+        c.unit = _unit(c.words, closing.noun, lang)
+        c.shared = closing.shared = _unit(common, closing.noun, lang)
+    return pending
+
+
+def _unit(words: list[Any], noun: Any, lang: str) -> str:
+    """The unit string of adjectives and a head noun, in the article's language."""
+    return " ".join(words + [noun]) if lang == "en" else _russian_unit(words, noun)
+
+
+def _russian_unit(adjectives: list[Any], noun: Any) -> str:
+    """Nominative singular phrase, adjectives agreeing with the head noun's gender."""
+    gender = noun.tag.gender if noun.tag.gender in ("masc", "femn", "neut") else "masc"
+    grammemes = {"nomn", "plur"} if "Pltm" in noun.tag else {"nomn", "sing", gender}
+    words = []
+    for a in adjectives:
+        inflected = a.inflect(grammemes)
+        words.append(inflected.word if inflected else a.normal_form)
+    return " ".join(words + [noun.normal_form])
+
+
+def _singular(word: str) -> str:
+    """English plural to singular by simple rules («clusters» → «cluster», «companies» → «company»)."""
+    if word in _EN_IRREGULAR:
+        return _EN_IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word

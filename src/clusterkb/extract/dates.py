@@ -1,0 +1,371 @@
+"""Calendar dates, months, years and periods, resolved to ISO against the publication date.
+
+Values: «2023-08-11», «2023-07», «2024», ranges «2023-07-20/2023-07-21», and «XXXX-MM-DD» /
+«XXXX-MM» when nothing in the article fixes the year (a year is never invented).
+Mention spans cover the date phrase with the word that makes it a point or period of time:
+a relative word («Вчера, 11 августа», «в этом году») or an introducing в/во/с/со/in/since/
+from/during («В 2024 году», «Since July», «с 1 по 5 марта»). Words that relate an event to
+the date without being part of it (до, к, по, by, until, в конце…) stay outside («до 1 ноября»
+→ «1 ноября»). A line that holds nothing but a date (and a time) is a dateline: metadata, not
+a date of the article, though `date_spans` still reports it.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..articles import Article
+from ..facts import Fact
+from ..nlp import parse
+from .document import Document, Sentence, make_document
+from .numbers import collect
+
+_MON_RU = (r"(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
+           r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
+_MON_EN = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+           r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
+_PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+             ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+_INCLUDED = {"в", "во", "с", "со", "in", "since", "from", "during"}
+_LEAD_RU = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале|середины|середине|конца|конце|течение"
+            r"|итогам)\s+)?")
+_LEAD_EN = r"(?P<lead>(?i:in|since|from|during|by|until|till|before|after|through|of|early|late|mid))[\s-]+"
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_WORD = r"(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)"
+_REL_DAY = r"(?P<rel>вчера|сегодня|завтра|позавчера|послезавтра|today|yesterday|tomorrow)"
+_REL_YEAR = (r"(?P<rely>этом|этого|текущем|текущего|нынешнем|нынешнего|следующем|следующего"
+             r"|будущем|будущего|наступающем|наступающего|прошлом|прошлого|минувшем|минувшего"
+             r"|прошедшем|прошедшего|позапрошлом|позапрошлого)\s+год[ау]")
+_RU_YEAR_SLOT = rf"(?:\s+(?:(?P<{{}}>{_YEAR})(?:{_YEAR_WORD})?|{_REL_YEAR}))?"
+_DAY_SHIFT = {"позавчера": -2, "вчера": -1, "yesterday": -1, "сегодня": 0, "today": 0,
+              "завтра": 1, "tomorrow": 1, "послезавтра": 2}
+_YEAR_SHIFT = (("позапрошл", -2), ("прошл", -1), ("минувш", -1), ("прошедш", -1), ("previous", -1),
+               ("last", -1), ("следующ", 1), ("будущ", 1), ("наступающ", 1), ("next", 1))
+
+_ANY = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_MON_RU}|{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
+    rf"(?<![\w-]){_REL_DAY}(?![\w-])",
+    r"(?<![\d.\-/:])(?P<d1>\d{1,2})(?P<sep>[./-])(?P<m1>\d{1,2})(?P=sep)(?P<y1>\d{4}|\d{2})(?![\d:]|[./-]\d)",
+    r"(?<![\d.\-/])(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)(?![\d]|[.-]\d)",
+)]
+_RU = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?<![\w.]){_LEAD_RU}(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MON_RU})(?:\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?)?)?"
+    rf"(?:\s*(?:[-–—]|по)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m2>{_MON_RU}){_RU_YEAR_SLOT.format('y2')}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:\s*[-–—]\s*(?P<m2>{_MON_RU}))?{_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
+    rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
+)]
+_EN = [re.compile(p) for p in (
+    rf"\b(?:{_LEAD_EN})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"\s+(?:of\s+)?(?P<m2>{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
+    rf"\b(?:{_LEAD_EN})?(?P<m2>{_MON_EN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b"
+    rf"(?!:)(?:,?\s+(?P<y2>{_YEAR}))?",
+    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:\s*[-–]\s*(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
+    rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?\b(?![-./]\d)",
+    r"\b(?:(?P<lead>(?i:in|during))\s+)?"
+    r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
+)]
+_HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+                   r"|вчера|сегодня|завтра|году|года|today|yesterday|tomorrow|year"
+                   r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # on lower-cased text: fast
+_ON_TODAY = re.compile(r"(?:на|по|до)\s+$", re.IGNORECASE)
+_DATELINE_REST = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|[\W_]", re.UNICODE)
+_CLAUSE = re.compile(r"[,;:()«»\"—–]")
+_FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
+_PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
+_ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
+_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to)\b", re.IGNORECASE)
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed)\b", re.IGNORECASE)
+_CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+
+_Part = tuple[int | None, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """One date phrase as written: span, explicit parts (year, month, day) of its first and last
+    point, a relative day or year shift, and the sentence it stands in."""
+
+    start: int
+    end: int
+    first: _Part
+    last: _Part | None
+    day_shift: int | None
+    year_shift: int | None
+    sentence: Sentence
+
+
+def _month(word: str | None) -> int | None:
+    """Month number of a month name (any case, Russian or English) or of digits."""
+    if word is None:
+        return None
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return next((i + 1 for prefixes in _PREFIXES for i, p in enumerate(prefixes) if w.startswith(p)), None)
+
+
+def _year(text: str | None, ref_year: int) -> int | None:
+    """A written year; two-digit years are 20xx unless past next year's, then 19xx."""
+    if text is None:
+        return None
+    y = int(text)
+    if len(text) == 2:
+        return 1900 + y if y > ref_year % 100 + 1 else 2000 + y
+    return y
+
+
+def _valid(part: _Part) -> bool:
+    """Is this a real calendar point (31.02 is not), with a plausible year?"""
+    y, m, d = part
+    if y is not None and not 1900 <= y <= 2100 or m is not None and not 1 <= m <= 12:
+        return False
+    return d is None or m is not None and 1 <= d <= calendar.monthrange(y or 2000, m)[1]
+
+
+def _ordered(first: _Part, last: _Part) -> bool:
+    """Does a range run forward? Without years only a same-point range is rejected."""
+    if first[0] and last[0]:
+        return _key(last) > _key(first)
+    return _key(last)[1:] != _key(first)[1:]
+
+
+def _key(part: _Part) -> tuple[int, int, int]:
+    """Sort key of a part, unknown fields as 0."""
+    return (part[0] or 0, part[1] or 0, part[2] or 0)
+
+
+def _raw(m: re.Match, sentence: Sentence, ref_year: int) -> _Raw | None:
+    """A match turned into a _Raw, or None when it is not a date (bare month, invalid day…)."""
+    g = m.groupdict()
+    lead = (g.get("lead") or "").lower()
+    if g.get("m1") and not g.get("d1") and not (lead or g.get("y1") or g.get("rely")):
+        return None
+    if g.get("rel") and not g.get("d1") and _ON_TODAY.search(sentence.text[:m.start()]):
+        return None
+    if g.get("sep") and g["sep"] != "." and len(g["y1"]) == 2:
+        return None
+    y1, y2 = _year(g.get("y1"), ref_year), _year(g.get("y2"), ref_year)
+    d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
+    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    if g.get("sep") == "/" and m1 and m1 > 12 and d1 and d1 <= 12:
+        d1, m1 = m1, d1
+    if d1 is not None:
+        y1 = y1 or y2 and y2 - bool(m1 and m2 and m1 > m2)
+        first, last = (y1, m1 or m2, d1), ((y2, m2, d2) if d2 is not None else None)
+    elif m2 is not None:
+        first, last = (y1, m1, None), (y1, m2, None)
+    else:
+        first, last = (y1, m1, None), ((y2, None, None) if y2 else None)
+    if not _valid(first) or last and (not _valid(last) or not _ordered(first, last)):
+        return None
+    start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
+    return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
+                _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence)
+
+
+def _skip_space(text: str, i: int) -> int:
+    """The offset of the first non-blank character from i: where a span past a lead word starts."""
+    return len(text) - len(text[i:].lstrip(" \t\u00a0-")) if i < len(text) else i
+
+
+def _int(text: str | None) -> int | None:
+    """An optional regex group as an int."""
+    return int(text) if text else None
+
+
+def _year_shift(word: str | None) -> int | None:
+    """Years from the publication year: «прошлом» → -1, «следующем» → +1, «этом» → 0."""
+    if word is None:
+        return None
+    w = word.lower()
+    return next((shift for stem, shift in _YEAR_SHIFT if stem in w), 0)
+
+
+def _find(doc: Document) -> list[_Raw]:
+    """Every date phrase of the document, longest first where phrases overlap."""
+    ref_year = (doc.published or dt.date.today()).year
+    return [r for sentence in doc.sentences for r in _sentence_raws(sentence, doc.lang, ref_year)]
+
+
+@lru_cache(maxsize=2048)
+def _sentence_raws(sentence: Sentence, lang: str, ref_year: int) -> tuple[_Raw, ...]:
+    """The date phrases of one sentence; cached, as the count extractor asks for them too."""
+    if not _HINT.search(sentence.text.lower()):
+        return ()
+    patterns = _ANY + (_EN if lang == "en" else _RU)
+    raws = [r for p in patterns for m in p.finditer(sentence.text) if (r := _raw(m, sentence, ref_year))]
+    taken: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: (r.start, r.start - r.end)):
+        if all(r.start >= t.end or r.end <= t.start for t in taken):
+            taken.append(r)
+    return tuple(taken)
+
+
+def date_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of every date phrase (datelines included), for extractors that must skip them."""
+    return [(r.start, r.end) for r in _find(doc)]
+
+
+def _tense(sentence: Sentence, offset: int, lang: str) -> str | None:
+    """'past', 'futr' or None for the clause holding a document offset (else its sentence).
+
+    Future wins over past: «будет подготовлена» is future though the participle is past.
+    """
+    text, pos = sentence.text, offset - sentence.start
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, pos)), len(text))
+    return _clause_tense(text[left:right], lang) or _clause_tense(text, lang)
+
+
+def _clause_tense(text: str, lang: str) -> str | None:
+    """Tense of a stretch of text from its verbs (pymorphy3) or, in English, auxiliaries."""
+    if lang == "en":
+        return "futr" if _FUTURE_EN.search(text) else "past" if _PAST_EN.search(text) else None
+    if _FUTURE_RU.search(text):
+        return "futr"
+    words = [w.lower() for w in _CYR_WORD.findall(text)]
+    tenses = {p.tag.tense for w in words if w not in _ASIDES
+              for p in parse(w)[:1] if p.tag.POS in ("VERB", "PRTS", "PRTF")}
+    if "futr" in tenses:
+        return "futr"
+    return "past" if "past" in tenses or _PAST_RU.search(text) else None
+
+
+class _Resolver:
+    """Fills in the years a date leaves out, from the publication date or the article itself."""
+
+    def __init__(self, doc: Document, raws: list[_Raw]):
+        self.doc = doc
+        self.pub = doc.published
+        published = doc.article.published or ""
+        self.pub_year = self.pub.year if self.pub else int(published[:4]) if published[:4].isdigit() else None
+        self.explicit = [r for r in raws if r.first[0] is not None]
+
+    def value(self, r: _Raw) -> str | None:
+        """The ISO value of a date phrase, or None when it cannot be anchored at all."""
+        if r.first == (None, None, None):
+            if r.day_shift is not None:
+                return (self.pub + dt.timedelta(days=r.day_shift)).isoformat() if self.pub else None
+            return str(self.pub_year + r.year_shift) if self.pub_year else None
+        first = self._fill(r.first, r)
+        if r.last is None:
+            return _iso(first)
+        y = r.last[0] or (first[0] and first[0] + (_key(r.last)[1:] < _key(r.first)[1:]))
+        return f"{_iso(first)}/{_iso((y, r.last[1], r.last[2]))}"
+
+    def _fill(self, part: _Part, r: _Raw) -> _Part:
+        """The part with its year supplied when the text left it out."""
+        y, m, d = part
+        if y is None and r.year_shift is not None:
+            y = self.pub_year + r.year_shift if self.pub_year else None
+        elif y is None:
+            y = self._year_of(m, d, r)
+        return y, m, d
+
+    def _year_of(self, m: int, d: int | None, r: _Raw) -> int | None:
+        """Publication year, a year earlier for a later date told in the past tense, a year
+        later for an earlier date told in the future; without publication, from the text."""
+        if self.pub and r.day_shift is not None:
+            anchor = self.pub + dt.timedelta(days=r.day_shift)
+            if (anchor.month, anchor.day) == (m, d):
+                return anchor.year
+        if self.pub:
+            here, pub = (m, d or 0), (self.pub.month, self.pub.day if d else 0)
+            if here != pub and (tense := _tense(r.sentence, r.start, self.doc.lang)):
+                return self.pub.year - (tense == "past" and here > pub) + (tense == "futr" and here < pub)
+            return self.pub.year
+        if self.pub_year:
+            return self.pub_year
+        return self._year_from_text(m, r)
+
+    def _year_from_text(self, m: int, r: _Raw) -> int | None:
+        """The nearest explicit year given to the same month, else in the same paragraph."""
+        same_month = [e for e in self.explicit if e.first[1] == m]
+        line = self.doc.text.rfind("\n", 0, r.start), self.doc.text.find("\n", r.start)
+        same_line = [e for e in self.explicit if line[0] < e.start and (line[1] < 0 or e.start < line[1])]
+        for pool in (same_month, same_line):
+            if pool:
+                return min(pool, key=lambda e: abs(e.start - r.start)).first[0]
+        return None
+
+
+def _iso(part: _Part) -> str:
+    """ISO form of a part, «XXXX» for an unknown year."""
+    y, m, d = part
+    return "-".join([f"{y:04d}" if y else "XXXX"] + [f"{x:02d}" for x in (m, d) if x is not None])
+
+
+def _is_dateline(doc: Document, r: _Raw) -> bool:
+    """Does the date stand alone on its line (with at most a time), like a printed dateline?"""
+    start = doc.text.rfind("\n", 0, r.start) + 1
+    end = doc.text.find("\n", r.end)
+    rest = doc.text[start:r.start] + doc.text[r.end:end if end >= 0 else len(doc.text)]
+    return not _DATELINE_REST.sub("", rest)
+
+
+def extract_dates(doc: Document) -> list[Fact]:
+    """Date facts of a document: one per ISO value, with all its mentions."""
+    raws = _find(doc)
+    resolver = _Resolver(doc, raws)
+    found = []
+    for r in raws:
+        if not _is_dateline(doc, r) and (value := resolver.value(r)):
+            found.append((value, {"value": value}, r.start, r.end))
+    return collect(doc, "date", found)
+
+
+def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]:
+    """Guess the publication date (ISO, confidence 0..1) from the content and a no-year dateline.
+
+    The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from
+    explicit years in past-tense clauses (article not earlier) and future ones (not later).
+    """
+    doc = make_document(Article(id="", path="", text=text))
+    raws = _find(doc)
+    day, shift = _day_cue(raws, dateline)
+    lowers, uppers = [], []
+    for r in raws:
+        if r.first[0] is not None and r.year_shift is None:
+            tense = _tense(r.sentence, r.start, doc.lang)
+            if tense == "past":
+                lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
+            elif tense == "futr":
+                uppers.append(_bound(r.first, start=False))
+    years = {b.year for b in lowers} | {b.year for b in uppers} | {b.year - 1 for b in uppers}
+    both = bool(lowers and uppers)
+    for y in sorted(years, reverse=True):
+        if day is None:
+            if all(b.year <= y for b in lowers) and all(y <= b.year for b in uppers):
+                return str(y), round(0.4 + 0.2 * both, 2)
+            continue
+        try:
+            guess = dt.date(y, *day) + dt.timedelta(days=shift)
+        except ValueError:
+            continue
+        if all(b <= guess for b in lowers) and all(guess <= b for b in uppers):
+            return guess.isoformat(), round(0.7 + 0.2 * both, 2)
+    return None, 0.0
+
+
+def _day_cue(raws: list[_Raw], dateline: str | None) -> tuple[tuple[int, int] | None, int]:
+    """(month, day) the article's day is counted from, and the shift: «Вчера, 11 августа» → +1."""
+    if dateline and re.fullmatch(r"--\d\d-\d\d", dateline):
+        return (int(dateline[2:4]), int(dateline[5:7])), 0
+    for r in raws:
+        if r.day_shift is not None and r.first[2] is not None:
+            return (r.first[1], r.first[2]), -r.day_shift
+    return None, 0
+
+
+def _bound(part: _Part, start: bool) -> dt.date:
+    """The first (start) or last day of a year, month or day."""
+    y, m, d = part
+    if start:
+        return dt.date(y, m or 1, d or 1)
+    m = m or 12
+    return dt.date(y, m, d or calendar.monthrange(y, m)[1])

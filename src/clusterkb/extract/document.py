@@ -1,0 +1,86 @@
+"""The article as the extractors see it: body text with junk blanked out, and its sentences."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..articles import Article
+from ..facts import Mention
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """`text` has the same length as the body, so offsets index the article text as read;
+    excluded ranges (photo credits and the like) are blanked with spaces."""
+
+    article: Article
+    text: str
+    sentences: list[Sentence]
+
+    @property
+    def lang(self) -> str:
+        return self.article.lang
+
+    @cached_property
+    def published(self) -> dt.date | None:
+        """The publication day, when known to the day (a bare year or month gives None)."""
+        value = self.article.published
+        if value and len(value) >= 10:
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return None
+        return None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def mention(self, start: int, end: int) -> Mention:
+        """A mention of text[start:end] with the sentence it stands in."""
+        sent = self.sentence_at(start)
+        return Mention(start, end, self.article.text[start:end], sent.text if sent else "")
+
+
+def make_document(article: Article) -> Document:
+    """Blank excluded ranges, cut at body_end and split into sentences (razdel)."""
+    from razdel import sentenize
+
+    body = article.body
+    chars = list(body)
+    for a, b in article.excluded:
+        for i in range(max(a, 0), min(b, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    text = "".join(chars)
+    sentences = []
+    for line_start, line in _lines(text):
+        for s in sentenize(line):
+            if s.text.strip():
+                sentences.append(Sentence(line_start + s.start, line_start + s.stop, s.text))
+    return Document(article, text, sentences)
+
+
+def _lines(text: str):
+    """Paragraphs (lines) of the text with their offsets: a sentence never crosses a line break,
+    since news titles, datelines and captions end without a full stop."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield pos, line
+        pos += len(line) + 1

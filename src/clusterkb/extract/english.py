@@ -1,0 +1,204 @@
+"""People, organisations and places in English articles, by rule: no model to download.
+
+English news about Russian industry is written to a pattern: «Governor of the Omsk Region,
+Vitaly Khotsenko», «Svetlana Bazhenova, director of …», «the Association of Clusters,
+Technoparks and SEZs of Russia (AC&T RF)». Names are capitalised runs; what kind of thing a
+run names is read off its head word (Association, Fund, Ministry; Region, Oblast) or a given name.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import gazetteer
+from ..facts import Fact
+from ..normalize import clean_spaces, fold
+from .document import Document
+from .organisations import OrgMention, merge_organisations
+
+ORG_HEADS = {"Association", "Fund", "Ministry", "Government", "Agency", "Committee", "Council",
+             "Corporation", "Company", "Bank", "University", "Institute", "Cluster", "Park",
+             "Technopark", "Service", "Department", "Administration", "Chamber", "Union", "Center",
+             "Centre", "Foundation", "Group", "Holding", "Plant", "Factory", "Organization",
+             "Organisation", "Duma", "Assembly", "Authority", "Office", "Zone", "Concern", "JSC",
+             "LLC", "PJSC", "Inc", "Ltd"}
+PLACE_HEADS = {"Region", "Oblast", "Krai", "Territory", "Republic", "District", "Okrug", "Province"}
+POSITIONS = {"director", "governor", "minister", "deputy", "head", "chairman", "chairwoman", "chair",
+             "president", "vice-president", "ceo", "founder", "manager", "adviser", "advisor",
+             "representative", "mayor", "expert", "specialist", "secretary", "rector", "partner",
+             "coordinator", "general director", "executive director", "deputy governor", "vice-governor",
+             "prime minister", "deputy prime minister", "chief executive"}
+_CAP = r"(?:[A-Z][\w&'’-]*|of|for|and|the|on|in)"
+_RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
+_QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
+_LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the|on|in)$")
+_NOT_ACRONYMS = {"RF", "I", "A", "OK", "TV", "USSR", "CEO", "PM", "AM", "No"}
+
+
+def extract_english_names(doc: Document) -> list[Fact]:
+    """Person, organisation and location facts of an English document."""
+    orgs = _organisations(doc)
+    org_ranges = [(m.start, m.end) for o in orgs for m in o.mentions]
+    places = _places(doc)
+    people = _people(doc, org_ranges)
+    return people + merge_organisations(orgs) + places
+
+
+def _runs(text: str):
+    """Capitalised runs, cut before a comma that starts a person's name and before a trailing
+    function word: «…Zones of Russia, Mikhail Labudin, and…» → «…Zones of Russia»."""
+    given = gazetteer.given_names()
+    for m in _RUN.finditer(text):
+        run = m.group()
+        for comma in re.finditer(r",\s+(\w+)", run):
+            if comma.group(1) in given:
+                run = run[:comma.start()]
+                break
+        run = _LOWER_TAIL.sub("", run)
+        yield m.start(), m.start() + len(run), run
+
+
+def _organisations(doc: Document) -> list[OrgMention]:
+    found: dict[tuple[int, int], str] = {}
+    for m in _QUOTED.finditer(doc.text):
+        name = m.group(1).rstrip(".")
+        if any(w in ORG_HEADS for w in name.split()):
+            found[(m.start(1), m.start(1) + len(name))] = name
+    for start, end, run in _runs(doc.text):
+        org = _org_in_run(run)
+        if org:
+            offset = start + run.index(org)
+            found.setdefault((offset, offset + len(org)), org)
+    for m in _ACRONYM.finditer(doc.text):
+        if m.group() not in _NOT_ACRONYMS and not any(a <= m.start() < b for a, b in found):
+            found[(m.start(), m.end())] = m.group()
+    out = []
+    for (start, end), name in sorted(found.items()):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in found):
+            continue
+        aliases = []
+        paren = re.match(r"\s*\(([A-Z][\w&.-]{1,14})\)", doc.text[end:end + 20])
+        if paren:
+            aliases.append(paren.group(1))
+        out.append(OrgMention(clean_spaces(name), aliases, [doc.mention(start, end)]))
+    return out
+
+
+def _org_in_run(run: str) -> str | None:
+    """The organisation inside a capitalised run: from the capitalised words before its head
+    noun through its «of …» complement. «Russian Government Decree» → «Russian Government»."""
+    words = re.findall(r"[\w&'’.-]+|,", run)
+    heads = [i for i, w in enumerate(words) if w.rstrip(".") in ORG_HEADS]
+    if not heads:
+        return None
+    h = heads[0]
+    start = h
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in ("The",):
+        start -= 1
+    end = h + 1
+    last = heads[-1]
+    if end < len(words) and words[end] in ("of", "for", "on"):
+        end = len(words)
+    else:
+        end = max(end, last + 1) if all(w[:1].isupper() or w in (",", "and") for w in words[h:last + 1]) else end
+    while end > h + 1 and words[end - 1] in (",", "and", "of", "for", "the", "on", "in"):
+        end -= 1
+    text = _join(words[start:end])
+    return text if len(words[start:end]) > 1 or words[h] in ("Government",) else None
+
+
+def _join(words: list[str]) -> str:
+    return re.sub(r"\s+,", ",", " ".join(words))
+
+
+def _places(doc: Document) -> list[Fact]:
+    places: dict[str, dict] = {}
+    pattern = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + "|".join(PLACE_HEADS) + r"|"
+                         + "|".join(h.lower() for h in PLACE_HEADS) + r")\b")
+    spans = [(m.start(), m.end(), f"{m.group(1)} {m.group(2).capitalize()}") for m in pattern.finditer(doc.text)
+             if m.group(1) not in ORG_HEADS and m.group(1) not in ("The", "This", "Each")]
+    for form in _country_forms():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+            spans.append((m.start(), m.end(), gazetteer.place(form) or form))
+    for start, end, name in sorted(spans):
+        canonical = _english_name(name)
+        place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
+        surface = clean_spaces(doc.text[start:end])
+        if surface != canonical and surface not in place["aliases"]:
+            place["aliases"].append(surface)
+        place["mentions"].append(doc.mention(start, end))
+    return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in places.values()]
+
+
+def _country_forms() -> list[str]:
+    forms = [f for f in gazetteer.english_place_forms()]
+    return sorted(forms, key=len, reverse=True)
+
+
+def _english_name(canonical_ru_or_en: str) -> str:
+    """Places keep the English name the article uses; «Россия» from the table → «Russia»."""
+    return gazetteer.english_place(canonical_ru_or_en) or canonical_ru_or_en
+
+
+def _people(doc: Document, org_ranges: list[tuple[int, int]]) -> list[Fact]:
+    given = gazetteer.given_names()
+    people: dict[str, dict] = {}
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])", doc.text):
+        first, last = m.group(1), m.group(2)
+        if first not in given or any(a <= m.start() < b for a, b in org_ranges):
+            continue
+        person = people.setdefault(fold(f"{first} {last}"), {"first": first, "last": last, "mentions": [], "roles": []})
+        person["mentions"].append(doc.mention(m.start(), m.end()))
+        role = _role(doc, m.start(), m.end())
+        if role and role not in person["roles"]:
+            person["roles"].append(role)
+    return [_person_fact(p) for p in people.values()]
+
+
+def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
+    """«…, noted X Y, director of Z» or «the Governor of the Omsk Region, X Y»."""
+    sent = doc.sentence_at(start)
+    if not sent:
+        return None
+    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+of\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
+                     doc.text[end:sent.end])
+    if after and after.group(1).lower() in POSITIONS:
+        return _position(after.group(1), after.group(2))
+    before = _position_before(doc.text[sent.start:start])
+    if before:
+        return before
+    title = re.search(r"(?:^|\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", doc.text[sent.start:start])
+    if title and title.group(1).lower() in POSITIONS:
+        return title.group(1), None
+    return None
+
+
+def _position_before(prefix: str) -> tuple[str, str | None] | None:
+    """The nearest «POSITION of [the] X, » that ends right where the name begins."""
+    best = None
+    for term in POSITIONS:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(term)}\s+of\s+(?:the\s+)?(.+),\s*$", prefix, re.I):
+            if "." not in m.group(1) and (best is None or m.start() > best.start()):
+                best = m
+    if best is None:
+        return None
+    return _position(best.group(0).split(" of ")[0].strip(), best.group(1))
+
+
+def _position(position: str, of: str) -> tuple[str, str | None]:
+    """An organisation after «of» is the role's organisation; a place stays in the position."""
+    of = clean_spaces(re.sub(r"^(?:the\s+)?(?:non-profit\s+|state\s+)?(?:organization|organisation|company)\s+", "", of))
+    of = of.strip("“”\"«» .")
+    words = of.split()
+    if not any(w.strip(",") in ORG_HEADS for w in words) and (words and words[-1] in PLACE_HEADS or gazetteer.place(of)):
+        return f"{position} of the {of}" if words[-1] in PLACE_HEADS else f"{position} of {of}", None
+    return position, of
+
+
+def _person_fact(p: dict) -> Fact:
+    role = p["roles"][0] if p["roles"] else None
+    return Fact("person", {
+        "name": f"{p['first']} {p['last']}", "first": p["first"], "middle": None, "last": p["last"],
+        "position": role[0] if role else None, "organization": role[1] if role else None,
+        "roles": [{"position": r[0], "organization": r[1]} for r in p["roles"]],
+    }, p["mentions"])

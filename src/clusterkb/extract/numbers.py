@@ -1,0 +1,217 @@
+"""Numbers as news writes them, shared by the date, count and money extractors.
+
+Digits with any grouping («1 500», «1.844.036.360,12», «5,000»), a decimal comma or point,
+scale words («9,3 тыс.», «3.6 billion») and numbers in words in any case («двух», «полтора»,
+«двадцать один», «twenty-one»). Also the hedges that make a number approximate and the
+grouping of found values into one Fact per value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..facts import Fact
+from ..nlp import parse
+from .document import Document
+
+_SPACES = " \u00a0\u202f\u2009"
+_DIGITS = re.compile(
+    rf"(?<![\w.,])(?<!\w-)(?<!\d–)(?<!\d:)"
+    rf"(\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
+    r"(?![\d:])(?![.,]\d)(?!-[^\W\d])(?![-–]\d)"
+)
+_SCALE_AFTER = re.compile(
+    rf"[{_SPACES}]?((?:тыс|млн|млрд|трлн)(?:\.(?=[{_SPACES}]*[а-яёa-z₽$€]))?|тысяч[а-яё]*|миллион[а-яё]*"
+    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|mln)(?![\w])",
+    re.IGNORECASE,
+)
+_SCALES = (("тыс", 3), ("млн", 6), ("миллион", 6), ("млрд", 9), ("миллиард", 9), ("трлн", 12),
+           ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("billion", 9),
+           ("bn", 9), ("trillion", 12))
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-z]+)?")
+_RU_CARDINALS = {
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+    "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
+    "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30, "сорок": 40,
+    "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900, "полтора": Decimal("1.5"),
+}
+_EN_CARDINALS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split())
+} | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_HEDGE = re.compile(
+    r"(?<![\w])(?:около|порядка|более(?:\s+чем)?|свыше|до|почти|примерно|приблизительно|"
+    r"ориентировочно|не\s+менее|не\s+более|менее|больше|меньше|over|about|around|nearly|almost|"
+    r"approximately|more\s+than|less\s+than|up\s+to|some)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text: its span (scale word included), exact value, and whether it is
+    written in words («двух») rather than digits."""
+
+    start: int
+    end: int
+    value: Decimal
+    spelled: bool
+
+
+def parse_digits(s: str, lang: str = "ru") -> Decimal | None:
+    """Exact value of a digit string, or None when its grouping is not a number's (dates, codes)."""
+    s = "".join(c for c in s if c not in _SPACES)
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        return Decimal(s)
+    if len(set(seps)) == 2:
+        point, group = seps[-1], seps[0]
+    elif len(seps) > 1:
+        point, group = None, seps[0]
+    else:
+        frac = s.split(seps[0])[1]
+        grouped = len(frac) == 3 and s[0] != "0" and (seps[0] == ("," if lang == "en" else "."))
+        point, group = (None, seps[0]) if grouped else (seps[0], None)
+    whole, _, frac = s.rpartition(point) if point else (s, "", "")
+    groups = whole.split(group) if group else [whole]
+    if point and (point in whole or not frac) or not _valid_groups(groups):
+        return None
+    return tidy(Decimal("".join(groups) + ("." + frac if frac else "")))
+
+
+def _valid_groups(groups: list[str]) -> bool:
+    """Thousands groups: 1-3 digits first, then exactly 3 each."""
+    return 1 <= len(groups[0]) <= (3 if len(groups) > 1 else 99) and all(len(g) == 3 for g in groups[1:])
+
+
+def tidy(value: Decimal) -> Decimal:
+    """The same value without exponent or trailing zeros: 3.6E+9 → 3600000000."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def plain(value: Decimal) -> int | float:
+    """An int when whole, else a float: the form counts keep in their attrs."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _scale(word: str) -> int:
+    """Power of ten of a scale word or abbreviation («млрд» → 9)."""
+    word = word.lower()
+    return next(p for prefix, p in _SCALES if word.startswith(prefix))
+
+
+@lru_cache(maxsize=1)
+def _ru_forms() -> dict[str, Decimal]:
+    """Every case form of the Russian cardinals (ё as е), built once from pymorphy3 lexemes."""
+    forms: dict[str, Decimal] = {}
+    for lemma, value in _RU_CARDINALS.items():
+        p = next(p for p in parse(lemma) if p.tag.POS in ("NUMR", "ADJF"))
+        for f in p.lexeme:
+            if not (lemma == "один" and "plur" in f.tag):
+                forms[f.word.replace("ё", "е")] = Decimal(value)
+    return forms
+
+
+def _word_value(word: str, lang: str) -> Decimal | int | None:
+    """Value of one number word (cardinal), a scale word as a negative power, or None."""
+    w = word.lower().replace("ё", "е")
+    if lang == "en":
+        if w in ("hundred", "thousand", "million", "billion", "trillion"):
+            return -{"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}[w]
+        if "-" in w:
+            tens, _, unit = w.partition("-")
+            ok = tens in _EN_CARDINALS and unit in _EN_CARDINALS and _EN_CARDINALS[unit] < 10
+            return Decimal(_EN_CARDINALS[tens] + _EN_CARDINALS[unit]) if ok else None
+        return Decimal(_EN_CARDINALS[w]) if w in _EN_CARDINALS else None
+    if w.startswith(("тысяч", "миллион", "миллиард", "триллион")):
+        return -_scale(w)
+    return _ru_forms().get(w)
+
+
+def _spelled(text: str, lang: str) -> Iterable[Number]:
+    """Runs of number words: «двадцать один», «три тысячи», «полтора миллиона», «two hundred»."""
+    run: list[tuple[int, int, Any]] = []
+    for m in _WORD.finditer(text):
+        v = _word_value(m.group(), lang)
+        adjacent = run and text[run[-1][1]:m.start()].strip() == ""
+        if v is not None and adjacent and _joins([r[2] for r in run], v):
+            run.append((m.start(), m.end(), v))
+            continue
+        yield from _close(run)
+        run = [(m.start(), m.end(), v)] if isinstance(v, Decimal) else []
+    yield from _close(run)
+
+
+def _joins(values: list[Any], v: Any) -> bool:
+    """May word value v continue the run: a scale after a number, a cardinal after a scale, or a
+    smaller place after a round number («двадцать» + «один», «сто» + «двадцать»)?"""
+    _, current = _fold(values)
+    if not isinstance(v, Decimal):
+        return current != 0
+    return current == 0 or v == int(v) and current % 10 ** len(str(int(v))) == 0
+
+
+def _fold(values: list[Any]) -> tuple[Decimal, Decimal]:
+    """(completed thousands, current group) of a run: cardinals add, scale words (negative
+    powers of ten) multiply the current group."""
+    total, current = Decimal(0), Decimal(0)
+    for v in values:
+        if isinstance(v, Decimal):
+            current += v
+        elif v == -2:
+            current *= 100
+        else:
+            total, current = total + current * 10 ** -v, Decimal(0)
+    return total, current
+
+
+def _close(run: list[tuple[int, int, Any]]) -> Iterable[Number]:
+    """The Number of a finished run of number words, if any."""
+    if run:
+        yield Number(run[0][0], run[-1][1], tidy(sum(_fold([r[2] for r in run]))), True)
+
+
+@lru_cache(maxsize=4096)
+def find_numbers(text: str, lang: str = "ru") -> tuple[Number, ...]:
+    """All numbers in text, in order: digits (with a following scale word) and number words.
+
+    Cached: the count and money extractors both read each sentence's numbers."""
+    found = []
+    for m in _DIGITS.finditer(text):
+        value = parse_digits(m.group(), lang)
+        if value is None:
+            continue
+        end = m.end()
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            value, end = tidy(value * 10 ** _scale(scale.group(1))), scale.end()
+        found.append(Number(m.start(), end, value, False))
+    found.extend(_spelled(text, lang))
+    return tuple(sorted(found, key=lambda n: n.start))
+
+
+def is_approximate(text: str, start: int) -> bool:
+    """Does a hedge («около», «порядка», «более», «up to»…) stand right before offset start?"""
+    return bool(_HEDGE.search(text[max(0, start - 20):start]))
+
+
+def collect(doc: Document, kind: str, found: Iterable[tuple[Any, dict[str, Any], int, int]]) -> list[Fact]:
+    """One Fact per key from (key, attrs, start, end) finds, with every mention sorted by offset.
+
+    A fact is approximate only when every one of its mentions is hedged.
+    """
+    facts: dict[Any, Fact] = {}
+    for key, attrs, start, end in sorted(found, key=lambda f: (f[2], f[3])):
+        fact = facts.setdefault(key, Fact(kind, dict(attrs), []))
+        if "approximate" in attrs:
+            fact.attrs["approximate"] = fact.attrs["approximate"] and attrs["approximate"]
+        if all((m.start, m.end) != (start, end) for m in fact.mentions):
+            fact.mentions.append(doc.mention(start, end))
+    return list(facts.values())

@@ -1,0 +1,279 @@
+"""Organisations: repaired NER spans plus the bodies the model misses, merged within an article.
+
+Merging follows how news names one body several ways: an abbreviation defined in parentheses
+(«… ОЭЗ России (АКИТ)»), an abbreviation made of the name's initials, «АКИТ» and «АКИТ РФ»,
+a quoted short name («ТехноОмск» for «индустриальный парк «ТехноОмск»»), the bare head noun
+(«Ассоциация»), and the curated table of federal bodies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import gazetteer, nlp
+from ..facts import Fact, Mention
+from ..normalize import clean_spaces, fold, nominative_phrase
+from .document import Document
+from .spans import LOC, ORG, ORG_TYPES, Span
+
+GOVERNMENT_HEADS = {"правительство", "администрация", "министерство", "департамент", "комитет",
+                    "агентство", "мэрия", "минпром", "минэкономразвития", "минэкономики", "дума",
+                    "фонд", "корпорация"}
+_WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
+_WORD = re.compile(r"\w+(?:[-‑]\w+)*")
+_ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
+_PAREN_ABBR = re.compile(r"^(?P<main>.*?)\s*\((?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,14})\)$")
+_QUOTED = re.compile(r"[«\"“](?P<inner>[^«»\"“”]+(?:«[^«»]+»)?)[»\"”]")
+_BAD = re.compile(r"[:№@#|/\\]|\d{3,}")
+
+
+def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
+    """Add organisation spans that follow from the shape of the text: federal bodies in any case
+    («минпромторг РФ»), a government noun with its region («правительства Омской области»,
+    «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
+    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc)
+    orgs = [s for s in spans if s.type == ORG]
+    for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
+        if any(o.start < new.end and new.start < o.end for o in orgs):
+            inside = [o for o in orgs if new.start <= o.start and o.end <= new.end]
+            overlapping = [o for o in orgs if o.start < new.end and new.start < o.end]
+            if inside != overlapping:
+                continue
+            spans = [s for s in spans if s not in inside]
+            orgs = [o for o in orgs if o not in inside]
+        spans.append(new)
+        orgs.append(new)
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+@lru_cache(maxsize=1)
+def _federal_pattern() -> re.Pattern[str]:
+    def stem(word: str) -> str:
+        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
+    forms = ["\\s+".join(stem(w) for w in form.split()) for form in gazetteer.federal_body_forms()]
+    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.I)
+
+
+def _federal_bodies(doc: Document) -> list[Span]:
+    out = []
+    for m in _federal_pattern().finditer(doc.text):
+        if gazetteer.federal_body(nominative_phrase(m.group())):
+            out.append(Span(ORG, m.start(), m.end()))
+    return out
+
+
+def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
+    places = {s.start: s for s in spans if s.type == LOC}
+    out = []
+    for m in _WORD.finditer(doc.text):
+        lemma = _lemma(m.group())
+        if lemma not in GOVERNMENT_HEADS or m.group()[:1].isupper() and lemma in ("фонд", "корпорация"):
+            continue
+        start, end = _region_adjective_before(doc.text, m.start()), m.end()
+        after = re.match(r"\s+", doc.text[end:])
+        nxt = end + (after.end() if after else 0)
+        if nxt in places and "\n" not in doc.text[end:nxt]:
+            end = places[nxt].end
+        elif lemma in _WITH_DEPENDENTS:
+            end = _genitive_dependents_end(doc.text, end)
+        if start < m.start() or end > m.end():
+            out.append(Span(ORG, start, end))
+    return out
+
+
+def _region_adjective_before(text: str, start: int) -> int:
+    """«омском правительстве»: a lower-case -ский adjective before the head belongs to it."""
+    m = re.search(r"(?<!\w)([а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую))\s+$", text[max(0, start - 40):start])
+    return start - (len(text[max(0, start - 40):start]) - m.start(1)) if m else start
+
+
+def _genitive_dependents_end(text: str, end: int) -> int:
+    """«департамента инвестполитики», «министерства промышленности и торговли»."""
+    pos = end
+    for m in re.finditer(r"\s+(и\s+)?([а-яё][\w-]*)", text[end:end + 80]):
+        if end + m.start() != pos or not _is_genitive_noun(m.group(2)):
+            break
+        pos = end + m.end()
+    return pos
+
+
+def _named_after(doc: Document) -> list[Span]:
+    pattern = re.compile(r"(?<!\w)(\w+)\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+){0,2}")
+    return [Span(ORG, m.start(), m.end()) for m in pattern.finditer(doc.text) if _lemma(m.group(1)) in ORG_TYPES]
+
+
+@dataclass
+class OrgMention:
+    """One way an article names an organisation, already in its normal form."""
+
+    normal: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    short_of_head: bool = False
+
+
+def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
+    """One fact per organisation: its fullest nominative name, other forms as aliases."""
+    return merge_organisations([o for s in spans if s.type == ORG and (o := _read(doc, s))])
+
+
+def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
+    """Group the mentions that name one organisation; one fact per group, by first mention."""
+    facts = [_fact(g) for g in _group(orgs)]
+    return sorted(facts, key=lambda f: f.mentions[0].start)
+
+
+def _read(doc: Document, span: Span) -> OrgMention | None:
+    surface = clean_spaces(doc.text[span.start:span.end]).strip(" ,.-")
+    if len(surface) < 2 or _BAD.search(surface) or not surface[:1].isalnum() and surface[:1] not in "«\"":
+        return None
+    aliases = []
+    m = _PAREN_ABBR.match(surface)
+    if m:
+        surface, aliases = m.group("main"), [m.group("abbr")]
+    after = re.match(r"\s*\(([A-ZА-ЯЁ][\w&.-]{1,14})\)", doc.text[span.end:span.end + 20])
+    if after:
+        aliases.append(after.group(1))
+    words = _WORD.findall(surface)
+    if not words or (len(words) == 1 and not _can_name(words[0])):
+        return None
+    normal = nominative_phrase(surface)
+    quoted = _QUOTED.search(normal)
+    if quoted and quoted.start() > 0:
+        aliases.append(quoted.group("inner"))
+    short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and _lemma(words[0]) in ORG_TYPES
+    return OrgMention(normal, aliases, [doc.mention(span.start, span.end)], short)
+
+
+def _can_name(word: str) -> bool:
+    """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»."""
+    if word.isupper():
+        return True
+    parses = nlp.parse(word.lower())
+    return word[:1].isupper() and (not parses or parses[0].tag.POS == "NOUN" or not nlp.morph().word_is_known(word.lower()))
+
+
+def _keys(org: OrgMention) -> set[str]:
+    forms = [org.normal, *org.aliases]
+    keys = {fold(f) for f in forms} | {gazetteer.strip_country(fold(f)) for f in forms}
+    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f))}
+    keys |= {k for f in forms if (k := _regional_key(f))}
+    return keys - {""}
+
+
+_REGION_ADJ = re.compile(r"^(?P<stem>[а-яё]+)ск(?:ий|ая|ое|ие)\s+(?P<head>[а-яё]+)$")
+_OF_REGION = re.compile(r"^(?P<head>[а-яё]+)\s+(?P<stem>[а-яё]+)ск(?:ой|ого)\s+(?:области|края|республики|округа)$")
+
+
+def _regional_key(name: str) -> str | None:
+    """«омское правительство» and «правительство Омской области» name one body."""
+    m = _REGION_ADJ.match(fold(name)) or _OF_REGION.match(fold(name))
+    return f"@{m.group('head')}|{m.group('stem')}" if m else None
+
+
+_FUNCTION_WORDS = {"of", "and", "the", "for", "in", "и", "по", "в"}
+
+
+def _initials(name: str, content_only: bool) -> str:
+    words = _WORD.findall(gazetteer.strip_country(fold(name)))
+    return "".join(w[0] for w in words if not (content_only and w in _FUNCTION_WORDS)).upper()
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """«АКИТ» ← «Ассоциация кластеров и технопарков», «AC&T» ← «Association of Clusters, Technoparks…»."""
+    a = gazetteer.strip_country(fold(abbr)).upper().replace("&", "").replace("-", "")
+    if len(a) < 3 or " " in a or len(_WORD.findall(name)) < 3:
+        return False
+    return _initials(name, False).startswith(a) or _initials(name, True).startswith(a)
+
+
+def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
+    """Union of mentions that name one organisation."""
+    parent = list(range(len(orgs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    keys = [_keys(o) for o in orgs]
+    for i in range(len(orgs)):
+        for j in range(i):
+            if keys[i] & keys[j] or _same_body(orgs[i], orgs[j]):
+                parent[find(i)] = find(j)
+    _attach_bare_heads(orgs, find, parent)
+    groups: dict[int, list[OrgMention]] = {}
+    for i, o in enumerate(orgs):
+        groups.setdefault(find(i), []).append(o)
+    return list(groups.values())
+
+
+def _same_body(a: OrgMention, b: OrgMention) -> bool:
+    for x, y in ((a, b), (b, a)):
+        if any(_ABBR.match(f) and _abbreviates(f, y.normal) for f in [x.normal, *x.aliases]):
+            return True
+    return _near_duplicate(a.normal, b.normal)
+
+
+_PLACE_WORDS = {"region", "oblast", "krai", "republic", "district", "область", "края", "край",
+                "республика", "республики", "округ", "округа", "области", "города", "город"}
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    """«Ассоциация кластеров и технопарков России» ~ «Ассоциация кластеров технопарков и ОЭЗ
+    России»: the same head and first dependent, or most words shared; never when the
+    difference holds a place («Фонд развития промышленности» ≠ «… Омской области»)."""
+    fa, fb = gazetteer.strip_country(fold(a)).split(), gazetteer.strip_country(fold(b)).split()
+    if min(len(fa), len(fb)) < 3:
+        return False
+    wa, wb = set(fa), set(fb)
+    similar = fa[:3] == fb[:3] or len(wa & wb) / len(wa | wb) >= 0.75
+    return similar and not any(_is_place_word(w) for w in wa ^ wb)
+
+
+def _is_place_word(word: str) -> bool:
+    return word in _PLACE_WORDS or any("Geox" in p.tag or p.tag.POS == "ADJF" for p in nlp.parse(word)[:1])
+
+
+def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
+    """«Ассоциация» alone, or «Ассоциации по развитию …», is the one organisation of the
+    article whose name starts with that noun."""
+    for i, o in enumerate(orgs):
+        words = _WORD.findall(o.normal)
+        if not (len(words) == 1 or o.short_of_head) or words[0].isupper():
+            continue
+        head = fold(words[0])
+        roots = {find(j) for j, other in enumerate(orgs)
+                 if find(j) != find(i) and len(_WORD.findall(other.normal)) > 1 and not other.short_of_head
+                 and fold(other.normal).split()[0] == head}
+        if len(roots) == 1:
+            if o.short_of_head:
+                o.normal = words[0]
+            parent[find(i)] = roots.pop()
+
+
+def _fact(group: list[OrgMention]) -> Fact:
+    forms: dict[str, str] = {}
+    for o in group:
+        for f in [o.normal, *o.aliases]:
+            forms.setdefault(fold(f), f)
+    name = max(forms.values(), key=lambda f: (not _ABBR.match(f), len(_WORD.findall(f)), len(f)))
+    canonical = next((c for f in forms.values() if (c := gazetteer.federal_body(f))), None)
+    mentions = sorted((m for o in group for m in o.mentions), key=lambda m: m.start)
+    attrs = {"name": name, "aliases": [f for f in forms.values() if f != name]}
+    if canonical:
+        attrs["canonical"] = canonical
+    return Fact("organization", attrs, mentions)
+
+
+def _lemma(word: str) -> str:
+    parses = nlp.parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def _is_genitive_noun(word: str) -> bool:
+    """A genitive noun or adjective, or a word the dictionary does not know («инвестполитики»)."""
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())[:2]) \
+        or not nlp.morph().word_is_known(word.lower())

@@ -1,0 +1,30 @@
+"""Locations: Natasha's LOC spans in the nominative, places with several names merged.
+
+A region adjective («омский минпром», «тюменский кластер») does not add a location: it
+qualifies something else, and the annotation convention we follow counts named places only.
+"""
+from __future__ import annotations
+
+from .. import gazetteer
+from ..facts import Fact
+from ..normalize import clean_spaces, fold, nominative_phrase
+from .document import Document
+from .spans import LOC, Span
+
+
+def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
+    """One location fact per place; «РФ», «России», «Российской Федерации» are one place."""
+    places: dict[str, dict] = {}
+    for span in spans:
+        if span.type != LOC:
+            continue
+        surface = clean_spaces(doc.text[span.start:span.end])
+        if len(surface) < 2 or not surface[:1].isupper():
+            continue
+        normal = nominative_phrase(surface)
+        canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
+        place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
+        if normal != place["name"] and normal not in place["aliases"]:
+            place["aliases"].append(normal)
+        place["mentions"].append(doc.mention(span.start, span.end))
+    return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in places.values()]

@@ -1,0 +1,144 @@
+"""Roles of people from the appositions news uses around a name.
+
+«директора АКИТ РФ Михаила Лабудина», «Губернатор Омской области Виталий Хоценко»,
+«под руководством заместителя председателя правительства Омской области Андрея Шпиленко»,
+«Иван Петров, генеральный директор компании «Ромашка», …». The role is the position noun
+(with its adjectives and genitive dependents) next to the name; an organisation inside it is
+split off as the role's organisation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import nlp
+from ..normalize import clean_spaces, nominative_phrase
+from .document import Document
+from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span
+
+POSITIONS = {
+    "директор", "гендиректор", "руководитель", "губернатор", "вице-губернатор", "министр",
+    "замминистра", "заместитель", "председатель", "зампред", "вице-премьер", "премьер-министр",
+    "премьер", "глава", "начальник", "президент", "вице-президент", "мэр", "вице-мэр", "сенатор",
+    "депутат", "ректор", "проректор", "основатель", "сооснователь", "учредитель", "владелец",
+    "управляющий", "советник", "помощник", "эксперт", "специалист", "аналитик", "представитель",
+    "полпред", "спикер", "секретарь", "координатор", "менеджер", "партнёр", "консультант",
+    "инженер", "уполномоченный", "префект", "аким", "прокурор", "экономист", "профессор",
+    "академик", "член", "директор-координатор", "замгубернатора", "врио", "заведующий",
+    "исполнитель", "инициатор", "автор", "лидер", "куратор", "атаман", "посол", "консул",
+    "замглавы", "замдиректора", "гендиректора", "главный",
+}
+_TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)?»|\"[^\"\n]*\"|\S")
+_LINKS = {"и", "по", ","}
+_STOP_AFTER = re.compile(r"[.;:!?—–()]")
+
+
+@dataclass(frozen=True)
+class Role:
+    position: str
+    organization: str | None
+
+
+def role_before(doc: Document, name: Span, spans: list[Span]) -> Role | None:
+    """The apposition right before a name: «генеральным директором АО «X» Василием Ковалевым»."""
+    sent = doc.sentence_at(name.start)
+    if sent is None:
+        return None
+    toks = [(sent.start + m.start(), sent.start + m.end(), m.group())
+            for m in _TOKEN.finditer(doc.text[sent.start:name.start])]
+    head_at = None
+    i = len(toks) - 1
+    while i >= 0 and len(toks) - i <= 14:
+        start, end, tok = toks[i]
+        if _inside(start, spans, PER):
+            break
+        if _is_position(tok):
+            head_at = i
+        elif not (_inside(start, spans) or _is_dependent(tok)):
+            break
+        i -= 1
+    if head_at is None:
+        return None
+    while head_at > 0 and _is_modifier(toks[head_at - 1][2]):
+        head_at -= 1
+    return _split_role(doc, toks[head_at][0], toks[-1][1], spans)
+
+
+def role_after(doc: Document, name: Span, spans: list[Span]) -> Role | None:
+    """The apposition right after a name: «Иван Петров, директор фонда «X», сказал…»."""
+    sent = doc.sentence_at(name.start)
+    if sent is None:
+        return None
+    rest = doc.text[name.end:sent.end]
+    m = re.match(r"\s*,\s*", rest)
+    if not m:
+        return None
+    start = name.end + m.end()
+    stop = _STOP_AFTER.search(doc.text, start, sent.end)
+    end = stop.start() if stop else sent.end
+    comma = doc.text.find(",", start, end)
+    while comma >= 0 and _inside(comma, spans):
+        comma = doc.text.find(",", comma + 1, end)
+    end = comma if comma >= 0 else end
+    words = re.findall(r"\w+(?:[-‑]\w+)*", doc.text[start:end])
+    if not words or not any(_is_position(w) for w in words[:3]) or len(words) > 14:
+        return None
+    return _split_role(doc, start, end, spans)
+
+
+def _split_role(doc: Document, start: int, end: int, spans: list[Span]) -> Role | None:
+    """Position in the nominative; an organisation inside the apposition becomes the role's."""
+    role = _split(doc, start, end, spans)
+    if role is None:
+        return None
+    position = role.position if role.position.split()[0].isupper() else role.position[:1].lower() + role.position[1:]
+    return Role(position, role.organization)
+
+
+def _split(doc: Document, start: int, end: int, spans: list[Span]) -> Role | None:
+    orgs = [s for s in spans if s.type == ORG and start <= s.start and s.end <= end]
+    phrase = clean_spaces(doc.text[start:end]).strip(" ,")
+    if not phrase:
+        return None
+    if orgs:
+        org = orgs[0]
+        position = clean_spaces(doc.text[start:org.start]).strip(" ,")
+        if position:
+            return Role(nominative_phrase(position), nominative_phrase(clean_spaces(doc.text[org.start:org.end])))
+    for m in re.finditer(r"\w+(?:[-‑]\w+)*", phrase):
+        if m.start() > 0 and _lemma(m.group()) in ORG_TYPES - {"член"}:
+            return Role(nominative_phrase(phrase), nominative_phrase(phrase[m.start():]))
+    return Role(nominative_phrase(phrase), None)
+
+
+def _lemma(word: str) -> str:
+    parses = nlp.parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def _is_position(tok: str) -> bool:
+    return tok[:1].isalpha() and any(p.normal_form in POSITIONS and p.tag.POS == "NOUN"
+                                     for p in nlp.parse(tok.lower()))
+
+
+def _is_modifier(tok: str) -> bool:
+    """Adjectives that belong to a position: «генеральный», «первый», «исполнительный»."""
+    return tok[:1].isalpha() and tok[:1].islower() and any(
+        p.tag.POS in ("ADJF", "PRTF") for p in nlp.parse(tok.lower())[:1])
+
+
+def _is_dependent(tok: str) -> bool:
+    """Tokens a position's genitive tail is made of: genitive words, abbreviations, quoted names."""
+    if tok in _LINKS or tok[:1] in "«\"" or tok in LEGAL_FORMS:
+        return True
+    if not tok[:1].isalpha():
+        return False
+    if tok.isupper():
+        return True
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in nlp.parse(tok.lower())) \
+        or not nlp.morph().word_is_known(tok.lower())
+
+
+def _inside(offset: int, spans: list[Span], kind: str | None = None) -> bool:
+    """Is the offset inside a span (of that kind; by default any organisation or place)?"""
+    return any(s.start <= offset < s.end and (s.type == kind if kind else s.type != PER) for s in spans)

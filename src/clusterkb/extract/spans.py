@@ -1,0 +1,179 @@
+"""Named-entity spans: Natasha's NER over the sentences, then repaired for news text.
+
+The model cuts quoted names in half («Группы компаний «Следопыт»), leaves the region off an
+organisation («Фондом развития промышленности» + «Омской области»), tags surnames as places and
+misses lower-case bodies («минпромторг РФ»). The repairs here are about the shape of names, not
+about any particular article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import nlp
+from ..normalize import is_cyrillic
+from .document import Document
+
+PER, ORG, LOC = "PER", "ORG", "LOC"
+OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
+LEGAL_FORMS = {"АО", "ООО", "ПАО", "ОАО", "ЗАО", "НАО", "НКО", "АНО", "ГК", "ФГУП", "ГУП", "МУП",
+               "ФГБУ", "ГБУ", "ГАУ", "МКУ", "ИП", "НП", "ФГАОУ", "ФГБОУ", "АК", "ТОО"}
+# Nouns that name a kind of organisation; a quoted name after one of them is an organisation.
+ORG_TYPES = {"компания", "группа", "завод", "концерн", "корпорация", "холдинг", "ассоциация",
+             "фонд", "центр", "агентство", "парк", "технопарк", "кластер", "предприятие",
+             "объединение", "союз", "университет", "институт", "банк", "портал", "издание",
+             "газета", "журнал", "телеканал", "агентство", "фабрика", "комбинат", "организация",
+             "общество", "партнёрство", "партнерство", "академия", "колледж", "школа", "инкубатор",
+             "зона", "министерство", "департамент", "комитет", "правительство", "администрация",
+             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"}
+_WORD = re.compile(r"\w+(?:[-‑]\w+)*")
+
+
+@dataclass
+class Span:
+    type: str
+    start: int
+    end: int
+
+
+def find_spans(doc: Document) -> list[Span]:
+    """NER spans of the document's sentences, repaired and sorted by offset."""
+    sentences = [s for s in doc.sentences if is_cyrillic(s.text)]
+    spans: list[Span] = []
+    for sent, markup in zip(sentences, nlp.ner_tagger().map([s.text for s in sentences])):
+        spans += [Span(sp.type, sent.start + sp.start, sent.start + sp.stop) for sp in markup.spans]
+    text = doc.text
+    spans = [_retype(text, _balance_quotes(text, _with_org_type(text, s))) for s in spans]
+    return _join_genitive_tails(text, _join_adjacent_names(text, sorted(spans, key=lambda s: s.start)))
+
+
+def _join_adjacent_names(text: str, spans: list[Span]) -> list[Span]:
+    """«Абдурахмановой» + «Наталье Петровне»: one name the model cut in two."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev and prev.type == span.type == PER and text[prev.end:span.start].strip() == "" \
+                and "\n" not in text[prev.end:span.start]:
+            out[-1] = Span(PER, prev.start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+def _balance_quotes(text: str, span: Span) -> Span:
+    """Extend a span that opens more quotes than it closes to the closing quotes after it."""
+    inner = text[span.start:span.end]
+    opened = sum(inner.count(q) for q in OPEN_QUOTES) - sum(inner.count(q) for q in CLOSE_QUOTES)
+    straight = inner.count('"') % 2
+    end, line_end = span.end, text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    while (opened > 0 or straight) and end < line_end:
+        ch = text[end]
+        if ch in CLOSE_QUOTES:
+            opened -= 1
+        elif ch == '"' and straight:
+            straight = 0
+        elif ch in OPEN_QUOTES:
+            break
+        end += 1
+        if end - span.end > 80:
+            return span
+    if opened > 0 or straight:
+        return span
+    return Span(span.type, span.start, end)
+
+
+def _with_org_type(text: str, span: Span) -> Span:
+    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name."""
+    if text[span.start] in OPEN_QUOTES + '"':
+        quote = span.start
+    elif span.start > 0 and text[span.start - 1] in OPEN_QUOTES + '"':
+        quote = span.start - 1
+    else:
+        return span
+    start = quote
+    for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
+        word = m.group()
+        if text[m.end():start].strip():
+            break
+        if word in LEGAL_FORMS:
+            start = m.start()
+            break
+        if _lemma(word) in ORG_TYPES or (start < quote and _is_relational_adjective(word)):
+            start = m.start()
+            continue
+        break
+    return Span(ORG, start, span.end) if start < quote else span
+
+
+def _retype(text: str, span: Span) -> Span:
+    """A 'place' that is a surname is a person; one whose head is an organisation noun is an org."""
+    words = _WORD.findall(text[span.start:span.end])
+    if span.type == ORG and len(words) == 1 and nlp.morph().word_is_known(words[0].lower()) \
+            and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]):
+        return Span(LOC, span.start, span.end)
+    if span.type == LOC and words:
+        parses = nlp.parse(words[0].lower())
+        if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses):
+            return Span(PER, span.start, span.end)
+        if any(_lemma(w) in ORG_TYPES for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
+            return Span(ORG, span.start, span.end)
+    return span
+
+
+def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
+    """Join an organisation with the genitive place or coordinated abbreviation that completes it:
+    «Фондом развития промышленности» + «Омской области», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
+    The place stays a place fact of its own as well."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        cur = spans[i]
+        j = i + 1
+        if cur.type == ORG:
+            while j < len(spans):
+                nxt = spans[j]
+                gap = text[cur.end:nxt.start]
+                if nxt.type == LOC and not gap.strip() and "\n" not in gap and _is_genitive_place(text[nxt.start:nxt.end]):
+                    out.append(nxt)
+                    cur = Span(ORG, cur.start, nxt.end)
+                elif nxt.type == ORG and gap.strip() in ("и",) and _ends_genitive_plural(text[cur.start:cur.end]) \
+                        and text[nxt.start:nxt.end].isupper():
+                    cur = Span(ORG, cur.start, nxt.end)
+                else:
+                    break
+                j += 1
+        out.append(cur)
+        i = j
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _lemma(word: str) -> str:
+    parses = nlp.parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def _is_relational_adjective(word: str) -> bool:
+    """«индустриального» парка belongs to the name; «будущего» or «нового» парка does not."""
+    parses = nlp.parse(word.lower())[:2]
+    return any(p.tag.POS == "ADJF" and "Apro" not in p.tag and p.normal_form not in _NOT_IN_NAMES
+               for p in parses)
+
+
+_NOT_IN_NAMES = {"будущий", "новый", "нынешний", "бывший", "данный", "крупный", "крупнейший",
+                 "известный", "местный", "первый", "второй", "третий", "другой", "весь", "сам",
+                 "такой", "свой", "наш", "ваш", "их", "ведущий", "главный", "единственный"}
+
+
+def _is_genitive_place(place: str) -> bool:
+    words = _WORD.findall(place)
+    if not words:
+        return False
+    if all(w.isupper() for w in words):  # РФ, США
+        return True
+    return all(any(p.tag.case == "gent" for p in nlp.parse(w.lower())) for w in words)
+
+
+def _ends_genitive_plural(name: str) -> bool:
+    words = _WORD.findall(name)
+    return len(words) > 1 and any(p.tag.case == "gent" and p.tag.number == "plur" for p in nlp.parse(words[-1].lower()))

@@ -1,0 +1,88 @@
+"""Curated tables shipped as data: federal bodies, places with several names, given names.
+
+Small and explicit on purpose: they hold what no model here knows (that «Кабинет министров»
+and «Russian Government» are one body), and they are data, not code.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import fold
+
+_COUNTRY_SUFFIX = re.compile(r"\s+(?:рф|rf|россии|российской федерации|russia|of russia|of the russian federation)$")
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("clusterkb.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def strip_country(key: str) -> str:
+    """«акит рф» → «акит»: a trailing «РФ»/«России» does not change which body is meant."""
+    return _COUNTRY_SUFFIX.sub("", key)
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for body in _load("federal_bodies.json")["bodies"]:
+        for form in [body["name"], *body["aliases"]]:
+            index.setdefault(fold(form), body["name"])
+    return index
+
+
+def federal_body(name: str) -> str | None:
+    """Canonical name of a federal body said in any of its known forms, or None."""
+    return _bodies().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def federal_body_forms() -> list[str]:
+    """Every Russian form of the federal bodies, longest first (for searching the text)."""
+    forms = {f for body in _load("federal_bodies.json")["bodies"] for f in [body["name"], *body["aliases"]]
+             if re.search("[а-яё]", f, re.I)}
+    return sorted(forms, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for place in _load("places.json")["places"]:
+        for form in [place["name"], *place["aliases"]]:
+            index.setdefault(fold(form), place["name"])
+    return index
+
+
+def place(name: str) -> str | None:
+    """Canonical name of a place with several names («РФ» → «Россия»), or None."""
+    return _places().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names as English text writes them."""
+    return frozenset(_load("given_names.json")["names"])
+
+
+@lru_cache(maxsize=1)
+def _english_places() -> dict[str, str]:
+    """Canonical place → its first English (Latin-script) name in the table."""
+    out = {}
+    for place in _load("places.json")["places"]:
+        latin = [a for a in place["aliases"] if not re.search("[а-яё]", a, re.I)]
+        if latin:
+            out[fold(place["name"])] = latin[0]
+    return out
+
+
+def english_place(name: str) -> str | None:
+    """English name of a place from the table («Россия» → «Russia»), or None."""
+    return _english_places().get(fold(name))
+
+
+def english_place_forms() -> list[str]:
+    """Every Latin-script form of the places in the table."""
+    return [a for place in _load("places.json")["places"] for a in place["aliases"]
+            if not re.search("[а-яё]", a, re.I)]

@@ -1,0 +1,166 @@
+"""The knowledge base on disk: per-article results, the merged facts, atomic writes, a lock.
+
+Layout under DATA_DIR/extracted/:
+    articles/ID.json   one article's record and facts, written as soon as it is extracted
+    kb.json            schema version, the catalogue of articles and files, the merged facts
+    .lock              held (flock) by the one process that writes
+
+Every write goes to a temporary file that is renamed over the old one, so a reader or a
+killed writer never sees half a file. Article results are the truth; kb.json is rebuilt from
+them, so a run killed before writing kb.json loses nothing: the next run picks the results up.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .facts import SCHEMA_VERSION, fact_from_json, kb_fact_to_json
+from .merge import ArticleFacts, merge
+
+
+class KBError(Exception):
+    """The knowledge base cannot be used as it is; the message says why and what to do."""
+
+
+class LockedError(KBError):
+    pass
+
+
+@dataclass
+class Catalog:
+    """Which articles are in, and which file (size, mtime) each came from."""
+
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to a temporary file beside `path`, fsync it and rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class KnowledgeBase:
+    """The knowledge base under a data directory."""
+
+    def __init__(self, data_dir: str | os.PathLike):
+        self.data_dir = Path(data_dir)
+        self.root = self.data_dir / "extracted"
+        self.articles_dir = self.root / "articles"
+        self.path = self.root / "kb.json"
+
+    # reading -----------------------------------------------------------------------------
+
+    def read(self) -> dict[str, Any]:
+        """The whole kb.json as written (an empty knowledge base if there is none yet)."""
+        if not self.path.exists():
+            return {"schema": SCHEMA_VERSION, "articles": {}, "files": {}, "facts": []}
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                data = json.load(f)
+        except (OSError, ValueError) as e:
+            raise KBError(f"{self.path}: cannot read the knowledge base ({e}); "
+                          f"rebuild it with `clusterkb ingest --force`") from None
+        schema = data.get("schema") if isinstance(data, dict) else None
+        if schema != SCHEMA_VERSION:
+            raise KBError(f"{self.path}: written with schema version {schema!r}, this clusterkb reads version "
+                          f"{SCHEMA_VERSION}; re-create it with `clusterkb ingest --force` into a new --data-dir")
+        return data
+
+    def facts(self) -> list[dict[str, Any]]:
+        return self.read()["facts"]
+
+    def article_result(self, article_id: str) -> dict[str, Any]:
+        with open(self.articles_dir / f"{article_id}.json", encoding="utf-8") as f:
+            return json.load(f)
+
+    # writing -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, wait: float = 0.0) -> Iterator[None]:
+        """Hold the writer's lock; wait up to `wait` seconds for another writer to finish.
+        flock dies with its process, so a killed ingest never leaves a stale lock behind."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as e:
+                    if e.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if time.monotonic() >= deadline:
+                        holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "another process"
+                        raise LockedError(f"{self.root}: another ingest is writing (pid {holder}); "
+                                          f"try again later or pass --wait SECONDS") from None
+                    time.sleep(0.2)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            yield
+        finally:
+            os.close(fd)
+
+    def catalog(self) -> Catalog:
+        """The catalogue, reconciled with the article results on disk (a killed run's results
+        are in; results whose file is gone are out)."""
+        data = self.read()
+        cat = Catalog(dict(data.get("articles", {})), dict(data.get("files", {})))
+        on_disk = {p.stem for p in self.articles_dir.glob("*.json")} if self.articles_dir.exists() else set()
+        for missing in set(cat.articles) - on_disk:
+            del cat.articles[missing]
+        for orphan in sorted(on_disk - set(cat.articles)):
+            try:
+                record = self.article_result(orphan)
+            except (OSError, ValueError):
+                (self.articles_dir / f"{orphan}.json").unlink(missing_ok=True)
+                continue
+            cat.articles[orphan] = record["article"]
+            source = record.get("file")
+            if source:
+                entry = cat.files.setdefault(source["path"], {**source, "ids": []})
+                if orphan not in entry["ids"]:
+                    entry["ids"].append(orphan)
+        return cat
+
+    def save_article(self, article: dict[str, Any], facts: list[dict[str, Any]], file: dict[str, Any] | None) -> None:
+        """Write one article's result (durable before the next article starts)."""
+        write_json_atomic(self.articles_dir / f"{article['id']}.json",
+                          {"schema": SCHEMA_VERSION, "article": article, "file": file, "facts": facts})
+
+    def remove_article(self, article_id: str) -> None:
+        (self.articles_dir / f"{article_id}.json").unlink(missing_ok=True)
+
+    def rebuild(self, cat: Catalog) -> list[dict[str, Any]]:
+        """Merge every article result into the facts and write kb.json; returns the facts."""
+        facts = merge(self._article_facts(cat))
+        data = {"schema": SCHEMA_VERSION, "articles": cat.articles, "files": cat.files,
+                "facts": [kb_fact_to_json(f) for f in facts]}
+        write_json_atomic(self.path, data)
+        return data["facts"]
+
+    def _article_facts(self, cat: Catalog) -> Iterator[ArticleFacts]:
+        for article_id in sorted(cat.articles):
+            record = self.article_result(article_id)
+            art = record["article"]
+            yield ArticleFacts(art["id"], art.get("path", ""), art.get("published"),
+                               [fact_from_json(f) for f in record["facts"]])

@@ -1,0 +1,285 @@
+"""Metadata read off plain text: language, publication date and time, source site, author.
+
+Plain functions on strings, so the boilerplate finder and the article reader share them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+STOP_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "ru": "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по "
+        "только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну ли если уже "
+        "или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они "
+        "тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под "
+        "будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем "
+        "чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после "
+        "над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо "
+        "свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между "
+        "также который которые которая которых это году года также",
+        "uk": "і й та що на не в у з із до від як це для по але ж же його її їх він вона вони "
+        "ми ви був була було були є бути також який яка які якщо коли вже ще щоб цей ця ці того "
+        "цього через після між лише тільки мені нам вам їм",
+        "be": "і ў у на не што як гэта для па але ж яго яе іх ён яна яны мы вы быў была было "
+        "былі ёсць таксама які якая якія калі ўжо яшчэ каб гэты гэтая",
+        "bg": "и в на не да се от за с със по като че това е са ще бъде беше бяха той тя те "
+        "ние вие но или ако когато който която които който също още след между през",
+        "en": "the of and to in a is that for on it with as was by at be this are from or an "
+        "has have had not but which their its were been will would also more than after about "
+        "who they he she his her we our said new one two can into over",
+        "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
+        "auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem "
+        "über einen so zum war haben nur oder aber vor zur bis mehr durch",
+        "fr": "le la les de des et un une du en est que qui dans pour pas au sur par plus ce "
+        "il elle sont avec se ne à aux été cette ont ses son mais comme ou leur nous vous",
+        "es": "el la los las de del y en un una que es por con para se no su al lo como más "
+        "pero sus le ya o fue este ha sí porque esta son entre cuando muy sin sobre también",
+        "it": "il lo la i gli le di del della e è un una che per in con non si da al alla "
+        "sono come ma anche più dei delle nel nella questo questa ha hanno essere stato",
+        "pl": "i w z na do nie się to że jest o jak od po za ale dla co przez tak są czy był "
+        "była było oraz także który która które ich jego jej już tylko może przy",
+    }.items()
+}
+
+_SCRIPTS: tuple[tuple[str, int, int], ...] = (
+    ("el", 0x0370, 0x03FF), ("hy", 0x0530, 0x058F), ("he", 0x0590, 0x05FF),
+    ("ar", 0x0600, 0x06FF), ("hi", 0x0900, 0x097F), ("th", 0x0E00, 0x0E7F),
+    ("ka", 0x10A0, 0x10FF), ("ko", 0xAC00, 0xD7AF), ("ja", 0x3040, 0x30FF),
+    ("zh", 0x4E00, 0x9FFF),
+)
+_DISTINCT_LETTERS = {"uk": "їєґ", "be": "ў", "kk": "әғқңөұүһ", "sr": "ђјљњћџ"}
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-яѐ-ӿ]")
+_LATIN = re.compile(r"[a-zà-ž]")
+_LANG_SAMPLE = 20_000
+_MIN_LETTERS = 3
+
+
+def detect_lang(text: str) -> str:
+    """ISO 639-1 code of the text's language from its script and stop words, or "unknown"."""
+    sample = text[:_LANG_SAMPLE].lower()
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if cyrillic + latin < _MIN_LETTERS:
+        return _other_script(sample)
+    words = Counter(_WORD.findall(sample))
+    if cyrillic >= latin:
+        for lang, letters in _DISTINCT_LETTERS.items():
+            if sum(sample.count(c) for c in letters) > max(2, cyrillic // 200):
+                return lang
+        return _by_stop_words(words, ("ru", "uk", "be", "bg")) or "ru"
+    return _by_stop_words(words, ("en", "de", "fr", "es", "it", "pl")) or "unknown"
+
+
+def _by_stop_words(words: Counter[str], langs: Iterable[str]) -> str | None:
+    hits = {lang: sum(n for w, n in words.items() if w in STOP_WORDS[lang]) for lang in langs}
+    best = max(hits, key=hits.__getitem__)
+    return best if hits[best] >= 2 else None
+
+
+def _other_script(sample: str) -> str:
+    counts = Counter(
+        lang for c in sample for lang, lo, hi in _SCRIPTS if lo <= ord(c) <= hi
+    )
+    return counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 5 else "unknown"
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|"
+    r"сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![а-яёa-z])\.?"
+)
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_DATE_PATTERNS = (
+    re.compile(
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+        r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)?",
+        re.I,
+    ),
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d])"),
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:-?е|th|st|nd|rd)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?", re.I),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR}(?!\d))?", re.I),
+)
+_TIME = re.compile(r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])")
+_DATELINE_FILLER = re.compile(
+    r"(?i)\b(?:опубликован[оа]?|дата(?: публикации| создания| обновления)?|обновлен[оа]?|"
+    r"изменен[оа]?|размещен[оа]?|добавлен[оа]?|published|updated|posted|modified|on|at|в|г|"
+    r"года?|год|мск|msk|utc|gmt|понедельник|вторник|среда|четверг|пятница|суббота|"
+    r"воскресенье|пн|вт|ср|чт|пт|сб|вс|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?"
+)
+_DATELINE_MAX_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A publication date as a text states it: `date` ISO when the year is given, otherwise
+    `dateline` as a year-less ISO `--MM-DD`; `time` as "HH:MM" or "HH:MM:SS" when given."""
+
+    date: str | None
+    dateline: str | None
+    time: str | None
+
+
+def find_stamp(text: str) -> tuple[Stamp, int, int] | None:
+    """The first date in `text` (with a time next to it, if any) and the span of the date."""
+    found = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            stamp = _stamp(m)
+            if stamp and (found is None or m.start() < found[1]):
+                found = (stamp, m.start(), m.end())
+                break
+    if found is None:
+        return None
+    stamp, start, end = found
+    if stamp.time is None and (t := _TIME.search(text)):
+        stamp = Stamp(stamp.date, stamp.dateline, _time(t))
+    return stamp, start, end
+
+
+def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
+    """The stamp of a line that is a dateline: a date, maybe a time and labels, and at most
+    `leftover_words` other words (a rubric or a city)."""
+    if len(line) > _DATELINE_MAX_CHARS:
+        return None
+    found = find_stamp(line)
+    if found is None:
+        return None
+    stamp, start, end = found
+    rest = _TIME.sub(" ", line[:start] + " " + line[end:])
+    rest = _DATELINE_FILLER.sub(" ", rest)
+    if len(_WORD.findall(rest)) > leftover_words:
+        return None
+    return stamp
+
+
+def parse_published(value: str) -> tuple[str, str | None]:
+    """An ISO date (or "YYYY", "YYYY-MM") and time from a metadata value; ValueError if none."""
+    value = value.strip()
+    if re.fullmatch(r"(?:19|20)\d\d(?:-[01]\d)?", value):
+        return value, None
+    found = find_stamp(value)
+    if found is None or found[0].date is None:
+        raise ValueError(f"published {value!r} is not a date")
+    return found[0].date, found[0].time
+
+
+def _stamp(m: re.Match[str]) -> Stamp | None:
+    groups = m.groupdict()
+    month = _MONTHS.get(groups["mon"][:3].lower()) if groups.get("mon") else int(groups["m"])
+    day = int(groups["d"])
+    if groups.get("sep") and month > 12 >= day:
+        day, month = month, day
+    year = groups.get("y")
+    if year is not None and len(year) == 2:
+        year = "20" + year
+    try:
+        date = dt.date(int(year) if year else 2000, month, day)
+    except (TypeError, ValueError):
+        return None
+    time = _time(m) if groups.get("H") else None
+    if year is None:
+        return Stamp(None, f"--{month:02d}-{day:02d}", time)
+    return Stamp(date.isoformat(), None, time)
+
+
+def _time(m: re.Match[str]) -> str:
+    hh, mm, ss = int(m["H"]), m["M"], m["S"]
+    return f"{hh:02d}:{mm}" + (f":{ss}" if ss else "")
+
+
+# -- source, url, author ---------------------------------------------------------------------
+
+_URL = re.compile(r"https?://(?:[a-z0-9.-]+|[а-яё0-9.-]+)(?::\d+)?(?:/[!-~]*)?", re.I)
+_DOMAIN = re.compile(
+    r"(?<![@\w.-])((?:[a-zа-яё0-9](?:[a-zа-яё0-9-]{0,61}[a-zа-яё0-9])?\.)+"
+    r"(?:[a-z]{2,12}(?![a-z0-9-])|(?:рф|рус)(?![а-яё0-9-])))",
+    re.I,
+)
+SOURCE_LINE = re.compile(r"(?i)^\s*(?:источник|первоисточник|по материалам|source)\s*:\s*(?P<what>.+)")
+AUTHOR_LINE = re.compile(
+    r"(?i)^\s*(?:(?:автор(?: текста| материала)?|текст|материал подготовил[аи]?|подготовил[аи]?|"
+    r"author)\s*[:—–-]|by|written by)\s*"
+    r"(?P<name>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'.-]*){1,2})\s*\.?\s*$"
+)
+_AUTHOR_LABEL = re.compile(r"(?i)^\s*(?:автор|текст|author|by)\b\s*[:—–-]?\s*")
+_OUTLET = re.compile(
+    r"(?i)(?:сетевое издание|интернет-издание|информационное агентство|©|copyright|\(c\))"
+    r"[\s©]*(?:\d{4}(?:\s*[–—-]\s*\d{4})?)?[\s,.]*"
+)
+_OUTLET_END = re.compile(r"(?i)\.\s|\.$|[,|;:(]|\s+(?:все права|all rights|зарегистр)")
+_OUTLET_MAX_WORDS = 4
+_YEARS = re.compile(r"\s*\d{4}(?:\s*[–—-]\s*\d{4})?\s*$")
+
+
+def domain_of(url: str) -> str | None:
+    """The site of a URL or bare domain, lowercased and without "www."."""
+    m = _DOMAIN.search(url)
+    return m.group(1).lower().removeprefix("www.") if m else None
+
+
+def find_source(header: Iterable[str], lines: Iterable[str]) -> tuple[str | None, str | None]:
+    """(source site, article URL) from a «Источник: …» line, a domain line in the header, or
+    the outlet named in a copyright/«Сетевое издание» footer line."""
+    lines = list(lines)
+    for line in lines:
+        if m := SOURCE_LINE.match(line):
+            what = m["what"]
+            url = _URL.search(what)
+            site = domain_of(what)
+            if site or len(what.split()) <= 5:
+                return site or what.strip(" «»\"."), _article_url(url[0]) if url else None
+    for line in header:
+        if site := domain_of(line):
+            return site, None
+    for line in lines:
+        if name := _outlet_name(line):
+            return domain_of(name) or name, None
+    return None, None
+
+
+def _outlet_name(line: str) -> str | None:
+    """The outlet a copyright or «Сетевое издание …» line names."""
+    m = _OUTLET.search(line)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    if quoted := re.match(r"[«\"]([^»\"]{1,40})[»\"]", rest):
+        return quoted[1]
+    name = _OUTLET_END.split(rest, maxsplit=1)[0]
+    name = _YEARS.sub("", name).strip(" .")
+    return name if 0 < len(name) <= 40 and len(name.split()) <= _OUTLET_MAX_WORDS else None
+
+
+def _article_url(url: str) -> str | None:
+    """A URL that points at a page rather than at a site's home page."""
+    url = url.rstrip(".,;)")
+    return url if re.search(r"https?://[^/]+/\S", url) else None
+
+
+def clean_author(name: str) -> str:
+    """An author name without a label: «Автор: Анна Крылова» → «Анна Крылова»."""
+    return _AUTHOR_LABEL.sub("", name).strip()
+
+
+def find_author(lines: Iterable[str]) -> tuple[str, str] | None:
+    """(author name, the line naming it) from a labelled line such as «Автор: Анна Крылова»."""
+    for line in lines:
+        if m := AUTHOR_LINE.match(line):
+            return m["name"].rstrip("."), line
+    return None

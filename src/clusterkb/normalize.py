@@ -1,0 +1,229 @@
+"""Inflection and canonical forms: nominative names and phrases, proper case, comparison keys.
+
+News text names things in every case («Фондом развития промышленности»); the knowledge base
+keeps one nominative form. Only the head of a phrase inflects: «Фондом развития
+промышленности Омской области» → «Фонд развития промышленности Омской области».
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .nlp import parse
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|\S")
+_QUOTES = "«»\"“”„'’"
+_ADJ = {"ADJF", "PRTF"}
+_SPACES = re.compile(r"\s+")
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words (hyphenated ones whole) and single punctuation marks with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def clean_spaces(text: str) -> str:
+    """One plain space between words (news text is full of no-break spaces)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Comparison key: lower case, ё → е, quotes and spacing folded."""
+    text = text.lower().replace("ё", "е")
+    text = re.sub(f"[{_QUOTES}]", " ", text)
+    text = re.sub(r"[^\w&%\- ]+", " ", text)
+    return " ".join(text.split())
+
+
+def proper_case(word: str) -> str:
+    """«ШПИЛЕНКО» → «Шпиленко», «римский-корсаков» → «Римский-Корсаков»."""
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def match_case(template: str, word: str) -> str:
+    """Give `word` the capitalisation pattern of `template` (lower, Capitalised or UPPER)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(re.search("[а-яё]", word, re.I))
+
+
+def _inflected(p: Any, grams: set[str]) -> str | None:
+    form = p.inflect(grams)
+    return form.word if form else None
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    case: str
+    number: str
+
+
+def _noun_parses(word: str) -> list[Any]:
+    return [p for p in parse(word.lower()) if p.tag.POS == "NOUN"]
+
+
+def _agreements(head: str, adjectives: list[str]) -> list[_Agreement]:
+    """Case and number readings the head noun and its adjectives share, most likely first:
+    singular before plural, nominative first (a name said in the nominative stays as it is)."""
+    found: list[_Agreement] = []
+    for number in ("sing", "plur"):
+        for case in CASES:
+            if not any(p.tag.case == case and p.tag.number == number for p in _noun_parses(head)):
+                continue
+            if all(any(p.tag.POS in _ADJ and p.tag.case == case and p.tag.number == number
+                       for p in parse(a.lower())) for a in adjectives):
+                found.append(_Agreement(case, number))
+    return found
+
+
+def nominative_phrase(text: str) -> str:
+    """The phrase with its head noun (and the adjectives before it) in the nominative.
+
+    Everything after the head (genitive dependents, quoted names) stays as written. Phrases
+    that start with an abbreviation or a quote («АО «Омсктрансмаш»») do not inflect.
+    """
+    text = clean_spaces(text)
+    toks = tokens(text)
+    words = []
+    for start, end, tok in toks:
+        if not (tok[0].isalpha() and is_cyrillic(tok)) or (tok.isupper() and len(tok) > 1):
+            break
+        words.append((start, end, tok))
+        if _noun_parses(tok) and not any(p.tag.POS in _ADJ for p in parse(tok.lower())[:1]):
+            break
+    if not words or not _noun_parses(words[-1][2]):
+        return text
+    *adjs, head = words
+    readings = _agreements(head[2], [a[2] for a in adjs])
+    if not readings or readings[0].case == "nomn":
+        return text
+    r = readings[0]
+    head_parse = next(p for p in _noun_parses(head[2]) if p.tag.case == r.case and p.tag.number == r.number)
+    new_head = _inflected(head_parse, {"nomn", r.number})
+    if not new_head:
+        return text
+    gender = head_parse.tag.gender if r.number == "sing" else None
+    out, pos = [], 0
+    for start, end, word in adjs:
+        adj = next(p for p in parse(word.lower())
+                   if p.tag.POS in _ADJ and p.tag.case == r.case and p.tag.number == r.number)
+        grams = {"nomn", r.number} | ({gender} if gender in ("masc", "femn", "neut") else set())
+        out += [text[pos:start], match_case(word, _inflected(adj, grams) or word)]
+        pos = end
+    out += [text[pos:head[0]], match_case(head[2], new_head), text[head[1]:]]
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    first: str | None
+    middle: str | None
+    last: str | None
+
+    @property
+    def full(self) -> str:
+        return " ".join(p for p in (self.first, self.middle, self.last) if p)
+
+
+def _has(word: str, gram: str) -> bool:
+    return any(gram in p.tag for p in parse(word.lower()))
+
+
+def _name_roles(words: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Which word is the first name, the patronymic and the surname, in either order."""
+    if len(words) == 1:
+        return None, None, words[0]
+    if len(words) == 2:
+        a, b = words
+        if _has(a, "Name") or not _has(b, "Name"):
+            return a, None, b
+        return b, None, a  # «Иванова Мария»
+    a, b, c = words[:3]
+    if _has(c, "Patr") and not _has(b, "Patr"):
+        return b, c, a  # «Абдурахмановой Натальи Петровны»
+    return a, b, c
+
+
+def _readings(first: str | None, middle: str | None) -> list[tuple[str, str]]:
+    """(case, gender) readings of the given name and patronymic, most likely first."""
+    options: list[tuple[float, str, str]] = []
+    for word, gram in ((first, "Name"), (middle, "Patr")):
+        if not word:
+            continue
+        for p in parse(word.lower()):
+            if gram in p.tag and p.tag.number == "sing" and p.tag.case:
+                options.append((p.score, p.tag.case, p.tag.gender))
+        if options:
+            break
+    options.sort(key=lambda o: -o[0])
+    seen: list[tuple[str, str]] = []
+    for _, case, gender in options:
+        if (case, gender) not in seen:
+            seen.append((case, gender))
+    return seen
+
+
+def _nominative_part(word: str, gram: str | None, case: str, gender: str | None) -> str | None:
+    """The word in the nominative if it has a reading in `case` (and `gender`), else None."""
+    for p in parse(word.lower()):
+        tag = p.tag
+        if gram and gram not in tag and not (gram == "Surn" and tag.POS in ("ADJF", "NOUN")):
+            continue
+        if tag.case != case or (tag.number and tag.number != "sing"):
+            continue
+        if gender and tag.gender and tag.gender != gender:
+            continue
+        if "Fixd" in tag:
+            return word.lower()
+        grams = {"nomn", "sing"} | ({gender} if gender and tag.POS == "ADJF" else set())
+        form = p.inflect(grams)
+        if form:
+            return form.word
+    return None
+
+
+def person_name(text: str) -> PersonName | None:
+    """Nominative «First Middle Last» of a Russian name said in any case and any capitals:
+    «Андрея ШПИЛЕНКО» → Андрей Шпиленко, «Абдурахмановой Натальи Петровны» → Наталья Петровна
+    Абдурахманова. The case and gender are read off the given name, which pymorphy3 knows
+    best, and the surname is inflected to agree — never lemmatised on its own."""
+    words = [w for w in _WORD_ONLY.findall(clean_spaces(text))][:3]
+    if not words or not all(is_cyrillic(w) for w in words):
+        return None
+    first, middle, last = _name_roles(words)
+    readings = _readings(first, middle) or _surname_readings(last)
+    for case, gender in readings:
+        parts = [(_nominative_part(w, g, case, gender) if w else None, w) for w, g in
+                 ((first, "Name"), (middle, "Patr"), (last, "Surn"))]
+        if all(new or not old for new, old in parts[:2]) and (parts[2][0] or case == "nomn"):
+            f, m, l = (_as_written(old, new) if old else None for new, old in parts)
+            return PersonName(f, m, l)
+    return PersonName(*(proper_case(w) if w else None for w in (first, middle, last)))
+
+
+def _surname_readings(word: str) -> list[tuple[str, str | None]]:
+    """Readings of a lone surname: as said if it can be a nominative, else its likeliest case."""
+    surn = [p for p in parse(word.lower()) if "Surn" in p.tag and p.tag.number == "sing"]
+    if not surn or any(p.tag.case == "nomn" for p in surn):
+        return [("nomn", None)]
+    surn.sort(key=lambda p: (p.tag.gender != "masc", -p.score))
+    return [(p.tag.case, p.tag.gender) for p in surn]
+
+
+def _as_written(old: str, new: str | None) -> str:
+    """Proper case; keep «е» where the text wrote «е» (pymorphy3 restores «ё»)."""
+    word = new or old
+    if "ё" not in old.lower():
+        word = word.replace("ё", "е").replace("Ё", "Е")
+    return proper_case(word)
+
+
+_WORD_ONLY = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*")

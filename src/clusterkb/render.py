@@ -1,0 +1,172 @@
+"""Output: Rich tables and entity cards for people, JSON / JSON Lines / CSV for programs."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from typing import IO, Any, Iterable
+
+from rich.console import Console
+from rich.table import Table
+
+from .facts import KINDS, NAMED_KINDS
+from .query import cooccurring, label, numbers_of
+
+FORMATS = ("table", "json", "jsonl", "csv")
+CSV_COLUMNS = ["id", "kind", "name", "value", "unit", "head", "amount", "currency", "approximate",
+               "aliases", "position", "organization", "context_organizations", "context_locations",
+               "articles", "mentions"]
+
+
+def stdout_console() -> Console:
+    return Console(soft_wrap=False)
+
+
+def default_format(stream: IO[str] | None = None) -> str:
+    """Tables for a person at a terminal, JSON Lines for a pipe."""
+    return "table" if (stream or sys.stdout).isatty() else "jsonl"
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+    """Knowledge-base facts as json (one array), jsonl (one per line) or csv (flattened)."""
+    if fmt == "jsonl":
+        for r in records:
+            out.write(dumps(r) + "\n")
+    elif fmt == "json":
+        json.dump(list(records), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for r in records:
+            writer.writerow(csv_row(r))
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def csv_row(fact: dict[str, Any]) -> dict[str, Any]:
+    ctx = fact.get("context") or {}
+    sources = fact.get("sources", [])
+    return {**{k: fact.get(k) for k in CSV_COLUMNS if k in fact},
+            "aliases": "; ".join(fact.get("aliases", [])),
+            "context_organizations": "; ".join(ctx.get("organizations", [])),
+            "context_locations": "; ".join(ctx.get("locations", [])),
+            "articles": "; ".join(s["article"] for s in sources),
+            "mentions": sum(len(s["mentions"]) for s in sources)}
+
+
+def facts_table(facts: list[dict[str, Any]], title: str | None = None) -> Table:
+    """Knowledge-base facts for a person: one row each."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("articles", "green"), ("id", "dim")):
+        table.add_column(col, style=style, overflow="fold")
+    for f in facts:
+        table.add_row(f["kind"], label(f), details(f), str(len(f.get("sources", []))), f.get("id", ""))
+    return table
+
+
+def details(fact: dict[str, Any]) -> str:
+    """The fields beyond the label, briefly."""
+    parts = []
+    if fact.get("aliases"):
+        parts.append("aka " + ", ".join(fact["aliases"][:4]) + ("…" if len(fact["aliases"]) > 4 else ""))
+    if fact.get("position"):
+        parts.append(fact["position"] + (f" ({fact['organization']})" if fact.get("organization") else ""))
+    if fact.get("approximate"):
+        parts.append("approximate")
+    ctx = fact.get("context") or {}
+    where = ctx.get("organizations", []) + ctx.get("locations", [])
+    if where:
+        parts.append("· " + ", ".join(where[:3]))
+    return "; ".join(parts)
+
+
+def extraction_table(record: dict[str, Any]) -> Table:
+    """One article's extraction for a person: facts with the text they were found in."""
+    art = record["article"]
+    title = f"{art.get('path')} — {art.get('title') or ''} [{art.get('lang')}, {art.get('published') or 'no date'}]"
+    table = Table(title=title, header_style="bold", title_justify="left")
+    for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("said as", "dim")):
+        table.add_column(col, style=style, overflow="fold")
+    for f in record["facts"]:
+        said = ", ".join(dict.fromkeys(m["text"] for m in f["mentions"]))
+        table.add_row(f["kind"], label(f), details(f), said)
+    return table
+
+
+def entity_card(console: Console, fact: dict[str, Any], facts: list[dict[str, Any]],
+                articles: dict[str, dict[str, Any]], why: bool = False) -> None:
+    """Everything the knowledge base knows about one entity."""
+    console.rule(f"[bold]{label(fact)}[/] [dim]{fact['kind']} {fact['id']}[/]")
+    if fact.get("aliases"):
+        console.print("[bold]Also:[/] " + "; ".join(fact["aliases"]))
+    if fact.get("canonical"):
+        console.print("[bold]Canonical:[/] " + fact["canonical"])
+    for role in fact.get("roles", []):
+        when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
+        org = f" — {role['organization']}" if role.get("organization") else ""
+        console.print(f"[bold]Role:[/] {role['position']}{org} [dim]({when})[/]")
+    console.print(f"[bold]Mentions[/] in {len(fact['sources'])} article(s):")
+    for src in fact["sources"]:
+        art = articles.get(src["article"], {})
+        console.print(f"  [green]{src.get('path') or src['article']}[/] [dim]{art.get('published') or ''} {src['article']}[/]")
+        for m in src["mentions"]:
+            console.print(f"    «{m['text']}» [dim]{m['start']}–{m['end']}[/]  {m['sentence']}", highlight=False)
+    if why:
+        forms = Counter(m["text"] for s in fact["sources"] for m in s["mentions"])
+        console.print("[bold]Why merged:[/] these surface forms share a normal form, an alias or a "
+                      "curated canonical name: " + ", ".join(f"«{t}»×{n}" for t, n in forms.most_common()))
+    together = cooccurring(facts, fact)
+    if together:
+        console.print("[bold]Appears with:[/] " + ", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15]))
+    numbers = numbers_of(facts, fact, articles)
+    if numbers:
+        console.print("[bold]Numbers:[/]")
+        for x in numbers[:30]:
+            console.print(f"  {x['kind']:<6} {label(x)}  [dim]{', '.join(s['article'] for s in x['sources'])}[/]")
+
+
+def stats_tables(data: dict[str, Any], top: int = 10) -> list[Table]:
+    """Articles, facts by kind and the entities with the most sources."""
+    facts = data["facts"]
+    by_kind = Counter(f["kind"] for f in facts)
+    langs = Counter(a.get("lang") for a in data["articles"].values())
+    summary = Table(title="Knowledge base", header_style="bold")
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    summary.add_row("articles", str(len(data["articles"])))
+    for lang, n in sorted(langs.items(), key=lambda p: str(p[0])):
+        summary.add_row(f"  in {lang}", str(n))
+    for kind in KINDS:
+        summary.add_row(f"{kind} facts", str(by_kind.get(kind, 0)))
+    tops = Table(title=f"Top entities (by articles, then mentions)", header_style="bold")
+    for col in ("kind", "entity", "articles", "mentions"):
+        tops.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
+    named = [f for f in facts if f["kind"] in NAMED_KINDS]
+    named.sort(key=lambda f: (-len(f["sources"]), -sum(len(s["mentions"]) for s in f["sources"]), label(f)))
+    for f in named[:top]:
+        tops.add_row(f["kind"], label(f), str(len(f["sources"])), str(sum(len(s["mentions"]) for s in f["sources"])))
+    return [summary, tops]
+
+
+def stats_dict(data: dict[str, Any], top: int = 10) -> dict[str, Any]:
+    facts = data["facts"]
+    named = sorted((f for f in facts if f["kind"] in NAMED_KINDS),
+                   key=lambda f: (-len(f["sources"]), -sum(len(s["mentions"]) for s in f["sources"]), label(f)))
+    return {"articles": len(data["articles"]),
+            "facts": {k: sum(1 for f in facts if f["kind"] == k) for k in KINDS},
+            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": len(f["sources"])}
+                    for f in named[:top]]}
+
+
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """The end-of-ingest summary, for stderr."""
+    a, f = report["articles"], report["facts"]
+    return [f"articles: {a['new']} new, {a['changed']} changed, {a['unchanged']} unchanged, {a['failed']} failed",
+            f"facts: {f['added']} added, {f['merged']} merged, {f['total']} in the knowledge base "
+            f"({report['seconds']:.1f} s)"]

@@ -1,0 +1,38 @@
+"""Shared test helpers: real articles in memory, real models, a data dir per test."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clusterkb.articles import Article
+from clusterkb.extract import extract_article
+from clusterkb.facts import Fact
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "raw"
+EVAL = ROOT.parent / "shared" / "eval" / "seeds"
+
+
+def article(text: str, lang: str = "ru", published: str | None = "2024-03-15", path: str = "t.txt") -> Article:
+    return Article(id="test", path=path, text=text, title=text.splitlines()[0], published=published, lang=lang)
+
+
+def facts_of(text: str, kind: str | None = None, **kw) -> list[Fact]:
+    facts = extract_article(article(text, **kw)).facts
+    return [f for f in facts if kind is None or f.kind == kind]
+
+
+def by_name(facts: list[Fact]) -> dict[str, Fact]:
+    return {f.attrs["name"]: f for f in facts}
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data dir whose raw/ holds the bundled sample articles."""
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    for p in sorted(SAMPLES.glob("*.txt")):
+        shutil.copy(p, raw / p.name)
+    return tmp_path / "data"

@@ -1,0 +1,156 @@
+"""Counts: numbers with the noun phrase they count, lemmatised; and what is not a count."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterkb.extract.counts import extract_counts
+from clusterkb.articles import Article
+from clusterkb.extract.document import Document, make_document
+
+
+def _doc(text: str, lang: str = "ru") -> Document:
+    return make_document(Article(id="t", path="t.txt", text=text, published="2024-03-15", lang=lang))
+
+
+def _counts(text: str, lang: str = "ru") -> list[tuple]:
+    return [(f.attrs["value"], f.attrs["unit"], f.attrs["head"], f.attrs["approximate"], [m.text for m in f.mentions])
+            for f in extract_counts(_doc(text, lang))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Субсидии получат 12 промышленных кластеров.",
+     [(12, "промышленный кластер", "кластер", False, ["12 промышленных кластеров"])]),
+    ("Средства направят 12 промышленным кластерам.",
+     [(12, "промышленный кластер", "кластер", False, ["12 промышленным кластерам"])]),
+    ("В ассоциацию вошла 31 компания.", [(31, "компания", "компания", False, ["31 компания"])]),
+    ("Заявки подали еще 45 организаций.", [(45, "организация", "организация", False, ["45 организаций"])]),
+    ("В проработке около 180 потенциальных резидентов.",
+     [(180, "потенциальный резидент", "резидент", True, ["180 потенциальных резидентов"])]),
+    ("Запущены три производственные кооперационные цепочки.",
+     [(3, "производственная кооперационная цепочка", "цепочка", False,
+       ["три производственные кооперационные цепочки"])]),
+    ("Реализуются 6 инвестиционных проектов по выпуску удобрений.",
+     [(6, "инвестиционный проект", "проект", False, ["6 инвестиционных проектов"])]),
+    ("В реестр включены два индустриальных парка и один технопарк.",
+     [(2, "индустриальный парк", "парк", False, ["два индустриальных парка"]),
+      (1, "технопарк", "технопарк", False, ["один технопарк"])]),
+    ("Появилось пятнадцать новых рабочих мест.",
+     [(15, "новое рабочее место", "место", False, ["пятнадцать новых рабочих мест"])]),
+    ("Предприятие наняло двадцать одного инженера.",
+     [(21, "инженер", "инженер", False, ["двадцать одного инженера"])]),
+    ("Обучение прошли более 300 специалистов.",
+     [(300, "специалист", "специалист", True, ["300 специалистов"])]),
+    ("Заводы посетили свыше 1 500 школьников.", [(1500, "школьник", "школьник", True, ["1 500 школьников"])]),
+    ("Ярмарку посетили 9,3 тыс. человек.", [(9300, "человек", "человек", False, ["9,3 тыс. человек"])]),
+])
+def test_russian_counts(text, expected):
+    assert _counts(text) == expected
+
+
+def test_coordinated_adjectives_share_the_noun_and_elided_noun_takes_it():
+    text = ("В 2023 году зарегистрировано семь региональных и два межрегиональных "
+            "промышленных кластера, а также подготовлены документы еще трех.")
+    assert _counts(text) == [
+        (7, "региональный промышленный кластер", "кластер", False, ["семь региональных"]),
+        (2, "межрегиональный промышленный кластер", "кластер", False, ["два межрегиональных промышленных кластера"]),
+        (3, "промышленный кластер", "кластер", False, ["трех"]),
+    ]
+
+
+def test_elided_noun_after_a_plain_count():
+    assert _counts("Сейчас работают 4 технопарка, к концу года откроются еще два.") == [
+        (4, "технопарк", "технопарк", False, ["4 технопарка"]),
+        (2, "технопарк", "технопарк", False, ["два"]),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Льгота действует полтора года.", [(1.5, "год", "год", False, ["полтора года"])]),
+    ("Компенсируют до 80% затрат.", [(80, "процент", "процент", True, ["80%"])]),
+    ("Доля выросла на 12 процентов.", [(12, "процент", "процент", False, ["12 процентов"])]),
+    ("Площадь парка — 212 га.", [(212, "гектар", "гектар", False, ["212 га"])]),
+    ("Построят 40 тыс. кв. м цехов.", [(40000, "квадратный метр", "метр", False, ["40 тыс. кв. м"])]),
+    ("Дорога длиной 7 км.", [(7, "километр", "километр", False, ["7 км"])]),
+    ("Завод выпустит 500 т продукции.", [(500, "тонна", "тонна", False, ["500 т"])]),
+    ("Мощность станции 25 МВт.", [(25, "мегаватт", "мегаватт", False, ["25 МВт"])]),
+    ("Срок строительства 3 года.", [(3, "год", "год", False, ["3 года"])]),
+])
+def test_russian_measures_and_durations(text, expected):
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Проекты на общую сумму 4,2 млрд рублей.",
+    "В 2024 году кластер вошел в реестр.",
+    "Совещание прошло 14 марта.",
+    "Документ утвержден постановлением № 1119.",
+    "Звоните по телефону 8-800-250-12-12.",
+    "Участниками первой из цепочек стали заводы, вторая формируется.",
+    "Это 2-й этап и 3-я очередь.",
+    "Регион стал одним из первых в стране.",
+    "Компания «Три кита» и кластер «Технополис 2» подписали соглашение.",
+    "Заседание началось в 10:30.",
+    "Показатель вырос в 2 раза.",
+    "Из них 5 уже работают.",
+    "На сегодня в кластере 18.",
+])
+def test_russian_non_counts(text):
+    assert _counts(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over the course of 3 days, experts reviewed the methodology.", [(3, "day", "day", False, ["3 days"])]),
+    ("The region sent documents for 6 industrial clusters.",
+     [(6, "industrial cluster", "cluster", False, ["6 industrial clusters"])]),
+    ("More than 120 companies joined the association.", [(120, "company", "company", True, ["120 companies"])]),
+    ("The fund supported twelve new projects and one technopark.",
+     [(12, "new project", "project", False, ["twelve new projects"]),
+      (1, "technopark", "technopark", False, ["one technopark"])]),
+    ("About 800 people attended.", [(800, "person", "person", True, ["800 people"])]),
+    ("The plant covers 7,500 m2 and 40 hectares.",
+     [(7500, "square metre", "metre", False, ["7,500 m2"]), (40, "hectare", "hectare", False, ["40 hectares"])]),
+    ("Costs are covered up to 50%.", [(50, "percent", "percent", True, ["50%"])]),
+    ("Three regional and two interregional industrial clusters were created.",
+     [(3, "regional industrial cluster", "cluster", False, ["Three regional"]),
+      (2, "interregional industrial cluster", "cluster", False, ["two interregional industrial clusters"])]),
+])
+def test_english_counts(text, expected):
+    assert _counts(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Changes to the Government Decree No. 1119 were discussed.",
+    "This is one of the main stages of the work.",
+    "In March 2024 the park opened.",
+    "The fund invested 3.6 billion rubles and $5 million.",
+    "The 2nd stage starts soon.",
+])
+def test_english_non_counts(text):
+    assert _counts(text, "en") == []
+
+
+def test_one_fact_per_value_and_unit_with_every_mention():
+    text = "Создано 5 технопарков.\nВсе 5 технопарков работают, еще 5 кластеров создаются."
+    facts = extract_counts(_doc(text))
+    assert [(f.attrs["value"], f.attrs["unit"], len(f.mentions)) for f in facts] == [
+        (5, "технопарк", 2), (5, "кластер", 1)]
+
+
+_RU_SOUP = st.text(alphabet="0123456789 .,-–:%№«»\"()\nдвухтринпьяеоклсмгаукДТ", max_size=80)
+_WORDS = st.lists(st.sampled_from([
+    "девять", "региональных", "и", "три", "межрегиональных", "промышленных", "кластера", "еще", "двух",
+    "15", "компаний", "около", "9,3", "тыс.", "человек", "164", "га", "кв.", "м", "%", "№", "779",
+    "полтора", "года", "3,6", "млрд", "рублей", "2024", "году", "«", "»", ",", ".", "из", "одним",
+]), max_size=25).map(" ".join)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.one_of(_RU_SOUP, _WORDS, st.text(max_size=60)), st.sampled_from(["ru", "en"]))
+def test_counts_never_raise_and_mentions_match_the_text(text, lang):
+    for fact in extract_counts(_doc(text, lang)):
+        assert fact.attrs["unit"] and fact.attrs["head"]
+        for m in fact.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert m.text == text[m.start:m.end]

@@ -1,0 +1,190 @@
+"""Dates: phrases found, resolved to ISO against the publication date, and the publication-date guess."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterkb.extract.dates import date_spans, extract_dates, infer_published
+from clusterkb.articles import Article
+from clusterkb.extract.document import Document, make_document
+
+
+def _doc(text: str, published: str | None = "2024-03-15", lang: str = "ru") -> Document:
+    return make_document(Article(id="t", path="t.txt", text=text, published=published, lang=lang))
+
+
+def _dates(text: str, published: str | None = "2024-03-15", lang: str = "ru") -> list[tuple[str, list[str]]]:
+    return [(f.attrs["value"], [m.text for m in f.mentions]) for f in extract_dates(_doc(text, published, lang))]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # relative day words anchored on the publication date
+    ("Вчера, 14 марта, в Томске прошло заседание кластерного совета.", "2024-03-15",
+     [("2024-03-14", ["Вчера, 14 марта"])]),
+    ("Сегодня, 1 марта, открылся технопарк.", "2024-03-01", [("2024-03-01", ["Сегодня, 1 марта"])]),
+    ("Сегодня губернатор посетил индустриальный парк.", "2024-03-15", [("2024-03-15", ["Сегодня"])]),
+    ("Завтра пройдет стратегическая сессия.", "2024-12-31", [("2025-01-01", ["Завтра"])]),
+    ("Вчера министр подписал приказ.", None, []),
+    # day and month without a year
+    ("Документы направят в министерство до 1 декабря.", "2024-03-15", [("2024-12-01", ["1 декабря"])]),
+    ("Форум прошел 12 ноября.", "2024-03-15", [("2023-11-12", ["12 ноября"])]),
+    ("Заявки примут до 20 января.", "2024-11-25", [("2025-01-20", ["20 января"])]),
+    ("Совещание состоялось 5 марта.", "2024-03-15", [("2024-03-05", ["5 марта"])]),
+    # explicit years
+    ("До 1 октября 2025 года будет сформирован реестр.", "2024-03-15", [("2025-10-01", ["1 октября 2025 года"])]),
+    ("Соглашение подписано 3 мая 2022 г.", "2024-03-15", [("2022-05-03", ["3 мая 2022 г."])]),
+    # ranges
+    ("Сессия прошла 14-15 февраля.", "2024-03-15", [("2024-02-14/2024-02-15", ["14-15 февраля"])]),
+    ("Выставка работала 27–29 сентября 2023 года.", "2024-03-15",
+     [("2023-09-27/2023-09-29", ["27–29 сентября 2023 года"])]),
+    ("Прием заявок продлится с 1 по 10 апреля.", "2024-03-15", [("2024-04-01/2024-04-10", ["с 1 по 10 апреля"])]),
+    ("Конференция прошла с 18 по 19 октября 2023 года.", None,
+     [("2023-10-18/2023-10-19", ["с 18 по 19 октября 2023 года"])]),
+    ("Фестиваль пройдет 30 мая – 2 июня.", "2024-03-15", [("2024-05-30/2024-06-02", ["30 мая – 2 июня"])]),
+    ("Каникулы продлятся 30 декабря – 8 января.", "2024-12-01", [("2024-12-30/2025-01-08", ["30 декабря – 8 января"])]),
+    # years and year ranges
+    ("В 2023 году в регионе открылись два технопарка.", "2024-03-15", [("2023", ["В 2023 году"])]),
+    ("Программа рассчитана на 2025 год.", "2024-03-15", [("2025", ["2025 год"])]),
+    ("Субсидии выделены в 2022-2023 годах.", "2024-03-15", [("2022/2023", ["в 2022-2023 годах"])]),
+    ("Стратегия действует с 2021 по 2030 год.", "2024-03-15", [("2021/2030", ["с 2021 по 2030 год"])]),
+    ("Завод построят к 2027 году.", "2024-03-15", [("2027", ["2027 году"])]),
+    # months
+    ("В августе 2023 года кластер вошел в реестр.", "2024-03-15", [("2023-08", ["В августе 2023 года"])]),
+    ("В апреле откроется новый цех.", "2024-03-15", [("2024-04", ["В апреле"])]),
+    ("В октябре кластер получил субсидию.", "2024-03-15", [("2023-10", ["В октябре"])]),
+    ("Работы завершат в конце июня.", "2024-03-15", [("2024-06", ["июня"])]),
+    ("В мае этого года подписали соглашение.", "2024-06-15", [("2024-05", ["В мае этого года"])]),
+    ("В сентябре-октябре 2023 года прошли консультации.", None, [("2023-09/2023-10", ["В сентябре-октябре 2023 года"])]),
+    # relative years
+    ("В следующем году парк расширят.", "2024-03-15", [("2025", ["В следующем году"])]),
+    ("В этом году в реестр войдут три кластера.", "2024-03-15", [("2024", ["В этом году"])]),
+    ("В прошлом году кластер получил статус.", "2024-03-15", [("2023", ["В прошлом году"])]),
+    ("По итогам прошлого года выручка выросла.", "2024-03-15", [("2023", ["прошлого года"])]),
+    ("В этом году откроют технопарк.", None, []),
+    ("В этом году откроют технопарк.", "2024", [("2024", ["В этом году"])]),
+    # numeric forms
+    ("Приказ от 14.03.2024 вступил в силу.", None, [("2024-03-14", ["14.03.2024"])]),
+    ("Отчет опубликован 14-03-2024 на сайте.", None, [("2024-03-14", ["14-03-2024"])]),
+    ("Письмо от 05.03.24 получено.", None, [("2024-03-05", ["05.03.24"])]),
+    ("Архивный акт от 12.10.98 найден.", None, [("1998-10-12", ["12.10.98"])]),
+    ("Отчет от 2023-11-05 принят.", None, [("2023-11-05", ["2023-11-05"])]),
+    ("Дата 31.02.2024 указана с ошибкой, как и 30 февраля.", None, []),
+    # no year known: never invented
+    ("Заседание прошло 20 июня.", None, [("XXXX-06-20", ["20 июня"])]),
+    ("Работы начались в июле.", None, [("XXXX-07", ["в июле"])]),
+])
+def test_russian_dates(text, published, expected):
+    assert _dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "В ближайшие полтора года в регионе создадут пять кластеров.",
+    "Проект реализуют за 5 лет.",
+    "На сегодня в кластер входят 18 предприятий.",
+    "Работа ведется согласно Постановлению № 1119 правительства.",
+    "Справки по телефону 8-800-250-12-12 или +7 (3822) 51-12-12.",
+    "Начало в 10:55, окончание в 12:30.",
+    "Предприятию 25 лет, директору 48 лет.",
+    "Кластер объединяет 2024 участника.",
+])
+def test_russian_non_dates(text):
+    assert _dates(text) == []
+
+
+def test_month_without_year_takes_the_year_of_the_same_month_elsewhere():
+    text = "Работы ведутся с июня.\nНапомним, что в июне 2022 года было подписано соглашение."
+    assert _dates(text, None) == [("2022-06", ["с июня", "в июне 2022 года"])]
+
+
+def test_month_without_year_takes_a_year_from_its_paragraph():
+    assert _dates("В 2021 году завод запустили, а в мае получили первый заказ.", None) == [
+        ("2021", ["В 2021 году"]), ("2021-05", ["в мае"])]
+
+
+def test_yesterday_with_a_date_that_disagrees_keeps_the_written_date():
+    assert _dates("Вчера, 10 марта, открылся парк.", "2024-03-15") == [("2024-03-10", ["Вчера, 10 марта"])]
+
+
+def test_dateline_is_metadata_not_a_date():
+    text = "Заголовок новости\n14 марта, 09:30\nВ 2023 году в регионе открылся технопарк."
+    assert _dates(text) == [("2023", ["В 2023 году"])]
+    assert len(date_spans(_doc(text))) == 2
+
+
+def test_repeated_value_is_one_fact_with_every_mention():
+    text = "В 2023 году открыли парк. В 2023 году создали кластер.\nИтоги 2023 года подвели."
+    (fact,) = extract_dates(_doc(text))
+    assert fact.attrs == {"value": "2023"}
+    assert [m.text for m in fact.mentions] == ["В 2023 году", "В 2023 году", "2023 года"]
+    assert [m.start for m in fact.mentions] == sorted(m.start for m in fact.mentions)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Since March, we have been working with the cluster. In March 2022, they signed an agreement.", None,
+     [("2022-03", ["Since March", "In March 2022"])]),
+    ("The forum was held on 14 March 2024 in Tomsk.", None, [("2024-03-14", ["14 March 2024"])]),
+    ("The forum was held on March 14, 2024.", None, [("2024-03-14", ["March 14, 2024"])]),
+    ("The session took place on October 18-19, 2023.", None, [("2023-10-18/2023-10-19", ["October 18-19, 2023"])]),
+    ("The park was founded in May 2021.", None, [("2021-05", ["in May 2021"])]),
+    ("In June the plant will open.", "2024-03-15", [("2024-06", ["In June"])]),
+    ("In 2023 the cluster was registered.", None, [("2023", ["In 2023"])]),
+    ("By 2030 the region plans ten parks.", None, [("2030", ["2030"])]),
+    ("This year the fund supported five projects.", "2024-03-15", [("2024", ["This year"])]),
+    ("Yesterday the minister visited the park.", "2024-03-15", [("2024-03-14", ["Yesterday"])]),
+    ("Over the course of 2 days experts met.", None, []),
+    ("Decree No. 1119 was amended. You may 5 times apply.", None, []),
+    ("The plant will open on 1 June.", None, [("XXXX-06-01", ["1 June"])]),
+])
+def test_english_dates(text, published, expected):
+    assert _dates(text, published, "en") == expected
+
+
+@pytest.mark.parametrize("text, dateline, expected", [
+    # past-tense report of a year: the article is from that year
+    ("Губернатор подвел итоги. В 2023 году в регионе было создано четыре кластера. "
+     "В следующем году планируется открыть технопарк.", "--12-05", ("2023-12-05", 0.7)),
+    # future deadline: the article is before it
+    ("Позавчера прошло совещание.\nВчера, 14 марта, в правительстве прошла встреча.\n"
+     "До 1 июня 2022 года заявка будет направлена в министерство.", None, ("2022-03-15", 0.7)),
+    # both cues pin the year
+    ("Сегодня, 3 октября, подведены итоги. В 2023 году создан технопарк. "
+     "До 1 марта 2024 года будет подготовлена документация.", None, ("2023-10-03", 0.9)),
+    # the deadline's date is past the dateline's in the same year: the year before
+    ("До 1 февраля 2025 года проект будет завершен.", "--11-20", ("2024-11-20", 0.7)),
+    # no day: a year alone
+    ("В 2022 году кластер получил субсидию.", None, ("2022", 0.4)),
+    # relative years fix nothing
+    ("В этом году откроется парк, а в следующем году — второй.", "--11-20", (None, 0.0)),
+    ("Вчера, 14 марта, прошла встреча.", None, (None, 0.0)),
+    ("", None, (None, 0.0)),
+])
+def test_infer_published(text, dateline, expected):
+    assert infer_published(text, dateline) == expected
+
+
+_RU_SOUP = st.text(alphabet="0123456789 .,-–—:/№()«»\nвчерасгодняюлмтбркзипВСДН", max_size=80)
+_WORDS = st.lists(st.sampled_from([
+    "Вчера,", "сегодня", "в", "В", "с", "по", "до", "2023", "году", "года", "11", "20-21", "июля",
+    "марта", "мая", "декабря", "этом", "следующем", "будет", "было", "создано", "Since", "July",
+    "in", "2024", "29.02.2024", "05.03.24", "10:55", "№", "779", ",", ".", "\n", "–", "31.02.2024",
+]), max_size=25).map(" ".join)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.one_of(_RU_SOUP, _WORDS, st.text(max_size=60)), st.sampled_from(["2024-02-29", None, "2024"]),
+       st.sampled_from(["ru", "en"]))
+def test_dates_never_raise_and_mentions_match_the_text(text, published, lang):
+    doc = _doc(text, published, lang)
+    for fact in extract_dates(doc):
+        for m in fact.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert m.text == text[m.start:m.end]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(_RU_SOUP, _WORDS), st.one_of(st.none(), st.sampled_from(["--11-20", "--02-29", "--13-40"])))
+def test_infer_published_never_raises(text, dateline):
+    value, confidence = infer_published(text, dateline)
+    assert 0.0 <= confidence <= 1.0
+    assert (value is None) == (confidence == 0.0)

@@ -1,0 +1,32 @@
+"""English articles: people, organisations and places by rule, without a model download."""
+from __future__ import annotations
+
+from conftest import by_name, facts_of
+
+TEXT = ("The Association of Industrial Parks of Russia (AIP) held a forum in the Tomsk Region.\n"
+        "“We will open two parks,” noted Elena Morozova, director of the non-profit organization "
+        "“Industrial Development Fund of the Tomsk Region.”\n"
+        "In March 2024, the chairman of the Association of Industrial Parks of Russia, Denis Ivanov, "
+        "and the Governor of the Tomsk Region, Vladimir Mazur, signed an agreement. "
+        "The AIP experts also met the Russian Ministry of Industry and Trade.")
+
+
+def test_people_with_roles_before_and_after_the_name():
+    people = by_name(facts_of(TEXT, "person", lang="en"))
+    assert set(people) == {"Elena Morozova", "Denis Ivanov", "Vladimir Mazur"}
+    assert people["Elena Morozova"].attrs["position"] == "director"
+    assert people["Elena Morozova"].attrs["organization"] == "Industrial Development Fund of the Tomsk Region"
+    assert people["Denis Ivanov"].attrs["organization"] == "Association of Industrial Parks of Russia"
+    assert people["Vladimir Mazur"].attrs["position"] == "Governor of the Tomsk Region"
+
+
+def test_organisations_with_abbreviations_and_curated_names():
+    orgs = by_name(facts_of(TEXT, "organization", lang="en"))
+    assert "AIP" in orgs["Association of Industrial Parks of Russia"].attrs["aliases"]
+    assert orgs["Russian Ministry of Industry and Trade"].attrs["canonical"] == \
+        "Министерство промышленности и торговли Российской Федерации"
+
+
+def test_places():
+    places = by_name(facts_of(TEXT, "location", lang="en"))
+    assert {"Tomsk Region", "Russia"} <= set(places)

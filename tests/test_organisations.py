@@ -1,0 +1,54 @@
+"""Organisations: whole quoted names, nominative head, aliases merged within an article."""
+from __future__ import annotations
+
+from clusterkb.normalize import nominative_phrase
+from conftest import by_name, facts_of
+
+
+def test_only_the_head_inflects():
+    assert nominative_phrase("Фондом развития промышленности Омской области") == \
+        "Фонд развития промышленности Омской области"
+    assert nominative_phrase("Ассоциацией кластеров, технопарков и ОЭЗ России") == \
+        "Ассоциация кластеров, технопарков и ОЭЗ России"
+    assert nominative_phrase("индустриального парка «Станкомаш»") == "индустриальный парк «Станкомаш»"
+    assert nominative_phrase("АО «Концерн «Калашников»") == "АО «Концерн «Калашников»"
+
+
+def test_quoted_names_are_kept_whole_with_their_type():
+    text = ("В регионе появится туристический кластер на базе Группы компаний «Велес». "
+            "Резидентом индустриального парка «Станкомаш» стало АО «Концерн «Калашников».")
+    names = set(by_name(facts_of(text, "organization")))
+    assert "Группа компаний «Велес»" in names
+    assert "индустриальный парк «Станкомаш»" in names
+    assert "АО «Концерн «Калашников»" in names
+
+
+def test_abbreviation_in_parentheses_and_its_variants_are_one_organisation():
+    text = ("Совещание прошло с Ассоциацией кластеров, технопарков и ОЭЗ России (АКИТ). "
+            "АКИТ РФ поможет региону. Эксперты Ассоциации подготовят документы.")
+    orgs = facts_of(text, "organization")
+    assert len(orgs) == 1
+    org = orgs[0].attrs
+    assert org["name"] == "Ассоциация кластеров, технопарков и ОЭЗ России"
+    assert {"АКИТ", "АКИТ РФ", "Ассоциация"} <= set(org["aliases"])
+
+
+def test_federal_bodies_in_any_case_and_spelling_are_one_with_a_canonical_name():
+    text = ("Документы направят в минпромторг РФ до конца года. "
+            "Заявку одобрили в Минпромторге России.")
+    orgs = facts_of(text, "organization")
+    assert len(orgs) == 1
+    assert orgs[0].attrs["canonical"] == "Министерство промышленности и торговли Российской Федерации"
+
+
+def test_government_of_a_region_said_two_ways():
+    text = ("В курганском правительстве заявили о планах. "
+            "Решение принято на заседании правительства Курганской области.")
+    orgs = facts_of(text, "organization")
+    assert [o.attrs["name"] for o in orgs] == ["правительство Курганской области"]
+    assert orgs[0].attrs["aliases"] == ["курганское правительство"]
+
+
+def test_region_stays_with_the_fund():
+    text = "Заём выдан Фондом развития промышленности Самарской области."
+    assert "Фонд развития промышленности Самарской области" in by_name(facts_of(text, "organization"))

@@ -1,0 +1,65 @@
+"""People: nominative names from any case, roles from appositions, no credits or bylines."""
+from __future__ import annotations
+
+import pytest
+
+from clusterkb.normalize import person_name
+from conftest import by_name, facts_of
+
+
+@pytest.mark.parametrize("said, first, middle, last", [
+    ("Андрея ШПИЛЕНКО", "Андрей", None, "Шпиленко"),
+    ("Абдурахмановой Натальи Петровны", "Наталья", "Петровна", "Абдурахманова"),
+    ("Василием Ковалевым", "Василий", None, "Ковалев"),
+    ("Марией Ивановой", "Мария", None, "Иванова"),
+    ("Германа Прочного", "Герман", None, "Прочный"),
+    ("Сергея Сергеевича Петрова", "Сергей", "Сергеевич", "Петров"),
+    ("Ирине Кольцовой", "Ирина", None, "Кольцова"),
+    ("Хоценко", None, None, "Хоценко"),
+    ("Алихановым", None, None, "Алиханов"),
+])
+def test_person_name_is_nominative_and_properly_cased(said, first, middle, last):
+    name = person_name(said)
+    assert (name.first, name.middle, name.last) == (first, middle, last)
+
+
+def test_full_name_and_role_from_appositions():
+    text = ("Губернатор Новосибирской области Андрей Травников провёл встречу с генеральным директором "
+            "АО «Сибирский станкостроительный завод» Ириной Кольцовой.\n"
+            "Травников отметил, что завод получит новые заказы.")
+    people = by_name(facts_of(text, "person"))
+    assert set(people) == {"Андрей Травников", "Ирина Кольцова"}
+    assert people["Андрей Травников"].attrs["position"] == "губернатор Новосибирской области"
+    assert len(people["Андрей Травников"].mentions) == 2  # the surname-only mention joined
+    kol = people["Ирина Кольцова"].attrs
+    assert kol["position"] == "генеральный директор"
+    assert kol["organization"] == "АО «Сибирский станкостроительный завод»"
+
+
+def test_role_in_genitive_is_put_in_the_nominative():
+    text = ("Совещание прошло под руководством заместителя председателя правительства Томской области "
+            "Игоря Шатурного.")
+    person = facts_of(text, "person")[0].attrs
+    assert person["name"] == "Игорь Шатурный"
+    assert person["position"].startswith("заместитель председателя")
+    assert person["organization"] == "правительство Томской области"
+
+
+def test_role_after_the_name():
+    text = "«Мы готовы к запуску», — сказал Олег Смирнов, директор технопарка «Академпарк»."
+    person = by_name(facts_of(text, "person"))["Олег Смирнов"].attrs
+    assert person["position"] == "директор"
+    assert person["organization"] == "технопарк «Академпарк»"
+
+
+def test_photo_credits_and_hashtags_are_not_people():
+    text = ("Фото: Сергей Мельников\n"
+            "В Томске открыли новый технопарк, рассказал министр экономики региона Павел Иванов.\n"
+            "#Томск #Ольга Смирнова")
+    assert [f.attrs["name"] for f in facts_of(text, "person")] == ["Павел Иванов"]
+
+
+def test_surname_first_order():
+    text = "Благодарность вручили Абдурахмановой Наталье Петровне, директору колледжа."
+    person = facts_of(text, "person")[0].attrs
+    assert person["name"] == "Наталья Петровна Абдурахманова"

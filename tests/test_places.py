@@ -1,0 +1,17 @@
+"""Locations: nominative names, several names of one place merged."""
+from __future__ import annotations
+
+from conftest import by_name, facts_of
+
+
+def test_places_in_the_nominative_and_russia_once():
+    text = ("В Тюменской области и в Тобольске растёт производство. "
+            "Компании России и предприятия Российской Федерации, а также РФ в целом.")
+    places = by_name(facts_of(text, "location"))
+    assert {"Тюменская область", "Тобольск", "Россия"} <= set(places)
+    assert {"Российская Федерация", "РФ"} <= set(places["Россия"].attrs["aliases"])
+
+
+def test_a_surname_tagged_as_place_is_not_a_place():
+    text = "Омский губернатор Хоценко поставил задачи."
+    assert "Хоценко" not in by_name(facts_of(text, "location"))
