@@ -49,8 +49,11 @@ def main_options(
 
 
 def _logging(quiet: bool, verbose: bool) -> None:
-    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="clusterkb: %(message)s", stream=sys.stderr, force=True)
+    """Our messages on stderr, plain text: errors always, warnings unless -q, each article with -v."""
+    log.handlers[:] = [logging.StreamHandler(sys.stderr)]
+    log.handlers[0].setFormatter(logging.Formatter("clusterkb: %(message)s"))
+    log.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -87,17 +90,20 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even when unchanged.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for extraction.")] = 1,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
+    report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract new or changed articles and merge their facts into the knowledge base.
 
-    Unchanged files are skipped. Exit 0 when every article went in, 1 when some failed (the
-    rest still went in), 2 on usage errors.
+    Unchanged files are skipped; articles whose file was deleted from an ingested folder are
+    forgotten. Each run's summary is kept under DATA_DIR/extracted/runs/ (see `clusterkb runs`).
+    Exit 0 when every article went in, 1 when some failed (the rest still went in), 2 on usage
+    errors, 3 when the knowledge base is locked by another ingest or unreadable.
 
     Example: clusterkb ingest data/raw --workers 2
     """
     from .ingest import ingest as run_ingest
-    from .kb import KBError
+    from .kb import KBError, KnowledgeBase, write_json_atomic
     from .render import report_lines
 
     _logging(quiet, verbose)
@@ -106,9 +112,7 @@ def ingest(
     bar = _progress(quiet, paths)
 
     def progress(path: str, status: str) -> None:
-        if status == "failed":
-            pass
-        elif verbose:
+        if status != "failed":
             log.info("%s: %s", path, status)
         if bar:
             bar.advance(path, status)
@@ -124,8 +128,12 @@ def ingest(
             bar.stop()
     for path, problem in report.failed:
         log.error("%s: %s", path, problem)
+    summary = report.as_dict()
+    KnowledgeBase(state.data_dir).save_run(summary)
+    if report_file:
+        write_json_atomic(report_file, summary)
     if not quiet:
-        for line in report_lines(report.as_dict()):
+        for line in report_lines(summary):
             typer.echo(line, err=True)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -316,6 +324,52 @@ def export(
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("json", "jsonl", "csv"))
     write_records(_load()["facts"], fmt, sys.stdout)
+
+
+@app.command()
+def forget(
+    articles: Annotated[list[str], typer.Argument(help="Article ids (or a 6+ character prefix) or file paths.")],
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Remove articles from the knowledge base, and every fact no other article supports.
+    Nothing is re-extracted. Exit 1 when a name matches no article.
+
+    Example: clusterkb forget data/raw/old-story.txt 3f2a9c
+    """
+    from .ingest import forget as run_forget
+    from .kb import KBError
+
+    _logging(quiet, verbose)
+    try:
+        gone = run_forget(articles, state.data_dir, wait=wait)
+    except KBError as e:
+        _fail(str(e), 3)
+    if not quiet:
+        typer.echo(f"forgot {len(gone)} article(s): {', '.join(gone) or '-'}", err=True)
+    raise typer.Exit(0 if gone else 1)
+
+
+@app.command()
+def runs(
+    last: Annotated[int, typer.Option("--last", min=1, help="How many of the latest runs.")] = 20,
+    fmt: Format = None,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """List past ingest runs: when, how long, articles new/changed/unchanged/failed, facts.
+
+    Example: clusterkb runs --last 7 --format json
+    """
+    from .kb import KnowledgeBase
+    from .render import runs_table, stdout_console, write_records
+
+    _logging(quiet, verbose)
+    fmt = _check_format(fmt, ("table", "json", "jsonl"))
+    records = KnowledgeBase(state.data_dir).runs()[-last:]
+    if fmt == "table":
+        stdout_console().print(runs_table(records))
+    else:
+        write_records(records, fmt, sys.stdout)
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ class IngestReport:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    removed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     facts_added: int = 0
     facts_merged: int = 0
@@ -33,7 +34,7 @@ class IngestReport:
     def as_dict(self) -> dict[str, Any]:
         return {"started": self.started, "finished": self.finished, "seconds": round(self.seconds, 3),
                 "articles": {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                             "failed": len(self.failed)},
+                             "removed": self.removed, "failed": len(self.failed)},
                 "failures": [{"path": p, "problem": m} for p, m in self.failed],
                 "facts": {"added": self.facts_added, "merged": self.facts_merged, "total": self.facts_total}}
 
@@ -62,6 +63,8 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
         before = {f["id"] for f in kb.read()["facts"]}
         cat = kb.catalog()
         touched: set[str] = set()
+        paths = list(paths)
+        report.removed = _forget_deleted_files(cat, kb, paths)
         jobs = _jobs(paths, cat, force, report, progress)
         for job, result in _extract_all(jobs, workers):
             if isinstance(result, str):
@@ -102,7 +105,8 @@ def _jobs(paths: Iterable[str], cat: Catalog, force: bool, report: IngestReport,
         name = str(path)
         file = _file_info(path)
         known = cat.files.get(name)
-        if not force and file and known and _same_file(known, file) and all(i in cat.articles for i in known["ids"]):
+        if not force and file and known and known.get("complete", True) and _same_file(known, file) \
+                and all(i in cat.articles for i in known["ids"]):
             report.unchanged += len(known["ids"]) or 1
             _tell(progress, name, "unchanged")
             continue
@@ -126,6 +130,51 @@ def _jobs(paths: Iterable[str], cat: Catalog, force: bool, report: IngestReport,
                 _drop_if_orphan(cat, gone)
 
 
+def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float = 0.0) -> list[str]:
+    """Remove articles (by id, id prefix or path) and every fact left without a source; no NLP
+    runs. Returns the ids removed; a name that matches nothing is left out."""
+    kb = KnowledgeBase(data_dir)
+    with kb.lock(wait):
+        cat = kb.catalog()
+        gone: set[str] = set()
+        for name in articles:
+            paths = _matching_paths(cat, name)
+            ids = {i for p in paths for i in cat.files.pop(p).get("ids", [])}
+            ids |= {i for i in cat.articles if len(name) >= 6 and i.startswith(name)}
+            for article_id in ids:
+                if not paths:  # asked by id: whichever file holds it goes too
+                    cat.files = {p: e for p, e in cat.files.items() if article_id not in e.get("ids", [])}
+                if article_id in cat.articles and not _still_referenced(cat, article_id):
+                    cat.articles.pop(article_id)
+                    kb.remove_article(article_id)
+                    gone.add(article_id)
+        if gone or not kb.path.exists():
+            kb.rebuild(cat)
+    return sorted(gone)
+
+
+def _matching_paths(cat: Catalog, name: str) -> list[str]:
+    return [p for p in cat.files if p == name or Path(p) == Path(name)]
+
+
+def _still_referenced(cat: Catalog, article_id: str) -> bool:
+    return any(article_id in f.get("ids", []) for f in cat.files.values())
+
+
+def _forget_deleted_files(cat: Catalog, kb: KnowledgeBase, paths: list[str]) -> int:
+    """Articles whose file was deleted from a folder being ingested leave the knowledge base."""
+    folders = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
+    removed = 0
+    for path in [p for p in cat.files if any(Path(p).is_relative_to(f) for f in folders)]:
+        if not os.path.lexists(path):
+            ids = cat.files.pop(path).get("ids", [])
+            for article_id in ids:
+                before = article_id in cat.articles
+                _drop_if_orphan(cat, article_id, kb)
+                removed += before and article_id not in cat.articles
+    return removed
+
+
 def _record(cat: Catalog, kb: KnowledgeBase, job: _Job, article_json: dict[str, Any]) -> None:
     cat.articles[job.article.id] = article_json
     for old in job.replaces:
@@ -134,7 +183,7 @@ def _record(cat: Catalog, kb: KnowledgeBase, job: _Job, article_json: dict[str, 
 
 def _drop_if_orphan(cat: Catalog, article_id: str, kb: KnowledgeBase | None = None) -> None:
     """Forget an article no file refers to any more."""
-    if any(article_id in f.get("ids", []) for f in cat.files.values()):
+    if _still_referenced(cat, article_id):
         return
     cat.articles.pop(article_id, None)
     if kb:

@@ -136,8 +136,8 @@ class KnowledgeBase:
                 continue
             cat.articles[orphan] = record["article"]
             source = record.get("file")
-            if source:
-                entry = cat.files.setdefault(source["path"], {**source, "ids": []})
+            if source:  # the run that wrote it was killed: re-read that file next time
+                entry = cat.files.setdefault(source["path"], {**source, "ids": [], "complete": False})
                 if orphan not in entry["ids"]:
                     entry["ids"].append(orphan)
         return cat
@@ -149,6 +149,22 @@ class KnowledgeBase:
 
     def remove_article(self, article_id: str) -> None:
         (self.articles_dir / f"{article_id}.json").unlink(missing_ok=True)
+
+    def save_run(self, report: dict[str, Any]) -> Path:
+        """Keep a record of one ingest run under runs/ (named by its start time)."""
+        name = report["started"].replace(":", "").replace("+0000", "Z") + f"-{os.getpid()}.json"
+        path = self.root / "runs" / name
+        write_json_atomic(path, report)
+        return path
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Records of past ingest runs, oldest first."""
+        folder = self.root / "runs"
+        out = []
+        for p in sorted(folder.glob("*.json")) if folder.exists() else []:
+            with contextlib.suppress(OSError, ValueError):
+                out.append(json.loads(p.read_text(encoding="utf-8")))
+        return out
 
     def rebuild(self, cat: Catalog) -> list[dict[str, Any]]:
         """Merge every article result into the facts and write kb.json; returns the facts."""

@@ -111,7 +111,7 @@ _DATE_PATTERNS = (
         re.I,
     ),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d])"),
-    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:-?е|th|st|nd|rd)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?", re.I),
+    re.compile(rf"(?<![\d–-])(?P<d>[0-3]?\d)(?:-?е|th|st|nd|rd)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?", re.I),
     re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR}(?!\d))?", re.I),
 )
 _TIME = re.compile(r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])")

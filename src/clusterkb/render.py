@@ -119,8 +119,9 @@ def entity_card(console: Console, fact: dict[str, Any], facts: list[dict[str, An
             console.print(f"    «{m['text']}» [dim]{m['start']}–{m['end']}[/]  {m['sentence']}", highlight=False)
     if why:
         forms = Counter(m["text"] for s in fact["sources"] for m in s["mentions"])
-        console.print("[bold]Why merged:[/] these surface forms share a normal form, an alias or a "
-                      "curated canonical name: " + ", ".join(f"«{t}»×{n}" for t, n in forms.most_common()))
+        console.print("[bold]Said as:[/] " + ", ".join(f"«{t}»×{n}" for t, n in forms.most_common()), highlight=False)
+        for reason in fact.get("why", []) or ["one article, one normal form: nothing to merge across articles"]:
+            console.print(f"[bold]Why:[/] {reason}", highlight=False)
     together = cooccurring(facts, fact)
     if together:
         console.print("[bold]Appears with:[/] " + ", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15]))
@@ -167,6 +168,19 @@ def stats_dict(data: dict[str, Any], top: int = 10) -> dict[str, Any]:
 def report_lines(report: dict[str, Any]) -> list[str]:
     """The end-of-ingest summary, for stderr."""
     a, f = report["articles"], report["facts"]
-    return [f"articles: {a['new']} new, {a['changed']} changed, {a['unchanged']} unchanged, {a['failed']} failed",
+    removed = f", {a['removed']} removed" if a.get("removed") else ""
+    return [f"articles: {a['new']} new, {a['changed']} changed, {a['unchanged']} unchanged, {a['failed']} failed{removed}",
             f"facts: {f['added']} added, {f['merged']} merged, {f['total']} in the knowledge base "
             f"({report['seconds']:.1f} s)"]
+
+
+def runs_table(records: list[dict[str, Any]]) -> Table:
+    """Past ingest runs, one row each."""
+    table = Table(title="Ingest runs", header_style="bold")
+    for col in ("started", "s", "new", "changed", "same", "removed", "failed", "+facts", "merged"):
+        table.add_column(col, justify="left" if col == "started" else "right", no_wrap=True)
+    for r in records:
+        a, f = r.get("articles", {}), r.get("facts", {})
+        table.add_row(r.get("started", "")[:19].replace("T", " "), f"{r.get('seconds', 0):.1f}", *(str(a.get(k, 0)) for k in
+                      ("new", "changed", "unchanged", "removed", "failed")), str(f.get("added", 0)), str(f.get("merged", 0)))
+    return table

@@ -1,0 +1,206 @@
+"""Junk detection: where the article body ends and which lines inside it are not article."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from clusterkb.articles import article_from_text, read_article
+from clusterkb.boilerplate import Kind, classify, layout, split_lines
+from clusterkb.metadata import STOP_WORDS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+SEEDS = Path(__file__).parents[2] / "shared" / "eval" / "seeds"
+RU = STOP_WORDS["ru"]
+
+# fixture -> (first line of the junk tail or None, lines expected among the excluded ranges)
+CASES = {
+    "federal_agency.txt": (
+        "Теги",
+        ["Экономика", "Промышленность", "14 марта 2024, 12:05", "Обновлено 14 марта 2024, 12:40"],
+    ),
+    "wordpress_blog.txt": (
+        "Поделиться:",
+        ["Главная » Новости » Промышленность", "Автор: Марина Лебедева", "05.09.2023",
+         "Фото: пресс-служба технопарка"],
+    ),
+    "gov_portal.txt": (
+        "Версия для печати",
+        ["Министерство промышленности и науки Свердловской области", "Новости", "21.11.2023"],
+    ),
+    "telegram_repost.txt": ("Подписывайтесь на наш канал: t.me/kazan_business_news", []),
+    "inline_promos.txt": (
+        "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter",
+        ["Новости Пермь", "Читайте также: В Перми открылся первый частный технопарк",
+         "Подписывайтесь на «Пермь Сегодня» в Дзене", "Краснокамск, промышленная площадка"],
+    ),
+    "no_junk_list.txt": (None, []),
+    "english_release.txt": ("Share this article", ["Published: March 5, 2024"]),
+    "contacts_in_body.txt": (
+        "Источник: пресс-служба Фонда развития промышленности Ульяновской области", []
+    ),
+    "author_credit_end.txt": (
+        "Текст: Ирина Соколова", ["Рубрика: Экономика", "Вторник, 6 февраля 2024 года, 09:15"]
+    ),
+    "teasers_with_dates.txt": ("Другие новости", ["Новости Воронежа"]),
+}
+
+
+def excluded_lines(article) -> set[str]:
+    return {article.text[a:b] for a, b in article.excluded}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_body_ends_where_the_junk_tail_begins(name):
+    article = read_article(FIXTURES / name)
+    junk, _ = CASES[name]
+    expected = None if junk is None else article.text.index(junk)
+    assert article.body_end == expected, article.text[article.body_end or 0:][:80]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_excluded_lines_are_credits_navigation_and_datelines(name):
+    article = read_article(FIXTURES / name)
+    _, expected = CASES[name]
+    assert set(expected) <= excluded_lines(article)
+    body_paragraphs = [line for line in article.body.split("\n") if len(line) > 120]
+    assert not excluded_lines(article) & set(body_paragraphs)
+    assert all(b <= (article.body_end or len(article.text)) for _, b in article.excluded)
+
+
+def test_inline_cross_links_and_promos_do_not_end_the_body():
+    article = read_article(FIXTURES / "inline_promos.txt")
+    assert "Ранее в регионе утвердили программу" in article.body
+    assert "Врачи назвали продукты" not in article.body
+
+
+def test_list_after_a_colon_stays_in_the_body():
+    article = read_article(FIXTURES / "no_junk_list.txt")
+    assert article.body_end is None and article.excluded == []
+
+
+def test_captions_printed_twice_are_excluded_but_a_title_printed_twice_is_not():
+    text = (
+        "Завод запустил новую линию\n\nЗавод запустил новую линию\n\n20 ноября, 10:55\n"
+        "Завод в Омске запустил линию по выпуску труб, сообщили в пресс-службе предприятия.\n\n"
+        "Пресс-служба завода\nПресс-служба завода\n\n"
+        "Инвестиции в проект составили 2 млрд рублей, линия даст 300 рабочих мест.\n"
+    )
+    article = article_from_text(text, "t.txt")
+    assert excluded_lines(article) == {"20 ноября, 10:55", "Пресс-служба завода"}
+    assert len([a for a, _ in article.excluded if text[a:].startswith("Пресс")]) == 2
+    assert article.title == "Завод запустил новую линию"
+
+
+def test_teasers_after_a_cue_are_junk_even_when_they_read_as_sentences():
+    text = (
+        "Технопарк открыл второй корпус\n"
+        "Технопарк в Томске открыл второй корпус площадью 5 тысяч квадратных метров, сообщили в мэрии.\n"
+        "Резидентами стали 12 компаний, которые займутся выпуском приборов и электроники.\n"
+        "Последние новости\n"
+        "В Томске отремонтируют мост через Ушайку\n"
+        "Работы начнутся летом и продлятся до осени, движение по мосту ограничат.\n"
+        "Студенты ТПУ победили на олимпиаде по программированию\n"
+        "Команда университета заняла первое место среди 40 вузов страны.\n"
+    )
+    article = article_from_text(text, "t.txt")
+    assert article.body_end == text.index("Последние новости")
+
+
+def test_a_cue_followed_by_article_prose_is_not_the_end():
+    text = (
+        "Кластер получил статус\n"
+        "Минпромторг включил кластер в реестр, сообщили в правительстве области в пятницу.\n"
+        "Читайте также\n"
+        "В кластер вошли 15 предприятий, они получат льготы по налогу на прибыль и на имущество.\n"
+        "Общий объем инвестиций участников до 2030 года составит 12 млрд рублей по оценкам властей.\n"
+    )
+    article = article_from_text(text, "t.txt")
+    assert article.body_end is None
+    assert excluded_lines(article) == {"Читайте также"}
+
+
+def test_photo_credit_inside_the_body_is_excluded_not_the_end():
+    text = (
+        "Заголовок новости о технопарке\n"
+        "Первый абзац статьи о том, как в регионе строят новый технопарк для малых компаний.\n"
+        "Фото: пресс-служба правительства\n"
+        "Второй абзац: стоимость строительства составит 900 млн рублей, сдача намечена на 2025 год.\n"
+        "Фото: Иван Петров\n"
+        "Самое читаемое\n"
+        "Новость про погоду\n"
+    )
+    article = article_from_text(text, "t.txt")
+    assert article.body_end == text.index("Фото: Иван Петров")
+    assert excluded_lines(article) == {"Фото: пресс-служба правительства"}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Фото © omskportal.example", Kind.CREDIT),
+        ("| Фото: Сергей Иванов, пресс-служба", Kind.CREDIT),
+        ("Фото пресс-службы губернатора", Kind.CREDIT),
+        ("Фотографии предоставлены организаторами", Kind.CREDIT),
+        ("Автор: Анна Крылова", Kind.CREDIT),
+        ("Дата публикации: 12.03.2024", Kind.CREDIT),
+        ("Фото выставки разместили в соцсетях, и они собрали тысячи откликов читателей.", Kind.PROSE),
+        ("Читайте также: В Перми открыли технопарк", Kind.CUE),
+        ("ЧИТАЙТЕ ТАКЖЕ", Kind.CUE),
+        ("Комментарии (12)", Kind.CUE),
+        ("#Омск #Промышленность #Новости", Kind.CUE),
+        ("Теги: промышленность, кластеры", Kind.CUE),
+        ("© 2008–2024 Городской портал. Все права защищены.", Kind.CUE),
+        ("Регистрационный номер: ЭЛ № ФС 77-00000", Kind.CUE),
+        ("e-mail: info@example.ru, тел.: (3812) 39-90-87", Kind.CUE),
+        ("Реклама. ООО «Ромашка», ИНН 5406000000", Kind.CUE),
+        ("Главная Новости Экономика Политика Спорт", Kind.CUE),
+        ("Подписывайтесь на наш Telegram-канал", Kind.CUE),
+        ("ВКонтакте Одноклассники Telegram", Kind.CUE),
+        ("www.example.ru", Kind.CUE),
+        ("Источник: https://example.ru/news/1", Kind.CUE),
+        ("Омский губернатор поставил задачи к паводку", Kind.SHORT),
+        ("Как выбрать частотный преобразователь?", Kind.SHORT),
+        ("Роскомнадзор заблокировал сайт, который распространял поддельные пропуска на завод.", Kind.PROSE),
+        ("По телефону горячей линии 8-800-000-00-00 жители могут задать вопросы о программе.", Kind.PROSE),
+    ],
+)
+def test_classify(line, kind):
+    assert classify(line, RU) is kind
+
+
+def test_split_lines_keeps_offsets_of_stripped_lines():
+    text = "  Заголовок \n\n\xa0Абзац один.\r\nАбзац два\n"
+    for line in split_lines(text):
+        assert text[line.start:line.end] == line.text == line.text.strip()
+
+
+def test_a_megabyte_line_without_spaces_is_quick():
+    text = "Заголовок\n" + "ж" * 1_000_000 + "\nПоследние новости\n"
+    start = time.perf_counter()
+    result = layout(text, "ru")
+    assert time.perf_counter() - start < 2
+    assert result.title == 0
+
+
+def test_plain_text_takes_a_few_milliseconds():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    article_from_text(texts[0], "warm-up")
+    start = time.perf_counter()
+    for text in texts:
+        article_from_text(text, "t.txt")
+    assert (time.perf_counter() - start) / len(texts) < 0.02
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="development set not present")
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_dev_set_body_end_matches_gold(name):
+    """Nothing but whitespace lies between our body_end and the gold one, so no body mention is
+    cut off and no junk is kept."""
+    article = read_article(SEEDS / name)
+    gold = json.loads((SEEDS / name).with_suffix(".gold.json").read_text(encoding="utf-8"))
+    end = len(article.text)
+    ours, theirs = article.body_end or end, gold["body_end"] or end
+    assert not article.text[min(ours, theirs):max(ours, theirs)].strip()
