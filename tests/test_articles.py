@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from clusterkb.articles import (
     Article,
@@ -462,3 +464,29 @@ def test_error_message_names_file_and_problem():
     error = ArticleError("a/b.txt", "empty file")
     assert (str(error), error.path, error.problem) == ("a/b.txt: empty file", "a/b.txt", "empty file")
     assert re.fullmatch(r"[0-9a-f]{16}", content_id(b"x"))
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+JUNKY_WORDS = ["Фото:", "Читайте также", "Источник:", "©", "20 ноября", "10:55", "Подпишитесь", "#тег",
+               "http://x.example/a", "bk55.example", "Автор:", "Главная", "Новости.", "\n", "\n\n",
+               "ООО «Ромашка»", "e-mail:", "29.02.2024", "\x00", "\ud800", "\x1b", "\u2028"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=400), st.lists(st.sampled_from(JUNKY_WORDS), max_size=60).map(" ".join)))
+def test_any_text_gives_an_article_or_an_article_error(text):
+    try:
+        article = article_from_text(text, "t.txt")
+    except ArticleError:
+        return
+    assert article.body_end is None or 0 <= article.body_end <= len(article.text)
+    assert all(0 <= a < b <= len(article.text) for a, b in article.excluded)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=600))
+def test_any_bytes_give_an_article_or_an_article_error(tmp_path, data):
+    path = tmp_path / "x.bin"
+    path.write_bytes(data)
+    assert len(list(iter_articles([path]))) == 1

@@ -161,7 +161,6 @@ def _described(layout: Layout) -> dict[str, Any]:
     credits = [line.text for line, kind in zip(lines, layout.kinds) if kind is Kind.CREDIT]
     others = [line.text for line, kind in zip(lines, layout.kinds) if kind is not Kind.CREDIT]
     source, url = find_source((lines[i].text for i in layout.navigation), others)
-    author = find_author(credits)
     return {
         "title": title if title and len(title) <= _TITLE_MAX_CHARS else None,
         "published": stamp.date if stamp else None,
@@ -170,7 +169,7 @@ def _described(layout: Layout) -> dict[str, Any]:
         "published_confidence": 1.0 if stamp and stamp.date else None,
         "source": source,
         "url": url,
-        "author": author[0] if author else None,
+        "author": find_author(credits),
     }
 
 
@@ -183,7 +182,8 @@ def _given(metadata: dict[str, Any], path: str) -> dict[str, Any]:
         except ValueError as e:
             raise ArticleError(path, str(e)) from None
         given["published"] = date
-        given.setdefault("published_time", time)
+        if time:
+            given.setdefault("published_time", time)
         given.setdefault("published_confidence", 1.0)
     return given
 
@@ -216,7 +216,7 @@ def _sidecar(path: Path) -> dict[str, str]:
         return {}
     try:
         record = json.loads(meta.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
         raise ArticleError(str(meta), f"sidecar metadata is not readable JSON: {e}") from None
     return _fields(record, str(meta))
 
@@ -299,6 +299,8 @@ def _feed_article(raw: bytes, where: str, first: bool) -> Article | None:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         raise ArticleError(where, f"not valid JSON: {e.msg} at column {e.colno}") from None
+    except RecursionError:
+        raise ArticleError(where, "not valid JSON: nested too deeply") from None
     given = _fields(record, where)
     html, text = record.get("html"), record.get("text")
     if isinstance(html, str) and html.strip():

@@ -25,6 +25,8 @@ class Line:
 
 
 class Kind(Enum):
+    """What a line is, judged on its own."""
+
     PROSE = "prose"  # reads as article sentences
     SHORT = "short"  # headline-like or neutral
     CREDIT = "credit"  # photo, author or date credit: junk that also sits inside articles

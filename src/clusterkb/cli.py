@@ -21,6 +21,8 @@ log = logging.getLogger("clusterkb")
 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stderr (each article).")]
+MaxSize = Annotated[str, typer.Option(
+    "--max-size", help="Refuse files bigger than this (e.g. 20MB, 500KB); they fail with a message.")]
 Format = Annotated[Optional[str], typer.Option(
     "--format", "-f", help="table | json | jsonl | csv (default: table on a terminal, jsonl in a pipe).")]
 
@@ -73,6 +75,18 @@ def _check_format(fmt: str | None, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
+def _bytes(size: str) -> int:
+    """«20MB», «500KB», «1GB» or a plain number of bytes."""
+    units = {"": 1, "B": 1, "KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30}
+    text = size.strip().upper().replace(" ", "")
+    number = text.rstrip("KMGB")
+    try:
+        value = float(number) * units[text[len(number):]]
+    except (ValueError, KeyError):
+        _fail(f"--max-size: {size!r} is not a size like 20MB or 500KB")
+    return int(value)
+
+
 def _check_paths(paths: list[str]) -> None:
     for p in paths:
         if p != "-" and not os.path.lexists(p):
@@ -91,6 +105,7 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for extraction.")] = 1,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
+    max_size: MaxSize = "20MB",
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract new or changed articles and merge their facts into the knowledge base.
@@ -120,7 +135,8 @@ def ingest(
     try:
         if bar:
             bar.start()
-        report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait, progress=progress)
+        report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
+                            max_bytes=_bytes(max_size), progress=progress)
     except KBError as e:
         _fail(str(e), 3)
     finally:
@@ -171,6 +187,7 @@ def _progress(quiet: bool, paths: list[str]) -> _Bar | None:
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files or folders; - for JSON Lines on stdin.")],
     fmt: Format = None,
+    max_size: MaxSize = "20MB",
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract facts from articles and print them; nothing is written.
@@ -180,7 +197,7 @@ def extract(
     Example: clusterkb extract data/raw/*.txt --format jsonl | jq '.facts[] | select(.kind=="money")'
     """
     from .articles import ArticleError, iter_articles
-    from .extract import extract_article
+    from .extract import extract_article, unsupported
     from .facts import extraction_to_json
     from .render import dumps, extraction_table, stdout_console
 
@@ -188,9 +205,13 @@ def extract(
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
     _check_paths(files)
     failed, records = 0, []
-    for item in iter_articles(files):
+    for item in iter_articles(files, _bytes(max_size)):
         if isinstance(item, ArticleError):
             log.error("%s: %s", item.path, item.problem)
+            failed += 1
+            continue
+        if unsupported(item):
+            log.error("%s: %s", item.path, unsupported(item))
             failed += 1
             continue
         try:

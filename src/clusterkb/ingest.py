@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .articles import Article, ArticleError, iter_articles, iter_paths
+from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths
+from .extract import unsupported
 from .facts import article_to_json, fact_to_json
 from .kb import Catalog, KnowledgeBase
 
@@ -50,7 +51,7 @@ Progress = Callable[[str, str], None]
 
 
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
-           wait: float = 0.0, progress: Progress | None = None) -> IngestReport:
+           wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None) -> IngestReport:
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
@@ -65,7 +66,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
         touched: set[str] = set()
         paths = list(paths)
         report.removed = _forget_deleted_files(cat, kb, paths)
-        jobs = _jobs(paths, cat, force, report, progress)
+        jobs = _jobs(paths, cat, force, max_bytes, report, progress)
         for job, result in _extract_all(jobs, workers):
             if isinstance(result, str):
                 report.failed.append((job.article.path, result))
@@ -94,7 +95,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     return report
 
 
-def _jobs(paths: Iterable[str], cat: Catalog, force: bool, report: IngestReport,
+def _jobs(paths: Iterable[str], cat: Catalog, force: bool, max_bytes: int, report: IngestReport,
           progress: Progress | None) -> Iterator[_Job]:
     """Articles that need extracting; unchanged ones and unreadable ones are counted here."""
     for path in iter_paths(paths):
@@ -112,9 +113,14 @@ def _jobs(paths: Iterable[str], cat: Catalog, force: bool, report: IngestReport,
             continue
         old_ids = list(known["ids"]) if known else []
         new_ids: list[str] = []
-        for item in iter_articles([name]):
+        for item in iter_articles([name], max_bytes):
             if isinstance(item, ArticleError):
                 report.failed.append((item.path, item.problem))
+                _tell(progress, item.path, "failed")
+                continue
+            problem = unsupported(item)
+            if problem:
+                report.failed.append((item.path, problem))
                 _tell(progress, item.path, "failed")
                 continue
             new_ids.append(item.id)

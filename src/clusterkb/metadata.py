@@ -21,14 +21,14 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после "
         "над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо "
         "свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между "
-        "также который которые которая которых это году года также",
+        "также который которые которая которых это году года",
         "uk": "і й та що на не в у з із до від як це для по але ж же його її їх він вона вони "
         "ми ви був була було були є бути також який яка які якщо коли вже ще щоб цей ця ці того "
         "цього через після між лише тільки мені нам вам їм",
         "be": "і ў у на не што як гэта для па але ж яго яе іх ён яна яны мы вы быў была было "
         "былі ёсць таксама які якая якія калі ўжо яшчэ каб гэты гэтая",
         "bg": "и в на не да се от за с със по като че това е са ще бъде беше бяха той тя те "
-        "ние вие но или ако когато който която които който също още след между през",
+        "ние вие но или ако когато който която които също още след между през",
         "en": "the of and to in a is that for on it with as was by at be this are from or an "
         "has have had not but which their its were been will would also more than after about "
         "who they he she his her we our said new one two can into over",
@@ -135,21 +135,22 @@ class Stamp:
     time: str | None
 
 
-def find_stamp(text: str) -> tuple[Stamp, int, int] | None:
-    """The first date in `text` (with a time next to it, if any) and the span of the date."""
-    found = None
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            stamp = _stamp(m)
-            if stamp and (found is None or m.start() < found[1]):
-                found = (stamp, m.start(), m.end())
-                break
-    if found is None:
+def _find_stamp(text: str) -> tuple[Stamp, int, int] | None:
+    """The first valid date in `text`, with the text's time if it has one, and the date's span."""
+    found = [hit for pattern in _DATE_PATTERNS if (hit := _first_date(pattern, text))]
+    if not found:
         return None
-    stamp, start, end = found
+    stamp, start, end = min(found, key=lambda hit: hit[1])
     if stamp.time is None and (t := _TIME.search(text)):
         stamp = Stamp(stamp.date, stamp.dateline, _time(t))
     return stamp, start, end
+
+
+def _first_date(pattern: re.Pattern[str], text: str) -> tuple[Stamp, int, int] | None:
+    for m in pattern.finditer(text):
+        if stamp := _stamp(m):
+            return stamp, m.start(), m.end()
+    return None
 
 
 def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
@@ -157,7 +158,7 @@ def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
     `leftover_words` other words (a rubric or a city)."""
     if len(line) > _DATELINE_MAX_CHARS:
         return None
-    found = find_stamp(line)
+    found = _find_stamp(line)
     if found is None:
         return None
     stamp, start, end = found
@@ -173,7 +174,7 @@ def parse_published(value: str) -> tuple[str, str | None]:
     value = value.strip()
     if re.fullmatch(r"(?:19|20)\d\d(?:-[01]\d)?", value):
         return value, None
-    found = find_stamp(value)
+    found = _find_stamp(value)
     if found is None or found[0].date is None:
         raise ValueError(f"published {value!r} is not a date")
     return found[0].date, found[0].time
@@ -277,9 +278,9 @@ def clean_author(name: str) -> str:
     return _AUTHOR_LABEL.sub("", name).strip()
 
 
-def find_author(lines: Iterable[str]) -> tuple[str, str] | None:
-    """(author name, the line naming it) from a labelled line such as «Автор: Анна Крылова»."""
+def find_author(lines: Iterable[str]) -> str | None:
+    """The author named by a labelled line such as «Автор: Анна Крылова»."""
     for line in lines:
         if m := AUTHOR_LINE.match(line):
-            return m["name"].rstrip("."), line
+            return m["name"].rstrip(".")
     return None

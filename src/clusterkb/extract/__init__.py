@@ -15,6 +15,16 @@ from ..facts import Fact
 from .document import Document, make_document
 
 
+LANGUAGES = {"ru": "Russian", "en": "English"}
+
+
+def unsupported(article: Article) -> str | None:
+    """Why an article cannot be extracted (its language), or None when it can."""
+    if article.lang in LANGUAGES:
+        return None
+    return f"language {article.lang!r} is not supported (only Russian and English articles are read)"
+
+
 @dataclass
 class Extraction:
     article: Article
