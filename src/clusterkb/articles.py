@@ -12,7 +12,8 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from . import boilerplate
 from .boilerplate import Kind, Layout
@@ -150,7 +151,6 @@ def article_from_text(text: str, path: str, *, id: str | None = None, **metadata
 # -- metadata --------------------------------------------------------------------------------
 
 _TITLE_MAX_CHARS = 300
-_HTML_DATE_CONFIDENCE = 0.9
 
 
 def _described(layout: Layout) -> dict[str, Any]:
@@ -158,8 +158,8 @@ def _described(layout: Layout) -> dict[str, Any]:
     lines = layout.lines
     title = lines[layout.title].text if layout.title is not None else None
     stamp = layout.datelines[0][1] if layout.datelines else None
-    credits = [line.text for line, kind in zip(lines, layout.kinds) if kind is Kind.CREDIT]
-    others = [line.text for line, kind in zip(lines, layout.kinds) if kind is not Kind.CREDIT]
+    credits = [line.text for line, kind in zip(lines, layout.kinds, strict=True) if kind is Kind.CREDIT]
+    others = [line.text for line, kind in zip(lines, layout.kinds, strict=True) if kind is not Kind.CREDIT]
     source, url = find_source((lines[i].text for i in layout.navigation), others)
     return {
         "title": title if title and len(title) <= _TITLE_MAX_CHARS else None,
@@ -223,6 +223,7 @@ def _sidecar(path: Path) -> dict[str, str]:
 
 # -- HTML ------------------------------------------------------------------------------------
 
+_HTML_DATE_CONFIDENCE = 0.9
 _HTML_START = re.compile(
     r"\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article|<section|<h[1-6][\s>])",
     re.I,
@@ -274,18 +275,21 @@ def _read_feed(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
 def _iter_feed(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Article | ArticleError]:
     """Articles of a JSONL feed, one per line (`text` or `html`, optional metadata); a broken
     line comes out as an ArticleError for `NAME:LINE` and the other lines go on."""
-    for number, raw in enumerate(_bounded_lines(stream, max_bytes), 1):
-        where = f"{name}:{number}"
-        if raw is None:
-            yield ArticleError(where, f"line is longer than the {_size(max_bytes)} limit")
-            continue
-        try:
-            article = _feed_article(raw, where, first=number == 1)
-        except ArticleError as e:
-            yield e
-            continue
-        if article is not None:
-            yield article
+    try:
+        for number, raw in enumerate(_bounded_lines(stream, max_bytes), 1):
+            where = f"{name}:{number}"
+            if raw is None:
+                yield ArticleError(where, f"line is longer than the {_size(max_bytes)} limit")
+                continue
+            try:
+                article = _feed_article(raw, where, first=number == 1)
+            except ArticleError as e:
+                yield e
+                continue
+            if article is not None:
+                yield article
+    except OSError as e:
+        yield ArticleError(name, _reason(e))
 
 
 def _feed_article(raw: bytes, where: str, first: bool) -> Article | None:
@@ -308,7 +312,7 @@ def _feed_article(raw: bytes, where: str, first: bool) -> Article | None:
         given = _overlay(page, given)
     elif not isinstance(text, str):
         raise ArticleError(where, "no 'text' or 'html' string field")
-    return article_from_text(text, where, id=content_id(line.encode("utf-8", "surrogatepass")), **given)
+    return article_from_text(text, where, id=content_id(line.encode()), **given)
 
 
 def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
@@ -442,6 +446,7 @@ _RUSSIAN_LETTER_PERCENT = dict(zip(
     (10.97, 8.45, 8.01, 7.35, 6.70, 6.26, 5.47, 4.73, 4.54, 4.40, 3.49, 3.21, 2.98, 2.81, 2.62,
      2.01, 1.90, 1.74, 1.70, 1.65, 1.59, 1.44, 1.21, 0.97, 0.94, 0.73, 0.64, 0.48, 0.36, 0.32,
      0.26, 0.04, 0.04),
+    strict=True,
 ))
 _RUSSIAN_LOG_FREQUENCY = {c: math.log(p / 100) for c, p in _RUSSIAN_LETTER_PERCENT.items()}
 _CYRILLIC_LETTER = re.compile("[а-яё]")

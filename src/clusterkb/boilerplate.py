@@ -50,58 +50,62 @@ _CHECK_CHARS = 400  # cues are looked for in a line's first characters only
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HEADER_LINES = 12
 
-# Patterns below match lowercased text.
+# Patterns below match lowercased text. A cue word that also starts ordinary sentences
+# («Все материалы направлены…», «Учредителем выступил…») counts only as a header: alone on its
+# line or followed by a colon, a count or a separator.
+_HEADER_END = r"(?=\s*(?:$|[:(»|—–>*.,\d]))"
 _CREDIT = re.compile(
     r"^[\s|•·]*(?:фото\w*|видео|иллюстраци\w+|коллаж|изображение|инфографика|скриншот|кадр|"
     r"источник фото|автор фото|photo\w*|image|picture|credit|illustration)\b\s*"
-    r"(?:[:©]|[—–-]\s|(?:by|предоставлен\w*|из|автора|пресс-служб\w*|с сайта|с официального)\b)"
+    r"(?:[:©]|[—–-]\s|(?:by|предоставлен\w*|автора|пресс-служб\w*|с сайта|с официального)\b|"
+    r"из (?:открытых источников|архива|личного архива|соцсетей|социальных сетей))"
 )
 _EMBEDDED_CREDIT = re.compile(r"\b(?:фото|photo)\s*[:©]")
 _CUE_START = re.compile(
     r"^(?:"
     # related and latest news
     r"(?:читайте|читать) (?:также|еще|ещё|тоже|по теме)|(?:смотрите|см\.) (?:также|еще|ещё|по теме)|"
-    r"(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
+    r"(?:(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
     r"горячие|интересные) (?:новости|материалы|статьи|публикации|записи|события)|"
     r"(?:материалы|статьи|публикации|записи|новости) по теме|(?:ранее|также) по теме|"
     r"вам (?:может быть|будет) интересно|выбор редакции|лента новостей|новости партн[её]ров|"
     r"самое (?:читаемое|популярное|обсуждаемое|интересное|важное)|"
     r"related(?: news| articles| stories| posts)?|read (?:more|also|next)|see also|"
     r"more (?:news|stories)|latest news|top stories|you (?:may|might) also like|most (?:read|popular)|"
-    # subscriptions and sharing
-    r"подпи(?:шитесь|сывайтесь|саться)|поделиться|поделитесь|присоединяйтесь|следите за|"
+    r"комментари(?:и|ев|й)|(?:добавить|оставить|написать) (?:комментарий|отзыв)|"
+    r"поделиться|поделитесь|share(?: this(?: article| story| post)?)?|реклама|"
+    r"(?:теги|тэги|метки|ключевые слова|tags))" + _HEADER_END + "|"
+    # subscriptions
+    r"подпи(?:шитесь|сывайтесь|саться)|присоединяйтесь|следите за (?:новостями|нами)|"
     r"мы в (?:соцсетях|соц\. сетях|telegram|телеграм|вк|вконтакте)|читайте нас|наш (?:telegram|телеграм)|"
-    r"share|subscribe|follow us|"
-    # tags, ads, masthead
-    r"(?:теги|тэги|метки|ключевые слова|tags)(?:\s*:|$)|реклама|партн[её]рский материал|"
-    r"учредител\w*|(?:главный |шеф-|выпускающий )?редактор|адрес редакции|редакция\b.{0,20}$|"
+    r"subscribe|follow us|"
+    # masthead
+    r"учредител\w*(?: и издател\w*)?\s*[:—–-]|главный редактор|(?:шеф-|выпускающий )?редактор\w*\s*[:—–-]|"
+    r"адрес редакции|редакция\b.{0,20}$|партн[её]рский материал|"
     r"(?:0|6|12|16|18)\+$|(?:контакты|о проекте|о нас|о компании|о редакции|вакансии)$"
     r")(?!\w)"
 )
 _SHORT_CUE_START = re.compile(
     r"^(?:"
-    r"комментари(?:и|ев|й)|(?:добавить|оставить|написать|оставьте) (?:комментарий|отзыв)|"
     r"ваш (?:email|e-mail|адрес|комментарий)|обязательные поля|войдите|авторизуйтесь|"
     r"чтобы оставить комментарий|comments?|leave a (?:comment|reply)|отправить|"
-    r"(?:просмотр\w*|views|нравится|понравил\w+|оцените|версия для печати|распечатать|"
-    r"в избранное|like)\b.{0,30}$|"
-    r"(?:источник|первоисточник|по материалам|source)\s*:"
+    r"(?:просмотр\w*|views)\s*:?\s*\d|"
+    r"(?:нравится|понравил\w+|оцените|версия для печати|распечатать|в избранное|like)" + _HEADER_END +
     r")"
 )
 _JUNK_PHRASES = (
     "©", "copyright", "все права защищены", "все права сохранены", "all rights reserved",
-    "сетевое издание", "свидетельство о регистрации", "регистрационный номер", "эл № фс",
-    "зарегистрировано в федеральной", "зарегистрировано федеральной", "телефон редакции",
-    "перепечатк", "использование материалов", "при цитировании", "при копировании",
-    "при использовании материал", "гиперссылк", "активная ссылка", "мнение редакции",
-    "редакция не ", "конфиденциальност", "пользовательское соглашение", "cookie",
-    "персональных данных", "рекламный отдел", "отдел рекламы", "по вопросам рекламы",
-    "размещение рекламы", "версия для слабовидящих", "privacy policy", "terms of use",
-    "terms of service", "подпишитесь на наш", "подписывайтесь на наш", "на правах рекламы",
-    "нашли ошибку", "нашли опечатку", "ctrl+enter", "ctrl + enter", "сообщить об ошибке",
-    "яндекс.метрика", "liveinternet", "рейтинг@mail", "top.mail.ru",
+    "сетевое издание", "о регистрации сми", "службой по надзору в сфере связи",
+    "службы по надзору в сфере связи", "телефон редакции", "перепечатк", "материалов сайта",
+    "материалы сайта", "при цитировании", "гиперссылк", "активная ссылка", "мнение редакции",
+    "редакция не ", "политика конфиденциальности", "политикой конфиденциальности", "cookie",
+    "обработку персональных данных", "рекламный отдел", "отдел рекламы", "по вопросам рекламы",
+    "версия для слабовидящих", "privacy policy", "terms of use", "terms of service",
+    "подпишитесь на наш", "подписывайтесь на наш", "на правах рекламы", "нашли ошибку",
+    "нашли опечатку", "ctrl+enter", "ctrl + enter", "сообщить об ошибке", "яндекс.метрика",
+    "liveinternet", "рейтинг@mail", "top.mail.ru",
 )
-_JUNK_PATTERN = re.compile(r"\(c\)\s*\d{4}|\bинн\s*\d{10}|\berid\b")
+_JUNK_PATTERN = re.compile(r"\(c\)\s*\d{4}|\bэл\s*(?:№|no)\s*фс|\berid\b")
 _NETWORKS = frozenset(
     "вконтакте vk одноклассники ok telegram телеграм twitter facebook whatsapp viber дзен youtube "
     "rutube livejournal pinterest linkedin".split()
@@ -179,7 +183,7 @@ def classify(line: str, stop: frozenset[str]) -> Kind:
 def _is_credit(head: str, low: str) -> bool:
     return bool(
         _CREDIT.match(low)
-        or (("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
+        or (len(low) <= _EXCLUDED_MAX_CHARS and ("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
         or AUTHOR_LINE.match(head)
         or parse_dateline(head, leftover_words=0)
     )
@@ -193,7 +197,7 @@ def _is_cue(low: str, words: list[str], short: bool) -> bool:
         or ("#" in low and _is_hashtags(low, short))
         or _BARE_ADDRESS.match(low)
         or _is_menu(low, words)
-        or (short and _SHORT_CUE_START.match(low))
+        or (short and (_SHORT_CUE_START.match(low) or SOURCE_LINE.match(low)))
         or (short and sum(w in _NETWORKS for w in words) >= 2)
         or (short and _is_contact(low))
     )
@@ -232,7 +236,7 @@ def _reads_as_prose(line: str, words: list[str], stop: frozenset[str]) -> bool:
     return ending.endswith(("?", "!")) and len(words) >= _QUESTION_PROSE_WORDS
 
 
-def is_navigation(line: str, kind: Kind) -> bool:
+def _is_navigation(line: str, kind: Kind) -> bool:
     """A site navigation line above the title: a menu, breadcrumbs, a section name, a domain."""
     if kind is Kind.CUE:
         return True
@@ -258,14 +262,14 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
     weak: list[int] = []
     datelines: list[tuple[int, Stamp]] = []
     title = None
-    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds)):
+    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds, strict=False)):
         if kind is Kind.PROSE:
             break
         if stamp := parse_dateline(line.text):
             datelines.append((i, stamp))
         elif kind is Kind.CREDIT:
             continue
-        elif is_navigation(line.text, kind):
+        elif _is_navigation(line.text, kind):
             if title is not None and kind is not Kind.CUE:
                 navigation.append(title)  # a banner such as the site's name above its menu
                 title = None

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .nlp import parse
@@ -84,6 +85,7 @@ def _agreements(head: str, adjectives: list[str]) -> list[_Agreement]:
     return found
 
 
+@lru_cache(maxsize=50_000)
 def nominative_phrase(text: str) -> str:
     """The phrase with its head noun (and the adjectives before it) in the nominative.
 
@@ -190,6 +192,7 @@ def _nominative_part(word: str, gram: str | None, case: str, gender: str | None)
     return None
 
 
+@lru_cache(maxsize=50_000)
 def person_name(text: str) -> PersonName | None:
     """Nominative «First Middle Last» of a Russian name said in any case and any capitals:
     «Андрея ШПИЛЕНКО» → Андрей Шпиленко, «Абдурахмановой Натальи Петровны» → Наталья Петровна

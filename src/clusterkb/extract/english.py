@@ -27,6 +27,8 @@ POSITIONS = {"director", "governor", "minister", "deputy", "head", "chairman", "
              "representative", "mayor", "expert", "specialist", "secretary", "rector", "partner",
              "coordinator", "general director", "executive director", "deputy governor", "vice-governor",
              "prime minister", "deputy prime minister", "chief executive"}
+_POSITION_OF = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
+                          + r")(?=\s+of\s)", re.I)
 _CAP = r"(?:[A-Z][\w&'’-]*|of|for|and|the|on|in)"
 _RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
@@ -176,13 +178,11 @@ def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
 def _position_before(prefix: str) -> tuple[str, str | None] | None:
     """The nearest «POSITION of [the] X, » that ends right where the name begins."""
     best = None
-    for term in POSITIONS:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(term)}\s+of\s+(?:the\s+)?(.+),\s*$", prefix, re.I):
-            if "." not in m.group(1) and (best is None or m.start() > best.start()):
-                best = m
-    if best is None:
-        return None
-    return _position(best.group(0).split(" of ")[0].strip(), best.group(1))
+    for m in _POSITION_OF.finditer(prefix):
+        tail = re.match(r"\s+of\s+(?:the\s+)?(.+),\s*$", prefix[m.end():])
+        if tail and "." not in tail.group(1):
+            best = (m.group(), tail.group(1))
+    return _position(*best) if best else None
 
 
 def _position(position: str, of: str) -> tuple[str, str | None]:

@@ -20,6 +20,8 @@ from .spans import LOC, ORG, ORG_TYPES, Span
 GOVERNMENT_HEADS = {"правительство", "администрация", "министерство", "департамент", "комитет",
                     "агентство", "мэрия", "минпром", "минэкономразвития", "минэкономики", "дума",
                     "фонд", "корпорация"}
+_GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
+                              r"мэри|минпром|минэконом|дум|фонд|корпорац)\w*", re.I)
 _WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
 _WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
@@ -66,7 +68,7 @@ def _federal_bodies(doc: Document) -> list[Span]:
 def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     places = {s.start: s for s in spans if s.type == LOC}
     out = []
-    for m in _WORD.finditer(doc.text):
+    for m in _GOVERNMENT_WORD.finditer(doc.text):
         lemma = _lemma(m.group())
         if lemma not in GOVERNMENT_HEADS or m.group()[:1].isupper() and lemma in ("фонд", "корпорация"):
             continue
