@@ -6,6 +6,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -94,18 +95,25 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(data_dir):
 
 def test_a_knowledge_base_of_another_schema_is_refused_clearly(data_dir):
     assert clusterkb(data_dir, "ingest", "-q").returncode == 0
-    kb = data_dir / "extracted" / "kb.json"
-    content = json.loads(kb.read_text(encoding="utf-8"))
-    content["schema"] = SCHEMA_VERSION + 1
-    kb.write_text(json.dumps(content), encoding="utf-8")
-    for command in (["query"], ["stats"], ["ingest"]):
+    root = data_dir / "extracted"
+    for name in ("kb.json", "catalog.json"):
+        content = json.loads((root / name).read_text(encoding="utf-8"))
+        content["schema"] = SCHEMA_VERSION + 1
+        (root / name).write_text(json.dumps(content), encoding="utf-8")
+    with sqlite3.connect(root / "index.sqlite") as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION + 1),))
+    for command in (["query"], ["stats"], ["show", "Россия"], ["export"], ["ingest"]):
         out = clusterkb(data_dir, *command)
-        assert out.returncode == 3
+        assert out.returncode == 3, command
         assert "schema version" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_a_corrupt_knowledge_base_is_refused_clearly(data_dir):
     assert clusterkb(data_dir, "ingest", "-q").returncode == 0
-    (data_dir / "extracted" / "kb.json").write_text('{"schema": 1, "facts": [', encoding="utf-8")
+    root = data_dir / "extracted"
+    (root / "kb.json").write_text('{"schema": 1, "facts": [', encoding="utf-8")
+    out = clusterkb(data_dir, "export")
+    assert out.returncode == 3 and "cannot read" in out.stderr
+    (root / "index.sqlite").write_bytes(b"not a database at all" * 100)
     out = clusterkb(data_dir, "query")
     assert out.returncode == 3 and "cannot read" in out.stderr

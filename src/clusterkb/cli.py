@@ -236,11 +236,12 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-def _load():
+def _index():
+    """The knowledge base's query index, or exit 3 with the reason it cannot be read."""
     from .kb import KBError, KnowledgeBase
 
     try:
-        return KnowledgeBase(state.data_dir).read()
+        return KnowledgeBase(state.data_dir).index()
     except KBError as e:
         _fail(str(e), 3)
 
@@ -270,9 +271,7 @@ def query(
     fmt = _check_format(fmt, ("table", "json", "jsonl", "csv"))
     if kind and kind not in KINDS:
         _fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    data = _load()
-    found = run_query(data["facts"], data["articles"],
-                      Filters(kind, name, location, org, article, since, until, limit))
+    found = run_query(_index(), Filters(kind, name, location, org, article, since, until, limit))
     if fmt == "table":
         stdout_console().print(facts_table(found, title=f"{len(found)} fact(s)"))
     else:
@@ -296,15 +295,15 @@ def show(
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
-    data = _load()
-    hits = find_entity(data["facts"], name)
+    index = _index()
+    hits = find_entity(index, name)
     if not hits:
         _fail(f"no person, organisation or place called {name!r} in the knowledge base", 1)
     if fmt != "table":
         write_records(hits[:1], fmt, sys.stdout)
         return
     console = stdout_console()
-    entity_card(console, hits[0], data["facts"], data["articles"], why=why)
+    entity_card(console, hits[0], index, why=why)
     if len(hits) > 1:
         console.print("[dim]Also matching: " + "; ".join(h.get("name", "") for h in hits[1:6]) + "[/]")
 
@@ -323,12 +322,12 @@ def stats(
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("table", "json"))
-    data = _load()
+    index = _index()
     if fmt == "table":
-        for table in stats_tables(data, top):
+        for table in stats_tables(index, top):
             stdout_console().print(table)
     else:
-        typer.echo(dumps(stats_dict(data, top)))
+        typer.echo(dumps(stats_dict(index, top)))
 
 
 @app.command()
@@ -344,7 +343,13 @@ def export(
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("json", "jsonl", "csv"))
-    write_records(_load()["facts"], fmt, sys.stdout)
+    from .kb import KBError, KnowledgeBase
+
+    try:
+        facts = KnowledgeBase(state.data_dir).facts()
+    except KBError as e:
+        _fail(str(e), 3)
+    write_records(facts, fmt, sys.stdout)
 
 
 @app.command()

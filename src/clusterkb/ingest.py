@@ -61,7 +61,6 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     report = IngestReport(started=_now())
     kb = KnowledgeBase(data_dir)
     with kb.lock(wait):
-        before = {f["id"] for f in kb.read()["facts"]}
         cat = kb.catalog()
         touched: set[str] = set()
         paths = list(paths)
@@ -80,16 +79,17 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
             setattr(report, status, getattr(report, status) + 1)
             _tell(progress, job.article.path, status)
         if touched or force or not kb.path.exists() or _catalog_changed(kb, cat):
+            before = kb.fact_ids()
             facts = kb.rebuild(cat)
+            for f in facts:
+                if any(s["article"] in touched for s in f["sources"]):
+                    if f["id"] in before:
+                        report.facts_merged += 1
+                    else:
+                        report.facts_added += 1
+            report.facts_total = len(facts)
         else:
-            facts = kb.read()["facts"]
-        for f in facts:
-            if any(s["article"] in touched for s in f["sources"]):
-                if f["id"] in before:
-                    report.facts_merged += 1
-                else:
-                    report.facts_added += 1
-        report.facts_total = len(facts)
+            report.facts_total = len(kb.fact_ids())
     report.finished = _now()
     report.seconds = time.monotonic() - start
     return report
@@ -197,8 +197,8 @@ def _drop_if_orphan(cat: Catalog, article_id: str, kb: KnowledgeBase | None = No
 
 
 def _catalog_changed(kb: KnowledgeBase, cat: Catalog) -> bool:
-    data = kb.read()
-    return data.get("articles", {}).keys() != cat.articles.keys() or data.get("files") != cat.files
+    written = kb.read_catalog()
+    return written.articles.keys() != cat.articles.keys() or written.files != cat.files
 
 
 def _extract_one(article: Article) -> tuple[dict, list[dict]] | str:

@@ -2,12 +2,16 @@
 
 Layout under DATA_DIR/extracted/:
     articles/ID.json   one article's record and facts, written as soon as it is extracted
-    kb.json            schema version, the catalogue of articles and files, the merged facts
+    kb.json            schema version and the merged facts (the knowledge base's JSON form)
+    index.sqlite       the same facts indexed for queries (derived from kb.json)
+    catalog.json       which articles are in and which file (size, mtime) each came from
+    runs/*.json        a record of each ingest run
     .lock              held (flock) by the one process that writes
 
 Every write goes to a temporary file that is renamed over the old one, so a reader or a
-killed writer never sees half a file. Article results are the truth; kb.json is rebuilt from
-them, so a run killed before writing kb.json loses nothing: the next run picks the results up.
+killed writer never sees half a file. Article results are the truth; the rest is rebuilt
+from them (catalogue last), so a run killed before that loses nothing: the next run picks
+the results up.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import errno
 import fcntl
 import json
 import os
+import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .facts import SCHEMA_VERSION, fact_from_json, kb_fact_to_json
+from .index import Index, write_index
 from .merge import ArticleFacts, merge
 
 
@@ -47,6 +53,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
             f.flush()
@@ -58,6 +65,18 @@ def write_json_atomic(path: Path, data: Any) -> None:
         raise
 
 
+def _check_schema(path: Path, schema: Any) -> None:
+    if schema != SCHEMA_VERSION:
+        raise KBError(f"{path}: written with schema version {schema!r}, this clusterkb reads version "
+                      f"{SCHEMA_VERSION}; re-create it with `clusterkb ingest --force` into a new --data-dir")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class KnowledgeBase:
     """The knowledge base under a data directory."""
 
@@ -66,27 +85,49 @@ class KnowledgeBase:
         self.root = self.data_dir / "extracted"
         self.articles_dir = self.root / "articles"
         self.path = self.root / "kb.json"
+        self.catalog_path = self.root / "catalog.json"
 
     # reading -----------------------------------------------------------------------------
 
-    def read(self) -> dict[str, Any]:
-        """The whole kb.json as written (an empty knowledge base if there is none yet)."""
-        if not self.path.exists():
-            return {"schema": SCHEMA_VERSION, "articles": {}, "files": {}, "facts": []}
+    def _read_json(self, path: Path) -> dict[str, Any]:
         try:
-            with open(self.path, encoding="utf-8") as f:
+            with open(path, encoding="utf-8") as f:
                 data = json.load(f)
         except (OSError, ValueError) as e:
-            raise KBError(f"{self.path}: cannot read the knowledge base ({e}); "
+            raise KBError(f"{path}: cannot read the knowledge base ({e}); "
                           f"rebuild it with `clusterkb ingest --force`") from None
-        schema = data.get("schema") if isinstance(data, dict) else None
-        if schema != SCHEMA_VERSION:
-            raise KBError(f"{self.path}: written with schema version {schema!r}, this clusterkb reads version "
-                          f"{SCHEMA_VERSION}; re-create it with `clusterkb ingest --force` into a new --data-dir")
+        _check_schema(path, data.get("schema") if isinstance(data, dict) else None)
         return data
 
     def facts(self) -> list[dict[str, Any]]:
-        return self.read()["facts"]
+        """Every merged fact, as kb.json holds them (none before the first ingest)."""
+        return self._read_json(self.path)["facts"] if self.path.exists() else []
+
+    def index(self) -> Index:
+        """The query index (an empty one before the first ingest)."""
+        path = self.root / "index.sqlite"
+        if not path.exists():
+            if self.path.exists():
+                raise KBError(f"{path} is missing; rebuild it with `clusterkb ingest --force`")
+            return Index(None)
+        try:
+            index = Index(path)
+            schema = index.schema()
+        except sqlite3.Error as e:
+            raise KBError(f"{path}: cannot read the knowledge base index ({e}); "
+                          f"rebuild it with `clusterkb ingest --force`") from None
+        _check_schema(path, int(schema) if schema and schema.isdigit() else schema)
+        return index
+
+    def fact_ids(self) -> set[str]:
+        """Ids of the facts in the knowledge base now (from the index: no JSON parsed)."""
+        if not (self.root / "index.sqlite").exists():
+            return set()
+        index = self.index()
+        try:
+            return index.ids()
+        finally:
+            index.close()
 
     def article_result(self, article_id: str) -> dict[str, Any]:
         with open(self.articles_dir / f"{article_id}.json", encoding="utf-8") as f:
@@ -120,11 +161,17 @@ class KnowledgeBase:
         finally:
             os.close(fd)
 
+    def read_catalog(self) -> Catalog:
+        """The catalogue as last written."""
+        if not self.catalog_path.exists():
+            return Catalog()
+        data = self._read_json(self.catalog_path)
+        return Catalog(data.get("articles", {}), data.get("files", {}))
+
     def catalog(self) -> Catalog:
         """The catalogue, reconciled with the article results on disk (a killed run's results
         are in; results whose file is gone are out)."""
-        data = self.read()
-        cat = Catalog(dict(data.get("articles", {})), dict(data.get("files", {})))
+        cat = self.read_catalog()
         on_disk = {p.stem for p in self.articles_dir.glob("*.json")} if self.articles_dir.exists() else set()
         for missing in set(cat.articles) - on_disk:
             del cat.articles[missing]
@@ -167,12 +214,13 @@ class KnowledgeBase:
         return out
 
     def rebuild(self, cat: Catalog) -> list[dict[str, Any]]:
-        """Merge every article result into the facts and write kb.json; returns the facts."""
-        facts = merge(self._article_facts(cat))
-        data = {"schema": SCHEMA_VERSION, "articles": cat.articles, "files": cat.files,
-                "facts": [kb_fact_to_json(f) for f in facts]}
-        write_json_atomic(self.path, data)
-        return data["facts"]
+        """Merge every article result into the facts; write kb.json, the index and (last) the
+        catalogue. Returns the facts."""
+        facts = [kb_fact_to_json(f) for f in merge(self._article_facts(cat))]
+        write_json_atomic(self.path, {"schema": SCHEMA_VERSION, "facts": facts})
+        write_index(self.root / "index.sqlite", facts, cat.articles)
+        write_json_atomic(self.catalog_path, {"schema": SCHEMA_VERSION, "articles": cat.articles, "files": cat.files})
+        return facts
 
     def _article_facts(self, cat: Catalog) -> Iterator[ArticleFacts]:
         for article_id in sorted(cat.articles):

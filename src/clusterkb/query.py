@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .facts import NAMED_KINDS
+
+if TYPE_CHECKING:
+    from .index import Index
 
 _ENDINGS = sorted("ами ями ого его ому ему ыми ими ая яя ой ей ую юю ое ее ые ие ых их ым им "
                   "ом ем ам ям ах ях ов ев ий ый а я ы и у ю е о ь s es".split(), key=len, reverse=True)
@@ -77,20 +80,23 @@ class Filters:
     limit: int | None = None
 
 
-def query(facts: list[dict[str, Any]], articles: dict[str, dict[str, Any]], f: Filters) -> list[dict[str, Any]]:
-    """Facts that pass every filter given, in the knowledge base's order."""
-    selected: Iterable[dict[str, Any]] = facts
-    if f.kind:
-        selected = (x for x in selected if x["kind"] == f.kind)
+def query(index: Index, f: Filters) -> list[dict[str, Any]]:
+    """Facts that pass every filter given, in the knowledge base's order. The index narrows
+    the candidates; the filters below decide."""
     if f.name:
-        selected = (x for x in selected if name_matches(f.name, x))
+        selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind) if name_matches(f.name, x))
+    elif f.kind and f.kind not in NAMED_KINDS and (f.location or f.org):
+        selected = index.by_context(f.location or f.org or "", f.kind)
+    else:
+        selected = index.facts(f.kind)
     if f.article:
-        selected = (x for x in selected if _in_article(x, f.article, articles))
+        selected = (x for x in selected if _in_article(x, f.article))
     if f.location:
-        selected = _related(selected, facts, "location", f.location)
+        selected = _related(selected, index, "location", f.location)
     if f.org:
-        selected = _related(selected, facts, "organization", f.org)
+        selected = _related(selected, index, "organization", f.org)
     if f.since or f.until:
+        articles = index.articles()
         selected = (x for x in selected if _in_period(x, articles, f.since, f.until))
     out = []
     for x in selected:
@@ -100,57 +106,66 @@ def query(facts: list[dict[str, Any]], articles: dict[str, dict[str, Any]], f: F
     return out
 
 
-def find_entity(facts: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+def find_entity(index: Index, name: str) -> list[dict[str, Any]]:
     """Named facts answering to `name`, exact normal forms first, then most sources."""
-    hits = [x for x in facts if x["kind"] in NAMED_KINDS and name_matches(name, x)]
+    hits = [x for x in index.by_name(name) if x["kind"] in NAMED_KINDS and name_matches(name, x)]
     exact = fold_text(name)
     return sorted(hits, key=lambda x: (fold_text(x.get("name", "")) != exact, -len(x["sources"])))
 
 
-def cooccurring(facts: list[dict[str, Any]], fact: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
+def cooccurring(index: Index, fact: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
     """Named facts said in the same sentences as `fact`, with how many sentences they share."""
-    sentences = {(s["article"], m["sentence"]) for s in fact["sources"] for m in s["mentions"]}
+    sentences = _sentences(fact)
     out = []
-    for other in facts:
-        if other is fact or other["kind"] not in NAMED_KINDS:
+    for other in index.in_articles(s["article"] for s in fact["sources"]):
+        if other["id"] == fact["id"] or other["kind"] not in NAMED_KINDS:
             continue
-        shared = {(s["article"], m["sentence"]) for s in other["sources"] for m in s["mentions"]} & sentences
+        shared = _sentences(other) & sentences
         if shared:
             out.append((other, len(shared)))
     return sorted(out, key=lambda p: (-p[1], label(p[0])))
 
 
-def numbers_of(facts: list[dict[str, Any]], fact: dict[str, Any], articles: dict[str, dict]) -> list[dict[str, Any]]:
+def numbers_of(index: Index, fact: dict[str, Any]) -> list[dict[str, Any]]:
     """Dates, counts and money whose context names this entity, oldest article first."""
     names = {fold_text(n) for n in names_of(fact)}
-    out = []
-    for x in facts:
-        ctx = x.get("context") or {}
-        if any(fold_text(n) in names for n in ctx.get("organizations", []) + ctx.get("locations", [])):
-            out.append(x)
-    return sorted(out, key=lambda x: (_first_published(x, articles), label(x)))
+    found: dict[str, dict[str, Any]] = {}
+    for name in names_of(fact):
+        for x in index.by_context(name):
+            ctx = x.get("context") or {}
+            if x["kind"] not in NAMED_KINDS and any(fold_text(n) in names for n in
+                                                    ctx.get("organizations", []) + ctx.get("locations", [])):
+                found[x["id"]] = x
+    articles = index.articles() if found else {}
+    return sorted(found.values(), key=lambda x: (_first_published(x, articles), label(x)))
 
 
-def _in_article(fact: dict[str, Any], needle: str, articles: dict[str, dict]) -> bool:
+def _sentences(fact: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(s["article"], m["sentence"]) for s in fact["sources"] for m in s["mentions"]}
+
+
+def _in_article(fact: dict[str, Any], needle: str) -> bool:
     return any(s["article"].startswith(needle) or needle in s.get("path", "") for s in fact["sources"])
 
 
-def _related(selected: Iterable[dict], facts: list[dict], kind: str, name: str) -> Iterator[dict]:
+def _related(selected: Iterable[dict], index: Index, kind: str, name: str) -> Iterator[dict]:
     """Facts tied to a place or organisation: numbers by their context, named facts by
-    sharing a sentence with it, and the place or organisation itself."""
-    targets = [x for x in facts if x["kind"] == kind and name_matches(name, x)]
+    sharing a sentence with it (or, for people, by their role's organisation), and the place
+    or organisation itself."""
+    targets = [x for x in index.by_name(name, kind) if name_matches(name, x)]
+    target_ids = {t["id"] for t in targets}
     target_names = {fold_text(n) for t in targets for n in names_of(t)}
-    sentences = {(s["article"], m["sentence"]) for t in targets for s in t["sources"] for m in s["mentions"]}
+    sentences = set().union(*(_sentences(t) for t in targets)) if targets else set()
     key = "locations" if kind == "location" else "organizations"
     for x in selected:
-        if x in targets:
+        if x["id"] in target_ids:
             yield x
         elif x["kind"] not in NAMED_KINDS:
             if any(fold_text(n) in target_names or name_matches(name, {"name": n})
                    for n in (x.get("context") or {}).get(key, [])):
                 yield x
-        elif (x.get("organization") and kind == "organization" and name_matches(name, {"name": x["organization"]})) \
-                or any((s["article"], m["sentence"]) in sentences for s in x["sources"] for m in s["mentions"]):
+        elif (kind == "organization" and x.get("organization") and name_matches(name, {"name": x["organization"]})) \
+                or _sentences(x) & sentences:
             yield x
 
 

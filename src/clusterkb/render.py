@@ -5,13 +5,16 @@ import csv
 import json
 import sys
 from collections import Counter
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from rich.console import Console
 from rich.table import Table
 
 from .facts import KINDS, NAMED_KINDS
 from .query import cooccurring, label, numbers_of
+
+if TYPE_CHECKING:
+    from .index import Index
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = ["id", "kind", "name", "value", "unit", "head", "amount", "currency", "approximate",
@@ -99,9 +102,9 @@ def extraction_table(record: dict[str, Any]) -> Table:
     return table
 
 
-def entity_card(console: Console, fact: dict[str, Any], facts: list[dict[str, Any]],
-                articles: dict[str, dict[str, Any]], why: bool = False) -> None:
+def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool = False) -> None:
     """Everything the knowledge base knows about one entity."""
+    articles = index.articles()
     console.rule(f"[bold]{label(fact)}[/] [dim]{fact['kind']} {fact['id']}[/]")
     if fact.get("aliases"):
         console.print("[bold]Also:[/] " + "; ".join(fact["aliases"]))
@@ -122,47 +125,42 @@ def entity_card(console: Console, fact: dict[str, Any], facts: list[dict[str, An
         console.print("[bold]Said as:[/] " + ", ".join(f"«{t}»×{n}" for t, n in forms.most_common()), highlight=False)
         for reason in fact.get("why", []) or ["one article, one normal form: nothing to merge across articles"]:
             console.print(f"[bold]Why:[/] {reason}", highlight=False)
-    together = cooccurring(facts, fact)
+    together = cooccurring(index, fact)
     if together:
         console.print("[bold]Appears with:[/] " + ", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15]))
-    numbers = numbers_of(facts, fact, articles)
+    numbers = numbers_of(index, fact)
     if numbers:
         console.print("[bold]Numbers:[/]")
         for x in numbers[:30]:
             console.print(f"  {x['kind']:<6} {label(x)}  [dim]{', '.join(s['article'] for s in x['sources'])}[/]")
 
 
-def stats_tables(data: dict[str, Any], top: int = 10) -> list[Table]:
+def stats_tables(index: Index, top: int = 10) -> list[Table]:
     """Articles, facts by kind and the entities with the most sources."""
-    facts = data["facts"]
-    by_kind = Counter(f["kind"] for f in facts)
-    langs = Counter(a.get("lang") for a in data["articles"].values())
+    stats = stats_dict(index, top)
     summary = Table(title="Knowledge base", header_style="bold")
     summary.add_column("what")
     summary.add_column("count", justify="right")
-    summary.add_row("articles", str(len(data["articles"])))
-    for lang, n in sorted(langs.items(), key=lambda p: str(p[0])):
+    summary.add_row("articles", str(stats["articles"]))
+    for lang, n in stats["languages"].items():
         summary.add_row(f"  in {lang}", str(n))
-    for kind in KINDS:
-        summary.add_row(f"{kind} facts", str(by_kind.get(kind, 0)))
-    tops = Table(title=f"Top entities (by articles, then mentions)", header_style="bold")
+    for kind, n in stats["facts"].items():
+        summary.add_row(f"{kind} facts", str(n))
+    tops = Table(title="Top entities (by articles, then mentions)", header_style="bold")
     for col in ("kind", "entity", "articles", "mentions"):
         tops.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
-    named = [f for f in facts if f["kind"] in NAMED_KINDS]
-    named.sort(key=lambda f: (-len(f["sources"]), -sum(len(s["mentions"]) for s in f["sources"]), label(f)))
-    for f in named[:top]:
-        tops.add_row(f["kind"], label(f), str(len(f["sources"])), str(sum(len(s["mentions"]) for s in f["sources"])))
+    for t in stats["top"]:
+        tops.add_row(t["kind"], t["name"], str(t["articles"]), str(t["mentions"]))
     return [summary, tops]
 
 
-def stats_dict(data: dict[str, Any], top: int = 10) -> dict[str, Any]:
-    facts = data["facts"]
-    named = sorted((f for f in facts if f["kind"] in NAMED_KINDS),
-                   key=lambda f: (-len(f["sources"]), -sum(len(s["mentions"]) for s in f["sources"]), label(f)))
-    return {"articles": len(data["articles"]),
-            "facts": {k: sum(1 for f in facts if f["kind"] == k) for k in KINDS},
-            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": len(f["sources"])}
-                    for f in named[:top]]}
+def stats_dict(index: Index, top: int = 10) -> dict[str, Any]:
+    counts = index.kind_counts()
+    langs = Counter(a.get("lang") or "unknown" for a in index.articles().values())
+    return {"articles": index.article_count(), "languages": dict(sorted(langs.items())),
+            "facts": {k: counts.get(k, 0) for k in KINDS},
+            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": len(f["sources"]),
+                     "mentions": sum(len(s["mentions"]) for s in f["sources"])} for f in index.top(top)]}
 
 
 def report_lines(report: dict[str, Any]) -> list[str]:

@@ -1,0 +1,235 @@
+"""clusterkb benchmarks: throughput, memory, start-up and query latency, in one run.
+
+    .venv/bin/python benchmarks/bench.py            # N=200 articles, a 10,000-article KB
+    .venv/bin/python benchmarks/bench.py --n 400 --kb-articles 20000 --json out.json
+
+The corpus is built from the sample articles in data/raw/ with varied numbers and an added
+paragraph of generated people and organisations, so no cache sees the same names twice.
+Figures are articles per second (and ratios between them) on the machine it runs on.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = str(Path(sys.executable).parent / "clusterkb")
+FIRST = ["Андрей", "Ирина", "Олег", "Мария", "Денис", "Елена", "Павел", "Ольга", "Игорь", "Анна", "Сергей",
+         "Татьяна", "Никита", "Светлана", "Роман", "Юлия", "Артём", "Наталья", "Глеб", "Вера"]
+SYLLABLES = ["бар", "вол", "гор", "дан", "жур", "зем", "кал", "лук", "мор", "нес", "пах", "рыб", "сок",
+             "тал", "фед", "хол", "чер", "шир", "юд", "ям", "ков", "лин", "мед", "тур"]
+POSITIONS = ["директор", "генеральный директор", "министр экономики", "заместитель губернатора",
+             "руководитель проектного офиса", "председатель совета директоров"]
+ORG_KINDS = ["ООО «{}»", "АО «{}»", "индустриальный парк «{}»", "технопарк «{}»", "кластер «{}»"]
+
+
+def surname(rng: random.Random, female: bool) -> str:
+    stem = "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+    return stem + ("ова" if female else "ов")
+
+
+def varied(text: str, rng: random.Random) -> str:
+    """The article with its small numbers changed and a paragraph of new names appended to its body."""
+    text = re.sub(r"(?<![\d.,:-])\b\d{1,3}\b(?![\d.,:-])", lambda m: str(rng.randint(2, 999)), text)
+    first = rng.choice(FIRST)
+    female = first[-1] in "ая"
+    org = rng.choice(ORG_KINDS).format("".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize())
+    extra = (f"Об этом сообщил {rng.choice(POSITIONS)} {org} {first} {surname(rng, female)}. "
+             f"В проекте участвуют {rng.randint(3, 90)} предприятий, инвестиции составят "
+             f"{rng.randint(2, 900)} млн рублей.\n")
+    lines = text.split("\n")
+    at = max(2, len(lines) // 2)
+    return "\n".join(lines[:at] + [extra] + lines[at:])
+
+
+def corpus(n: int, seed: int = 1) -> list[str]:
+    samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "raw").glob("*.txt"))]
+    rng = random.Random(seed)
+    return [varied(samples[i % len(samples)], rng) for i in range(n)]
+
+
+def write_corpus(texts: list[str], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+
+
+def rate(n: int, seconds: float) -> float:
+    return round(n / seconds, 1) if seconds else 0.0
+
+
+def ner_floor(texts: list[str]) -> float:
+    """Articles per second through razdel + NewsNERTagger alone: the floor of any pipeline."""
+    from razdel import sentenize
+
+    from clusterkb import nlp
+
+    ner = nlp.ner_tagger()
+    ner.map(["Разогрев модели."])
+    start = time.perf_counter()
+    for text in texts:
+        list(ner.map([s.text for s in sentenize(text)]))
+    return rate(len(texts), time.perf_counter() - start)
+
+
+def full_extraction(texts: list[str]) -> float:
+    """Articles per second through clusterkb's whole extraction, one process, models loaded."""
+    from clusterkb import nlp
+    from clusterkb.articles import article_from_text
+    from clusterkb.extract import extract_article
+
+    nlp.warm_up()
+    extract_article(article_from_text(corpus(1, seed=99)[0], "warm.txt"))
+    start = time.perf_counter()
+    for i, text in enumerate(texts):
+        extract_article(article_from_text(text, f"b{i}.txt"))
+    return rate(len(texts), time.perf_counter() - start)
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and the peak RSS (MiB) of the largest process the command started."""
+    probe = ("import resource, subprocess, sys, time\n"
+             "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env)
+    seconds, rss_kib, code = out.stdout.split()
+    if code not in ("0", "1"):
+        raise SystemExit(f"bench: {' '.join(cmd)} exited {code}: {out.stderr[-2000:]}")
+    return float(seconds), int(rss_kib) // 1024
+
+
+def ingest_runs(texts: list[str], tmp: Path) -> dict:
+    """clusterkb ingest of the corpus with 1 and 2 workers, and of twice the corpus (memory flat?)."""
+    write_corpus(texts, tmp / "corpus")
+    out = {}
+    for workers in (1, 2):
+        data = tmp / f"data{workers}"
+        seconds, rss = timed([SCRIPT, "--data-dir", str(data), "ingest", str(tmp / "corpus"), "-q",
+                              "--workers", str(workers)])
+        out[f"workers_{workers}"] = {"seconds": round(seconds, 2), "articles_per_s": rate(len(texts), seconds),
+                                     "peak_rss_mib": rss}
+        again, _ = timed([SCRIPT, "--data-dir", str(data), "ingest", str(tmp / "corpus"), "-q"])
+        out[f"workers_{workers}"]["reingest_unchanged_s"] = round(again, 2)
+    write_corpus(corpus(2 * len(texts), seed=5), tmp / "corpus2")
+    _, rss2 = timed([SCRIPT, "--data-dir", str(tmp / "data2x"), "ingest", str(tmp / "corpus2"), "-q", "--workers", "2"])
+    out["peak_rss_mib_at_2n"] = rss2
+    return out
+
+
+def median_time(cmd: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times), 3)
+
+
+def cold_starts(data: Path) -> dict:
+    base = [SCRIPT, "--data-dir", str(data)]
+    return {"--help": median_time([SCRIPT, "--help"]),
+            "stats": median_time(base + ["stats"]),
+            "query --limit 5": median_time(base + ["query", "--limit", "5"]),
+            "show": median_time(base + ["show", "Россия"])}
+
+
+def big_kb(source: Path, tmp: Path, n_articles: int) -> Path:
+    """A knowledge base of n_articles article results, cloned from real extraction results with
+    names and numbers varied per clone, and a file on disk behind each (for the re-ingest)."""
+    from clusterkb.kb import Catalog, KnowledgeBase
+
+    results = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((source / "extracted" / "articles").glob("*.json"))]
+    data = tmp / "bigkb"
+    kb = KnowledgeBase(data)
+    files = data / "files"
+    files.mkdir(parents=True)
+    cat = Catalog()
+    rng = random.Random(3)
+    for k in range(n_articles):
+        record = json.loads(json.dumps(results[k % len(results)]))
+        art_id = f"{k:016x}"
+        path = files / f"f{k:06d}.txt"
+        path.write_text(f"article {k}\n", encoding="utf-8")
+        st = path.stat()
+        record["article"].update(id=art_id, path=str(path))
+        for fact in record["facts"]:
+            _vary_fact(fact, k, rng)
+        file = {"path": str(path), "size": st.st_size, "mtime": st.st_mtime_ns}
+        kb.save_article(record["article"], record["facts"], file)
+        cat.articles[art_id] = record["article"]
+        cat.files[str(path)] = {**file, "ids": [art_id]}
+    start = time.perf_counter()
+    kb.rebuild(cat)
+    print(f"  rebuilt a {n_articles}-article knowledge base in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return data
+
+
+def _vary_fact(fact: dict, k: int, rng: random.Random) -> None:
+    if fact["kind"] == "person" and fact.get("last") and k % 3:
+        fact["last"] = fact["last"] + rng.choice(SYLLABLES)
+        fact["name"] = " ".join(x for x in (fact.get("first"), fact.get("middle"), fact["last"]) if x)
+    elif fact["kind"] == "count":
+        fact["value"] = rng.randint(1, 500)
+    elif fact["kind"] == "money":
+        fact["amount"] = rng.randint(1, 5000) * 100000
+
+
+def query_latency(data: Path) -> dict:
+    kb = json.loads((data / "extracted" / "kb.json").read_text(encoding="utf-8"))
+    person = next(f for f in kb["facts"] if f["kind"] == "person" and f.get("first"))
+    place = max((f for f in kb["facts"] if f["kind"] == "location"), key=lambda f: len(f["sources"]))
+    base = [SCRIPT, "--data-dir", str(data)]
+    return {"facts": len(kb["facts"]),
+            "kb_json_mib": round((data / "extracted" / "kb.json").stat().st_size / 2**20, 1),
+            f"query --name {person['last']}": median_time(base + ["query", "--name", person["last"]], 3),
+            f"query --kind count --location {place['name']}":
+                median_time(base + ["query", "--kind", "count", "--location", place["name"]], 3),
+            "reingest_unchanged_s": median_time(base + ["ingest", str(data / "files"), "-q"], 3)}
+
+
+def machine() -> dict:
+    return {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
+            "cores": os.cpu_count(), "system": platform.platform()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=200, help="articles in the throughput corpus")
+    ap.add_argument("--kb-articles", type=int, default=10_000, help="articles in the query/re-ingest knowledge base")
+    ap.add_argument("--json", help="also write the figures here")
+    a = ap.parse_args()
+    texts = corpus(a.n)
+    report: dict = {"machine": machine(), "corpus_articles": a.n,
+                    "mean_article_kib": round(sum(len(t.encode()) for t in texts) / len(texts) / 1024, 1)}
+    print("NER floor…", file=sys.stderr)
+    report["ner_only_articles_per_s"] = ner_floor(texts)
+    print("full extraction…", file=sys.stderr)
+    report["extract_articles_per_s"] = full_extraction(texts)
+    report["extract_vs_ner"] = round(report["extract_articles_per_s"] / report["ner_only_articles_per_s"], 2)
+    with tempfile.TemporaryDirectory() as tmp:
+        print("ingest 1 and 2 workers…", file=sys.stderr)
+        report["ingest"] = ingest_runs(texts, Path(tmp))
+        w1, w2 = report["ingest"]["workers_1"], report["ingest"]["workers_2"]
+        report["workers_2_speedup"] = round(w2["articles_per_s"] / w1["articles_per_s"], 2)
+        report["cold_start_s"] = cold_starts(Path(tmp) / "data1")
+        if a.kb_articles:
+            print(f"{a.kb_articles}-article knowledge base…", file=sys.stderr)
+            report["big_kb"] = query_latency(big_kb(Path(tmp) / "data1", Path(tmp), a.kb_articles))
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    if a.json:
+        Path(a.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
