@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from clusterkb.facts import SCHEMA_VERSION
 

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, Any, Iterable
 from rich.console import Console
 from rich.table import Table
 
-from .facts import KINDS, NAMED_KINDS
+from .facts import KINDS
 from .query import cooccurring, label, numbers_of
 
 if TYPE_CHECKING:
