@@ -30,3 +30,10 @@ def test_organisations_with_abbreviations_and_curated_names():
 def test_places():
     places = by_name(facts_of(TEXT, "location", lang="en"))
     assert {"Tomsk Region", "Russia"} <= set(places)
+
+
+def test_a_month_after_a_name_is_not_part_of_it():
+    text = "The parks applied to the Ministry of Industry and Trade of Russia in December, said Alexey Zuev, head of the technopolis."
+    assert "Ministry of Industry and Trade of Russia" in by_name(facts_of(text, "organization", lang="en"))
+    person = by_name(facts_of(text, "person", lang="en"))["Alexey Zuev"].attrs
+    assert person["position"] == "head of the technopolis" and person["organization"] is None

@@ -52,3 +52,10 @@ def test_government_of_a_region_said_two_ways():
 def test_region_stays_with_the_fund():
     text = "Заём выдан Фондом развития промышленности Самарской области."
     assert "Фонд развития промышленности Самарской области" in by_name(facts_of(text, "organization"))
+
+
+def test_a_description_opening_a_sentence_is_not_an_organisation():
+    text = ("Специализированная организация кластера подготовит заявку. "
+            "Парк займёт 120 гектаров. Минпромторг России одобрил проект.")
+    names = set(by_name(facts_of(text, "organization")))
+    assert names == {"Минпромторг России"}

@@ -15,6 +15,9 @@ from conftest import by_name, facts_of
     ("Германа Прочного", "Герман", None, "Прочный"),
     ("Сергея Сергеевича Петрова", "Сергей", "Сергеевич", "Петров"),
     ("Ирине Кольцовой", "Ирина", None, "Кольцова"),
+    ("Виктора Тестова", "Виктор", None, "Тестов"),  # the dictionary knows «Тестова» only as a village
+    ("Марии Тестовой", "Мария", None, "Тестова"),
+    ("Анну Петровскую", "Анна", None, "Петровская"),
     ("Хоценко", None, None, "Хоценко"),
     ("Алихановым", None, None, "Алиханов"),
 ])
@@ -63,3 +66,18 @@ def test_surname_first_order():
     text = "Благодарность вручили Абдурахмановой Наталье Петровне, директору колледжа."
     person = facts_of(text, "person")[0].attrs
     assert person["name"] == "Наталья Петровна Абдурахманова"
+
+
+def test_a_bare_kind_of_body_is_part_of_the_position_not_an_organisation():
+    text = "«Спрос на займы растёт», — отметил директор фонда Андрей Соколов."
+    person = facts_of(text, "person")[0].attrs
+    assert person["position"] == "директор фонда"
+    assert person["organization"] is None
+
+
+def test_one_person_said_in_two_cases_is_one_fact():
+    text = ("Министр промышленности Свердловской области Виктор Тестов провёл совещание.\n"
+            "По словам Виктора Тестова, кластер появится в этом году.")
+    people = facts_of(text, "person")
+    assert [p.attrs["name"] for p in people] == ["Виктор Тестов"]
+    assert len(people[0].mentions) == 2

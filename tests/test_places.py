@@ -15,3 +15,8 @@ def test_places_in_the_nominative_and_russia_once():
 def test_a_surname_tagged_as_place_is_not_a_place():
     text = "Омский губернатор Хоценко поставил задачи."
     assert "Хоценко" not in by_name(facts_of(text, "location"))
+
+
+def test_a_place_in_capitals_gets_proper_case():
+    text = "КАЛУГА, 14 марта. В регионе открылся новый индустриальный парк."
+    assert "Калуга" in by_name(facts_of(text, "location"))

@@ -173,11 +173,19 @@ def _readings(first: str | None, middle: str | None) -> list[tuple[str, str]]:
     return seen
 
 
+def _nominative_surname(word: str, case: str, gender: str | None) -> str | None:
+    """A surname in the nominative: as the dictionary knows it, else by its ending («-овой» →
+    «-ова»), else as an adjective or noun («Прочного» → «Прочный»)."""
+    return (_nominative_part(word, "Surn", case, gender) or _surname_by_rule(word, case, gender)
+            or _nominative_part(word, None, case, gender))
+
+
 def _nominative_part(word: str, gram: str | None, case: str, gender: str | None) -> str | None:
-    """The word in the nominative if it has a reading in `case` (and `gender`), else None."""
+    """The word in the nominative if it has a reading in `case` (and `gender`) — with the
+    grammeme `gram`, or as any noun or adjective when `gram` is None — else None."""
     for p in parse(word.lower()):
         tag = p.tag
-        if gram and gram not in tag and not (gram == "Surn" and tag.POS in ("ADJF", "NOUN")):
+        if (gram and gram not in tag) or (not gram and tag.POS not in ("ADJF", "NOUN")):
             continue
         if tag.case != case or (tag.number and tag.number != "sing"):
             continue
@@ -204,12 +212,42 @@ def person_name(text: str) -> PersonName | None:
     first, middle, last = _name_roles(words)
     readings = _readings(first, middle) or _surname_readings(last)
     for case, gender in readings:
-        parts = [(_nominative_part(w, g, case, gender) if w else None, w) for w, g in
-                 ((first, "Name"), (middle, "Patr"), (last, "Surn"))]
-        if all(new or not old for new, old in parts[:2]) and (parts[2][0] or case == "nomn"):
-            f, m, l = (_as_written(old, new) if old else None for new, old in parts)
-            return PersonName(f, m, l)
+        f = _nominative_part(first, "Name", case, gender) if first else None
+        m = _nominative_part(middle, "Patr", case, gender) if middle else None
+        if (first and not f) or (middle and not m):
+            continue
+        l = _nominative_surname(last, case, gender) if last else None
+        return PersonName(*(_as_written(old, new) if old else None
+                            for new, old in ((f, first), (m, middle), (l, last))))
     return PersonName(*(proper_case(w) if w else None for w in (first, middle, last)))
+
+
+# Surname endings by gender and case → the nominative ending, for surnames the dictionary
+# knows only as something else («Тестова» is a village there).
+_SURNAME_ENDINGS = {
+    "masc": {"gent": ("ова", "ева", "ёва", "ина", "ына", "ского", "цкого"),
+             "accs": ("ова", "ева", "ёва", "ина", "ына", "ского", "цкого"),
+             "datv": ("ову", "еву", "ёву", "ину", "ыну", "скому", "цкому"),
+             "ablt": ("овым", "евым", "ёвым", "иным", "ыным", "ским", "цким"),
+             "loct": ("ове", "еве", "ёве", "ине", "ыне", "ском", "цком")},
+    "femn": {"gent": ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой"),
+             "datv": ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой"),
+             "ablt": ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой"),
+             "loct": ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой"),
+             "accs": ("ову", "еву", "ёву", "ину", "ыну", "скую", "цкую")},
+}
+_NOMINATIVE_ENDINGS = {"masc": ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
+                       "femn": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")}
+
+
+def _surname_by_rule(word: str, case: str, gender: str | None) -> str | None:
+    """The nominative of a Russian surname from its ending, given the case and gender the
+    given name shows; None when the ending says nothing (indeclinable «-енко», «-их»)."""
+    lower = word.lower()
+    for ending, nominative in zip(_SURNAME_ENDINGS.get(gender or "", {}).get(case, ()), _NOMINATIVE_ENDINGS.get(gender or "", ())):
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            return lower[: -len(ending)] + nominative
+    return None
 
 
 def _surname_readings(word: str) -> list[tuple[str, str | None]]:

@@ -29,11 +29,12 @@ POSITIONS = {"director", "governor", "minister", "deputy", "head", "chairman", "
              "prime minister", "deputy prime minister", "chief executive"}
 _POSITION_OF = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
                           + r")(?=\s+of\s)", re.I)
-_CAP = r"(?:[A-Z][\w&'’-]*|of|for|and|the|on|in)"
+_NOT_IN_NAMES = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_CAP = rf"(?:{_NOT_IN_NAMES}[A-Z][\w&'’-]*|of|for|and|the)"
 _RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
-_LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the|on|in)$")
+_LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
 _NOT_ACRONYMS = {"RF", "I", "A", "OK", "TV", "USSR", "CEO", "PM", "AM", "No"}
 
 
@@ -192,6 +193,8 @@ def _position(position: str, of: str) -> tuple[str, str | None]:
     words = of.split()
     if not any(w.strip(",") in ORG_HEADS for w in words) and (words and words[-1] in PLACE_HEADS or gazetteer.place(of)):
         return f"{position} of the {of}" if words[-1] in PLACE_HEADS else f"{position} of {of}", None
+    if not of[:1].isupper():  # «head of the technopolis»: a description, not a name
+        return f"{position} of the {of}", None
     return position, of
 
 

@@ -138,7 +138,7 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     if after:
         aliases.append(after.group(1))
     words = _WORD.findall(surface)
-    if not words or (len(words) == 1 and not _can_name(words[0])):
+    if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface):
         return None
     normal = nominative_phrase(surface)
     quoted = _QUOTED.search(normal)
@@ -146,6 +146,20 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
         aliases.append(quoted.group("inner"))
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and _lemma(words[0]) in ORG_TYPES
     return OrgMention(normal, aliases, [doc.mention(span.start, span.end)], short)
+
+
+def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
+    """«Специализированная организация …», «Парк …» opening a sentence: capitalised only because
+    it opens the sentence, made of ordinary words — a description, not a name."""
+    sent = doc.sentence_at(span.start)
+    if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface):
+        return False
+    words = _WORD.findall(surface)
+    if len(words) > 3 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper():
+        return False
+    return all(nlp.morph().word_is_known(w.lower()) and not any(g in p.tag for p in nlp.parse(w.lower())[:1]
+                                                                  for g in ("Orgn", "Geox", "Abbr"))
+               for w in words)
 
 
 def _can_name(word: str) -> bool:

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from .. import gazetteer
 from ..facts import Fact
-from ..normalize import clean_spaces, fold, nominative_phrase
+from ..normalize import clean_spaces, fold, nominative_phrase, proper_case
 from .document import Document
 from .spans import LOC, Span
+
+
+def _unshout(name: str) -> str:
+    """«КАЛУГА» → «Калуга»; short upper-case names are abbreviations and stay («РФ», «США»)."""
+    return " ".join(proper_case(w) if w.isupper() and len(w) > 4 else w for w in name.split())
 
 
 def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
@@ -21,7 +26,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         surface = clean_spaces(doc.text[span.start:span.end])
         if len(surface) < 2 or not surface[:1].isupper():
             continue
-        normal = nominative_phrase(surface)
+        normal = nominative_phrase(_unshout(surface))
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
         if normal != place["name"] and normal not in place["aliases"]:

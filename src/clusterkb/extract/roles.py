@@ -106,8 +106,9 @@ def _split(doc: Document, start: int, end: int, spans: list[Span]) -> Role | Non
         if position:
             return Role(nominative_phrase(position), nominative_phrase(clean_spaces(doc.text[org.start:org.end])))
     for m in re.finditer(r"\w+(?:[-‑]\w+)*", phrase):
-        if m.start() > 0 and _lemma(m.group()) in ORG_TYPES - {"член"}:
-            return Role(nominative_phrase(phrase), nominative_phrase(phrase[m.start():]))
+        tail = phrase[m.start():]
+        if m.start() > 0 and _lemma(m.group()) in ORG_TYPES and len(tail.split()) > 1:
+            return Role(nominative_phrase(phrase), nominative_phrase(tail))
     return Role(nominative_phrase(phrase), None)
 
 
