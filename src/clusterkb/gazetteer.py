@@ -15,6 +15,7 @@ from .normalize import fold
 _COUNTRY_SUFFIX = re.compile(r"\s+(?:рф|rf|россии|российской федерации|russia|of russia|of the russian federation)$")
 
 
+@lru_cache(maxsize=None)
 def _load(name: str) -> dict:
     return json.loads(resources.files("clusterkb.data").joinpath(name).read_text(encoding="utf-8"))
 
@@ -24,18 +25,19 @@ def strip_country(key: str) -> str:
     return _COUNTRY_SUFFIX.sub("", key)
 
 
-@lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _canonical_names(file: str, key: str) -> dict[str, str]:
+    """Folded form → canonical name, for a table of {"name", "aliases"} entries."""
     index: dict[str, str] = {}
-    for body in _load("federal_bodies.json")["bodies"]:
-        for form in [body["name"], *body["aliases"]]:
-            index.setdefault(fold(form), body["name"])
+    for entry in _load(file)[key]:
+        for form in [entry["name"], *entry["aliases"]]:
+            index.setdefault(fold(form), entry["name"])
     return index
 
 
 def federal_body(name: str) -> str | None:
     """Canonical name of a federal body said in any of its known forms, or None."""
-    return _bodies().get(fold(name))
+    return _canonical_names("federal_bodies.json", "bodies").get(fold(name))
 
 
 @lru_cache(maxsize=1)
@@ -46,18 +48,9 @@ def federal_body_forms() -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-@lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for place in _load("places.json")["places"]:
-        for form in [place["name"], *place["aliases"]]:
-            index.setdefault(fold(form), place["name"])
-    return index
-
-
 def place(name: str) -> str | None:
     """Canonical name of a place with several names («РФ» → «Россия»), or None."""
-    return _places().get(fold(name))
+    return _canonical_names("places.json", "places").get(fold(name))
 
 
 @lru_cache(maxsize=1)

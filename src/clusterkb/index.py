@@ -123,8 +123,17 @@ class Index:
                 f"SELECT fact FROM sources WHERE article IN ({','.join('?' * len(part))})", part)}
         return self._load(rows)
 
-    def articles(self) -> dict[str, dict[str, Any]]:
-        return {k: json.loads(v) for k, v in self.db.execute("SELECT id, json FROM articles")}
+    def articles(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Article records by id: all of them, or only those asked for."""
+        if ids is None:
+            return {k: json.loads(v) for k, v in self.db.execute("SELECT id, json FROM articles")}
+        wanted = list(set(ids))
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            out.update((k, json.loads(v)) for k, v in self.db.execute(
+                f"SELECT id, json FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
+        return out
 
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -29,7 +29,6 @@ from typing import Any, Iterator
 
 from .facts import SCHEMA_VERSION, fact_from_json, kb_fact_to_json
 from .index import Index, write_index
-from .merge import ArticleFacts, merge
 
 
 class KBError(Exception):
@@ -216,13 +215,17 @@ class KnowledgeBase:
     def rebuild(self, cat: Catalog) -> list[dict[str, Any]]:
         """Merge every article result into the facts; write kb.json, the index and (last) the
         catalogue. Returns the facts."""
+        from .merge import merge  # the merge is for writers only: readers start faster without it
+
         facts = [kb_fact_to_json(f) for f in merge(self._article_facts(cat))]
         write_json_atomic(self.path, {"schema": SCHEMA_VERSION, "facts": facts})
         write_index(self.root / "index.sqlite", facts, cat.articles)
         write_json_atomic(self.catalog_path, {"schema": SCHEMA_VERSION, "articles": cat.articles, "files": cat.files})
         return facts
 
-    def _article_facts(self, cat: Catalog) -> Iterator[ArticleFacts]:
+    def _article_facts(self, cat: Catalog) -> Iterator[Any]:
+        from .merge import ArticleFacts
+
         for article_id in sorted(cat.articles):
             record = self.article_result(article_id)
             art = record["article"]

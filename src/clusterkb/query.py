@@ -136,7 +136,7 @@ def numbers_of(index: Index, fact: dict[str, Any]) -> list[dict[str, Any]]:
             if x["kind"] not in NAMED_KINDS and any(fold_text(n) in names for n in
                                                     ctx.get("organizations", []) + ctx.get("locations", [])):
                 found[x["id"]] = x
-    articles = index.articles() if found else {}
+    articles = index.articles(s["article"] for x in found.values() for s in x["sources"])
     return sorted(found.values(), key=lambda x: (_first_published(x, articles), label(x)))
 
 

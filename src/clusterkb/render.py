@@ -104,7 +104,7 @@ def extraction_table(record: dict[str, Any]) -> Table:
 
 def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool = False) -> None:
     """Everything the knowledge base knows about one entity."""
-    articles = index.articles()
+    articles = index.articles(s["article"] for s in fact["sources"])
     console.rule(f"[bold]{label(fact)}[/] [dim]{fact['kind']} {fact['id']}[/]")
     if fact.get("aliases"):
         console.print("[bold]Also:[/] " + "; ".join(fact["aliases"]))

@@ -324,6 +324,7 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
 
     The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from
     explicit years in past-tense clauses (article not earlier) and future ones (not later).
+    Without a known day, deadlines alone fix nothing: the year needs a past-tense report.
     """
     doc = make_document(Article(id="", path="", text=text))
     raws = _find(doc)
@@ -336,6 +337,8 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
                 lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
+    if day is None and not lowers:  # deadlines alone bound the year from above only: no guess
+        return None, 0.0
     years = {b.year for b in lowers} | {b.year for b in uppers} | {b.year - 1 for b in uppers}
     both = bool(lowers and uppers)
     for y in sorted(years, reverse=True):
