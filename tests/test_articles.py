@@ -23,7 +23,14 @@ from clusterkb.articles import (
     iter_paths,
     read_article,
 )
-from clusterkb.metadata import detect_lang, find_source, parse_dateline, parse_published
+from clusterkb.metadata import (
+    detect_lang,
+    find_source,
+    parse_agency_dateline,
+    parse_dateline,
+    parse_publication_line,
+    parse_published,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = (FIXTURES / "text" / "wordpress_blog.txt").read_text(encoding="utf-8")
@@ -369,6 +376,61 @@ def test_datelines(line, date, time, dateline):
 )
 def test_not_datelines(line):
     assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "span", "date", "dateline"),
+    [
+        ("ОМСК, 3 июня 2022. Вчера в городе открыли завод.", "3 июня 2022.", "2022-06-03", None),
+        ("ТЮМЕНЬ, 3 июня. /ТАСС/. Губернатор подписал указ.", "3 июня. /ТАСС/.", None, "--06-03"),
+        ("САМАРА, 17 окт — РИА Новости. Завод увеличил выпуск.", "17 окт — РИА Новости.", None, "--10-17"),
+        ("НИЖНИЙ НОВГОРОД, 17.10.2022 — В регионе создан кластер.", "17.10.2022 —", "2022-10-17", None),
+        ("САНКТ-ПЕТЕРБУРГ, 9 мая 2021 г. Парк принял резидента.", "9 мая 2021 г.", "2021-05-09", None),
+        ("Тверь, 2 февраля /ИА Верхневолжье/. Кластер создан.", "2 февраля /ИА Верхневолжье/.", None, "--02-02"),
+        ("PERM, June 3 (Reuters) - The plant doubled its output.", "June 3 (Reuters) -", None, "--06-03"),
+    ],
+)
+def test_agency_datelines(paragraph, span, date, dateline):
+    stamp, start, end = parse_agency_dateline(paragraph)
+    assert (paragraph[start:end], stamp.date, stamp.dateline) == (span, date, dateline)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Тверь, 2 февраля. Кластер создан.",  # a city not in capitals needs an agency tag
+        "ФРП, 3 июня 2022 года одобривший заем, сообщил о новых проектах.",
+        "В ОМСКЕ ОТКРЫЛИ ЗАВОД",
+        "ОМСК, 31 февраля. Текст.",
+        "Кластер создан 3 июня 2022 года.",
+    ],
+)
+def test_not_agency_datelines(paragraph):
+    assert parse_agency_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("Опубликовано 02.06.2022 в 09:30 | Просмотров: 310", "2022-06-02", "09:30"),
+        ("Дата публикации: 2 июня 2022 г. Автор: Пётр Сидоров", "2022-06-02", None),
+        ("Обновлено: 02.06.2022; Комментарии: 4", "2022-06-02", None),
+        ("Published: June 2, 2022 · 4 min read", "2022-06-02", None),
+        ("Last updated 2 June 2022 at 18:05", "2022-06-02", "18:05"),
+    ],
+)
+def test_publication_lines(line, date, time):
+    stamp = parse_publication_line(line)
+    assert (stamp.date, stamp.time) == (date, time)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Опубликовано 2 июня 2022 года распоряжение правительства", "Опубликованы итоги конкурса",
+     "Posted by Anna on June 2, 2022", "2 июня 2022 | Просмотров: 310"],
+)
+def test_not_publication_lines(line):
+    assert parse_publication_line(line) is None
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ RU = STOP_WORDS["ru"]
 CASES = {
     "federal_agency.txt": (
         "Теги",
-        ["Экономика", "Промышленность", "14 марта 2024, 12:05", "Обновлено 14 марта 2024, 12:40"],
+        ["Экономика", "Промышленность", "14 марта 2024, 12:05", "Обновлено 14 марта 2024, 12:40",
+         "14 марта. /ТАСС/."],
     ),
     "wordpress_blog.txt": (
         "Поделиться:",
@@ -137,6 +138,76 @@ def test_photo_credit_inside_the_body_is_excluded_not_the_end():
     assert excluded_lines(article) == {"Фото: пресс-служба правительства"}
 
 
+AGENCY_ARTICLE = (
+    "Кластер станкостроения получил статус\n\n"
+    "{dateline} Вчера в Омске региональный кластер станкостроения включили в федеральный реестр.\n\n"
+    "В него вошли 14 предприятий и два вуза, общий объем инвестиций составит 3 млрд рублей.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "year_less"),
+    [
+        ("ОМСК, 3 июня 2022.", "2022-06-03", None),
+        ("ОМСК, 3 июня. /ТАСС/.", None, "--06-03"),
+        ("ОМСК, 3 июн — РИА Новости.", None, "--06-03"),
+    ],
+)
+def test_an_agency_dateline_dates_the_article_and_only_its_date_leaves_the_body(dateline, published, year_less):
+    text = AGENCY_ARTICLE.format(dateline=dateline)
+    article = article_from_text(text, "t.txt")
+    assert (article.published, article.dateline) == (published, year_less)
+    date = dateline.removeprefix("ОМСК, ")
+    assert excluded_lines(article) == {date}
+    assert article.title == "Кластер станкостроения получил статус" and article.body_end is None
+
+
+def test_an_agency_dateline_alone_on_its_line_is_not_the_title():
+    text = "НИЖНИЙ НОВГОРОД, 3 июня. /ТАСС/.\n" + AGENCY_ARTICLE.format(dateline="")
+    article = article_from_text(text, "t.txt")
+    assert article.title == "Кластер станкостроения получил статус" and article.dateline == "--06-03"
+    assert excluded_lines(article) == {"3 июня. /ТАСС/."}
+
+
+FOOTER_ARTICLE = (
+    "Технопарк в Бийске принял первых резидентов\n{header}\n"
+    "Технопарк в Бийске принял первых резидентов, сообщили в администрации города в пятницу.\n\n"
+    "Резидентами стали шесть компаний, они займут 4 тысячи квадратных метров площадей.\n\n"
+    "{footer}\nЧитайте также\nВ Барнауле открылся новый цех\n"
+)
+
+
+def test_a_footer_publication_line_ends_the_body_and_dates_the_article():
+    text = FOOTER_ARTICLE.format(header="", footer="Опубликовано 02.06.2022 в 09:30 | Просмотров: 310")
+    article = article_from_text(text, "t.txt")
+    assert article.body_end == text.index("Опубликовано")
+    assert (article.published, article.published_time) == ("2022-06-02", "09:30")
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "published", "year_less"),
+    [
+        ("1 июня 2022, 10:00", "Обновлено: 02.06.2022", "2022-06-01", None),
+        ("2 июня, 09:30", "Дата публикации: 02.06.2022", "2022-06-02", None),
+        ("2 июня, 09:30", "Обновлено: 03.06.2022", None, "--06-02"),
+    ],
+)
+def test_a_header_dateline_comes_before_a_footer_publication_line(header, footer, published, year_less):
+    article = article_from_text(FOOTER_ARTICLE.format(header=header, footer=footer), "t.txt")
+    assert (article.published, article.dateline) == (published, year_less)
+
+
+@pytest.mark.parametrize("navigation", ["Back to news", "Contacts | Press kit", "← Return to the list of news"])
+def test_end_of_page_navigation_ends_an_english_body(navigation):
+    text = (
+        "Tomsk technopark welcomes four residents\n\n"
+        "The Tomsk technopark has signed agreements with four new residents, the regional administration said.\n\n"
+        "The companies will produce medical devices and invest a total of RUB 800 million by 2026.\n\n"
+        f"{navigation}\nNew cluster of composites set up in Kazan\n"
+    )
+    assert article_from_text(text, "t.txt").body_end == text.index(navigation)
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [
@@ -176,6 +247,15 @@ def test_photo_credit_inside_the_body_is_excluded_not_the_end():
         ("Видео из цеха показали участникам форума в первый же день его работы.", Kind.PROSE),
         ("Комментарий министра по этому поводу нам получить не удалось.", Kind.PROSE),
         ("Просмотр фильма о заводе состоится 5 мая в доме культуры.", Kind.PROSE),
+        ("Опубликовано 02.06.2022 в 09:30 | Просмотров: 310", Kind.CREDIT),
+        ("Дата публикации: 2 июня 2022 г. Автор: Пётр Сидоров", Kind.CREDIT),
+        ("Updated: June 2, 2022 · 4 min read", Kind.CREDIT),
+        ("Опубликовано распоряжение о создании второй очереди особой экономической зоны в регионе.", Kind.PROSE),
+        ("Back to news", Kind.CUE),
+        ("← Back to the list", Kind.CUE),
+        ("Contacts | Press kit | About us", Kind.CUE),
+        ("Вернуться к списку новостей", Kind.CUE),
+        ("Вернуться к обсуждению проекта стороны планируют в мае следующего года.", Kind.PROSE),
         ("Открытие второй очереди технопарка запланировано на 2025 год, на площадке разместятся "
          "30 резидентов, а общий объем инвестиций составит 4 млрд рублей (фото: пресс-служба "
          "правительства области, архив редакции).", Kind.PROSE),
@@ -183,6 +263,11 @@ def test_photo_credit_inside_the_body_is_excluded_not_the_end():
 )
 def test_classify(line, kind):
     assert classify(line, RU) is kind
+
+
+def test_english_sentences_that_begin_like_navigation_stay_prose():
+    line = "Return to growth is expected next year, according to the regional ministry."
+    assert classify(line, STOP_WORDS["en"]) is Kind.PROSE
 
 
 def test_split_lines_keeps_offsets_of_stripped_lines():

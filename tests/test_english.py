@@ -37,3 +37,19 @@ def test_a_month_after_a_name_is_not_part_of_it():
     assert "Ministry of Industry and Trade of Russia" in by_name(facts_of(text, "organization", lang="en"))
     person = by_name(facts_of(text, "person", lang="en"))["Alexey Zuev"].attrs
     assert person["position"] == "head of the technopolis" and person["organization"] is None
+
+
+def test_patronymics_titles_without_commas_and_coordinated_names():
+    text = ("The agreement was signed by AIP Chairman Denis Ivanov and Deputy Governor of the Penza Region "
+            "Olga Petrovna Sidorova. The Penza Region joined the Volga Cluster, the Sura Cluster and the "
+            "Penza Chemical Cluster. Olga Sidorova thanked the experts in Penza.")
+    people = by_name(facts_of(text, "person", lang="en"))
+    assert set(people) == {"Denis Ivanov", "Olga Petrovna Sidorova"}
+    assert (people["Denis Ivanov"].attrs["position"], people["Denis Ivanov"].attrs["organization"]) == ("Chairman", "AIP")
+    assert people["Olga Petrovna Sidorova"].attrs["position"] == "Deputy Governor of the Penza Region"
+    assert len(people["Olga Petrovna Sidorova"].mentions) == 2
+    orgs = set(by_name(facts_of(text, "organization", lang="en")))
+    assert {"Volga Cluster", "Sura Cluster", "Penza Chemical Cluster"} <= orgs
+    places = by_name(facts_of(text, "location", lang="en"))
+    assert {"Penza Region", "Penza"} <= set(places)
+    assert len(places["Penza"].mentions) == 2  # in «Penza Chemical Cluster» and «in Penza», not in «Penza Region»

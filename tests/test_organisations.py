@@ -59,3 +59,36 @@ def test_a_description_opening_a_sentence_is_not_an_organisation():
             "Парк займёт 120 гектаров. Минпромторг России одобрил проект.")
     names = set(by_name(facts_of(text, "organization")))
     assert names == {"Минпромторг России"}
+
+
+def test_a_coordinated_list_of_genitives_belongs_to_the_ministry():
+    text = "Заявку рассмотрят в министерстве промышленности, энергетики и транспорта Тульской области до конца месяца."
+    assert "министерство промышленности, энергетики и транспорта Тульской области" in by_name(facts_of(text, "organization"))
+
+
+def test_a_republic_stays_with_its_fund_and_an_alias_in_parentheses_joins():
+    text = ("Заём выдал Фонд развития промышленности Республики Башкортостан. Документы согласованы "
+            "в Министерстве промышленности и энергетики Республики Башкортостан (Минпромэнерго РБ).")
+    orgs = by_name(facts_of(text, "organization"))
+    assert "Фонд развития промышленности Республики Башкортостан" in orgs
+    assert orgs["Министерство промышленности и энергетики Республики Башкортостан"].attrs["aliases"] == ["Минпромэнерго РБ"]
+
+
+def test_a_quoted_name_after_a_kind_of_body_is_an_organisation_in_any_case():
+    text = ("Участники промышленного кластера «Волжские полимеры» встретились в индустриальном парке "
+            "«Заречье-Бизнес». Кредит выдал банк «Северный кредит».")
+    names = set(by_name(facts_of(text, "organization")))
+    assert {"промышленный кластер «Волжские полимеры»", "индустриальный парк «Заречье-Бизнес»"} <= names
+
+
+def test_the_federal_fund_and_a_regional_fund_stay_apart():
+    text = ("Проект поддержал Фонд развития промышленности (ФРП). Софинансирование обеспечил "
+            "Фонд развития промышленности Курганской области. ФРП выдаст заём на пять лет.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert orgs["Фонд развития промышленности"].attrs["aliases"] == ["ФРП"]
+    assert orgs["Фонд развития промышленности Курганской области"].attrs["aliases"] == []
+
+
+def test_generic_abbreviations_alone_are_not_organisations():
+    text = "Льготы получат предприятия МСП. Ставка НДС не изменится."
+    assert facts_of(text, "organization") == []

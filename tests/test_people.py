@@ -18,6 +18,7 @@ from conftest import by_name, facts_of
     ("Виктора Тестова", "Виктор", None, "Тестов"),  # the dictionary knows «Тестова» only as a village
     ("Марии Тестовой", "Мария", None, "Тестова"),
     ("Анну Петровскую", "Анна", None, "Петровская"),
+    ("Анне Сергеевне Ковригиной", "Анна", "Сергеевна", "Ковригина"),  # not the indeclinable «Анне»
     ("Хоценко", None, None, "Хоценко"),
     ("Алихановым", None, None, "Алиханов"),
 ])
@@ -81,3 +82,26 @@ def test_one_person_said_in_two_cases_is_one_fact():
     people = facts_of(text, "person")
     assert [p.attrs["name"] for p in people] == ["Виктор Тестов"]
     assert len(people[0].mentions) == 2
+
+
+def test_a_surname_in_capitals_before_the_name():
+    text = "Министр экономики Курской области ЛЕБЕДЕВ Олег Петрович отметил рост."
+    person = facts_of(text, "person")[0].attrs
+    assert person["name"] == "Олег Петрович Лебедев"
+    assert person["position"] == "министр экономики Курской области"
+
+
+def test_capitalised_position_opening_the_sentence_and_adjectives_of_the_body():
+    text = ("Генеральный директор АО «Томскнефтехим» Олег Бурцев выступил первым. "
+            "Позже слово взял глава регионального минпромторга Павел Юдин.")
+    people = by_name(facts_of(text, "person"))
+    assert people["Олег Бурцев"].attrs["position"] == "генеральный директор"
+    assert people["Павел Юдин"].attrs["position"] == "глава"
+    assert people["Павел Юдин"].attrs["organization"] == "региональный минпромторг"
+
+
+def test_a_bare_kind_of_body_resolves_to_the_one_such_body_of_the_article():
+    text = ("В технопарке «Синергия» открылись новые цеха. "
+            "Директор технопарка Илья Громов рассказал о планах.")
+    person = facts_of(text, "person")[0].attrs
+    assert (person["position"], person["organization"]) == ("директор", "технопарк «Синергия»")

@@ -20,3 +20,15 @@ def test_a_surname_tagged_as_place_is_not_a_place():
 def test_a_place_in_capitals_gets_proper_case():
     text = "КАЛУГА, 14 марта. В регионе открылся новый индустриальный парк."
     assert "Калуга" in by_name(facts_of(text, "location"))
+
+
+def test_hyphenated_city_names_in_the_nominative():
+    text = "Новый завод построят в Каменске-Уральском, а склад — в Ростове-на-Дону."
+    assert {"Каменск-Уральский", "Ростов-на-Дону"} <= set(by_name(facts_of(text, "location")))
+
+
+def test_a_region_called_by_its_other_name_is_one_place():
+    text = "Инвесторы Кубани вложили средства в экономику Краснодарского края."
+    places = by_name(facts_of(text, "location"))
+    assert list(places) == ["Краснодарский край"]
+    assert "Кубань" in places["Краснодарский край"].attrs["aliases"]

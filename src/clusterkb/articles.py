@@ -156,7 +156,7 @@ def _described(layout: Layout) -> dict[str, Any]:
     """Title, publication stamp, source, URL and author as the text states them."""
     lines = layout.lines
     title = lines[layout.title].text if layout.title is not None else None
-    stamp = layout.datelines[0][1] if layout.datelines else None
+    stamp = layout.stamp
     credits = [line.text for line, kind in zip(lines, layout.kinds, strict=True) if kind is Kind.CREDIT]
     others = [line.text for line, kind in zip(lines, layout.kinds, strict=True) if kind is not Kind.CREDIT]
     source, url = find_source((lines[i].text for i in layout.navigation), others)

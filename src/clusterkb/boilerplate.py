@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .metadata import AUTHOR_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_dateline
+from .metadata import (
+    AUTHOR_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_agency_dateline, parse_dateline,
+    parse_publication_line,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +38,16 @@ class Kind(Enum):
 
 @dataclass(frozen=True)
 class Layout:
-    """The text's lines with their kinds, and where title, dateline, body and junk are."""
+    """The text's lines with their kinds, and where title, datelines, body and junk are."""
 
     lines: list[Line]
     kinds: list[Kind]
     navigation: list[int]  # indices of site navigation lines above the title
     title: int | None
-    datelines: list[tuple[int, Stamp]]
+    datelines: list[tuple[int, int, Stamp]]  # (start, end) spans of the header's datelines
     body_end: int | None
     excluded: list[tuple[int, int]]
+    stamp: Stamp | None  # the publication date: of a dateline, else of a publication line
 
 
 _CHECK_CHARS = 400  # cues are looked for in a line's first characters only
@@ -81,8 +85,12 @@ _CUE_START = re.compile(
     r"subscribe|follow us|"
     # masthead
     r"учредител\w*(?: и издател\w*)?\s*[:—–-]|главный редактор|(?:шеф-|выпускающий )?редактор\w*\s*[:—–-]|"
-    r"адрес редакции|редакция\b.{0,20}$|партн[её]рский материал|"
-    r"(?:0|6|12|16|18)\+$|(?:контакты|о проекте|о нас|о компании|о редакции|вакансии)$"
+    r"адрес редакции|редакция\b.{0,20}$|партн[её]рский материал|(?:0|6|12|16|18)\+$|"
+    # links back to the news list
+    r"(?:←\s*)?(?:назад|вернуться(?: назад)?)(?: (?:к|в|на) (?:списку|разделу|ленте|новостям|"
+    r"главн\w+|началу|стать\w+|публикаци\w+|материал\w+)\b.{0,30})?$|к списку \w+$|"
+    r"(?:←\s*)?(?:back|go back|return)(?: to (?:the )?(?:news|list|all|top|home|homepage|main page|"
+    r"articles|press|media|blog|overview|previous page|section)\b.{0,30})?$"
     r")(?!\w)"
 )
 _SHORT_CUE_START = re.compile(
@@ -117,6 +125,15 @@ _SECTION_WORDS = frozenset(
     "вход регистрация мнения видео фото фоторепортажи афиша погода компании технологии наука "
     "home news business economy politics world sport search menu login rss".split()
 )
+_FOOTER_LINKS = frozenset((
+    "контакты", "о нас", "о проекте", "о компании", "о редакции", "вакансии", "пресс-центр",
+    "пресс-кит", "карта сайта", "обратная связь", "рекламодателям", "партнерам", "партнёрам",
+    "contacts", "contact", "contact us", "press kit", "press office", "press centre",
+    "press center", "press room", "newsroom", "media kit", "media contacts", "about", "about us",
+    "sitemap", "site map", "careers", "jobs", "faq", "help", "feedback", "advertising",
+    "advertise", "terms", "privacy",
+))
+_LINK_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]")
 _CONTACT_LABEL = re.compile(r"(?:^|[\s,(])(?:e-?mail|эл\. ?почта|тел(?:ефон)?|факс|адрес)\.?\s*:")
 _CONTACT_DATA = re.compile(
@@ -146,12 +163,13 @@ def layout(text: str, lang: str) -> Layout:
     start = next((i for i, k in enumerate(kinds) if k is Kind.PROSE and i >= (title or 0)), title or 0)
     end = _tail_start(kinds, start)
     excluded = [(lines[i].start, lines[i].end) for i in navigation]
-    excluded += [(lines[i].start, lines[i].end) for i, _ in datelines]
+    excluded += [(a, b) for a, b, _ in datelines]
     first = 0 if title is None else title + 1
     excluded += _inner_junk(lines, kinds, first, len(lines) if end is None else end, start)
     return Layout(
         lines, kinds, navigation, title, datelines,
         None if end is None else lines[end].start, sorted(set(excluded)),
+        _publication_stamp(datelines, lines[first:]),
     )
 
 
@@ -186,6 +204,7 @@ def _is_credit(head: str, low: str) -> bool:
         or (len(low) <= _EXCLUDED_MAX_CHARS and ("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
         or AUTHOR_LINE.match(head)
         or parse_dateline(head, leftover_words=0)
+        or parse_publication_line(head)
     )
 
 
@@ -197,6 +216,7 @@ def _is_cue(low: str, words: list[str], short: bool) -> bool:
         or ("#" in low and _is_hashtags(low, short))
         or _BARE_ADDRESS.match(low)
         or _is_menu(low, words)
+        or _is_footer_links(low)
         or (short and (_SHORT_CUE_START.match(low) or SOURCE_LINE.match(low)))
         or (short and sum(w in _NETWORKS for w in words) >= 2)
         or (short and _is_contact(low))
@@ -214,6 +234,12 @@ def _is_contact(low: str) -> bool:
     data = _CONTACT_DATA.findall(low)
     rest = _CONTACT_DATA.sub(" ", _CONTACT_LABEL.sub(" ", low))
     return bool(data) and len(_WORD.findall(rest)) <= _CONTACT_MAX_WORDS
+
+
+def _is_footer_links(low: str) -> bool:
+    """A row of footer links: «Контакты», «Contacts | Press kit»."""
+    links = [link for link in _LINK_SEPARATOR.split(low) if link]
+    return bool(links) and all(link in _FOOTER_LINKS for link in links)
 
 
 def _is_menu(low: str, words: list[str]) -> bool:
@@ -253,23 +279,29 @@ def _is_weak_navigation(line: str) -> bool:
     return not line.endswith((".", "!", "?")) and all(len(p.split()) <= 2 for p in parts)
 
 
-def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None, list[tuple[int, Stamp]]]:
+def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None, list[tuple[int, int, Stamp]]]:
     """Navigation lines above the title, the title's index and the datelines of the header
-    (the lines before the first prose paragraph). The title is the first line that is neither
-    navigation nor a site banner above navigation; without one, a short line such as «Омск»,
-    else the first paragraph."""
+    (the lines before the first prose paragraph, and an agency dateline opening that paragraph).
+    The title is the first line that is neither navigation nor a site banner above navigation;
+    without one, a short line such as «Омск», else the first paragraph."""
     navigation: list[int] = []
     weak: list[int] = []
-    datelines: list[tuple[int, Stamp]] = []
+    datelines: list[tuple[int, int, Stamp]] = []
     title = None
     for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds, strict=False)):
+        if kind is not Kind.PROSE and (stamp := parse_dateline(line.text)):
+            datelines.append((line.start, line.end, stamp))
+            continue
+        if found := parse_agency_dateline(line.text):
+            stamp, start, end = found
+            datelines.append((line.start + start, line.start + end, stamp))
+            if end == len(line.text):
+                continue
         if kind is Kind.PROSE:
             break
-        if stamp := parse_dateline(line.text):
-            datelines.append((i, stamp))
-        elif kind is Kind.CREDIT:
+        if kind is Kind.CREDIT:
             continue
-        elif _is_navigation(line.text, kind):
+        if _is_navigation(line.text, kind):
             if title is not None and kind is not Kind.CUE:
                 navigation.append(title)  # a banner such as the site's name above its menu
                 title = None
@@ -286,6 +318,18 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
     if title is None:
         title = next((i for i, k in enumerate(kinds) if k is Kind.PROSE), None)
     return sorted(navigation + weak), title, datelines
+
+
+def _publication_stamp(datelines: list[tuple[int, int, Stamp]], lines: list[Line]) -> Stamp | None:
+    """The stamp of the first dateline, else of the first labelled publication line
+    («Опубликовано 15.03.2024», often in the footer); a year-less one gives way to a later stamp
+    with the year on the same day."""
+    stamps = [stamp for _, _, stamp in datelines]
+    stamps += [stamp for stamp in map(parse_publication_line, (line.text for line in lines)) if stamp][:1]
+    if not stamps or stamps[0].dateline is None:
+        return stamps[0] if stamps else None
+    day = stamps[0].dateline[1:]
+    return next((stamp for stamp in stamps if stamp.date and stamp.date.endswith(day)), stamps[0])
 
 
 def _tail_start(kinds: list[Kind], start: int) -> int | None:

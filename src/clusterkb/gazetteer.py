@@ -79,3 +79,9 @@ def english_place_forms() -> list[str]:
     """Every Latin-script form of the places in the table."""
     return [a for place in _load("places.json")["places"] for a in place["aliases"]
             if not re.search("[а-яё]", a, re.I)]
+
+
+@lru_cache(maxsize=1)
+def generic_abbreviations() -> frozenset[str]:
+    """Abbreviations that name a kind of thing, not one body («МСП», «ОЭЗ», «НДС»)."""
+    return frozenset(_load("generic_abbreviations.json")["abbreviations"])

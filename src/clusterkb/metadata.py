@@ -123,6 +123,19 @@ _DATELINE_FILLER = re.compile(
     r"sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?"
 )
 _DATELINE_MAX_CHARS = 90
+_PUBLICATION_LABEL = re.compile(
+    r"(?i)\s*(?:дата (?:публикации|размещения|обновления)|опубликован[оа]?|обновлен[оа]?|"
+    r"размещен[оа]?|(?:first )?published|(?:last )?updated|posted)(?![\w-])\s*:?"
+)
+_FIELD_SEPARATOR = re.compile(r"\s+[|•·/]\s+|;\s+|\.\s+(?=[^\W\d_])")
+_CAPITALISED = r"[A-ZА-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*"
+_AGENCY_CITY = re.compile(rf"(?P<city>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})\s*[,.]\s*")
+_AGENCY_TAIL = re.compile(
+    r"(?:\s*(?:года?|г(?=\.)))?"
+    r"(?P<tag>[.,]?\s*/[^/\n]{2,60}/|\s*\([^()\n]{2,40}\)|"
+    r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:]))?"
+    r"\s*(?P<stop>[.:]|[—–-]{1,2})?(?=\s|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,42 @@ def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
     if len(_WORD.findall(rest)) > leftover_words:
         return None
     return stamp
+
+
+def parse_publication_line(line: str) -> Stamp | None:
+    """The stamp of a labelled publication line such as «Опубликовано 15.03.2024 в 10:12 |
+    Просмотров: 1 245» or «Updated: May 5, 2024»: the label, a date and maybe a time make up its
+    first field, and any other fields are page furniture."""
+    m = _PUBLICATION_LABEL.match(line)
+    if m is None:
+        return None
+    first = _FIELD_SEPARATOR.split(line[m.end():], maxsplit=1)[0]
+    return parse_dateline(first, leftover_words=0)
+
+
+def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int, int] | None:
+    """A news-agency dateline opening a paragraph, «КАЗАНЬ, 5 марта. /ТАСС/. Текст…», «МОСКВА,
+    12 апр — РИА Новости.» or «LONDON, May 5 (Reuters) -»: its stamp and the span from the date
+    to the end of the agency tag. The city is in capitals unless an agency tag follows."""
+    city = _AGENCY_CITY.match(paragraph)
+    if city is None:
+        return None
+    found = _date_at(paragraph, city.end())
+    if found is None:
+        return None
+    stamp, date_end = found
+    tail = _AGENCY_TAIL.match(paragraph, date_end)
+    if tail is None or not (tail["tag"] or tail["stop"]) or not (city["city"].isupper() or tail["tag"]):
+        return None
+    return stamp, city.end(), tail.end()
+
+
+def _date_at(text: str, pos: int) -> tuple[Stamp, int] | None:
+    """The valid date that begins at `pos` in `text`, and where it ends."""
+    for pattern in _DATE_PATTERNS:
+        if (m := pattern.match(text, pos)) and (stamp := _stamp(m)):
+            return stamp, m.end()
+    return None
 
 
 def parse_published(value: str) -> tuple[str, str | None]:

@@ -67,17 +67,20 @@ class _Agreement:
     number: str
 
 
-def _noun_parses(word: str) -> list[Any]:
-    return [p for p in parse(word.lower()) if p.tag.POS == "NOUN"]
+def _noun_parses(word: str, heads: frozenset[str] = frozenset()) -> list[Any]:
+    """Noun readings of a word; only those whose lemma is one of `heads`, when there are any."""
+    nouns = [p for p in parse(word.lower()) if p.tag.POS == "NOUN"]
+    preferred = [p for p in nouns if p.normal_form in heads]
+    return preferred or nouns
 
 
-def _agreements(head: str, adjectives: list[str]) -> list[_Agreement]:
+def _agreements(head: str, adjectives: list[str], heads: frozenset[str]) -> list[_Agreement]:
     """Case and number readings the head noun and its adjectives share, most likely first:
     singular before plural, nominative first (a name said in the nominative stays as it is)."""
     found: list[_Agreement] = []
     for number in ("sing", "plur"):
         for case in CASES:
-            if not any(p.tag.case == case and p.tag.number == number for p in _noun_parses(head)):
+            if not any(p.tag.case == case and p.tag.number == number for p in _noun_parses(head, heads)):
                 continue
             if all(any(p.tag.POS in _ADJ and p.tag.case == case and p.tag.number == number
                        for p in parse(a.lower())) for a in adjectives):
@@ -85,30 +88,59 @@ def _agreements(head: str, adjectives: list[str]) -> list[_Agreement]:
     return found
 
 
+def _agrees_in_gender(noun: Any, adjectives: list[str]) -> bool:
+    """Every adjective has a reading of the noun's case, number and (in the singular) gender."""
+    tag = noun.tag
+    return all(any(p.tag.POS in _ADJ and p.tag.case == tag.case and p.tag.number == tag.number
+                   and (tag.number == "plur" or p.tag.gender == tag.gender) for p in parse(a.lower()))
+               for a in adjectives)
+
+
+def _inflects(tok: str) -> bool:
+    """Cyrillic words inflect; abbreviations and mixed-case names («СиСС», «ТехноОмск») do not."""
+    return tok[0].isalpha() and is_cyrillic(tok) and not any(c.isupper() for c in tok[1:])
+
+
+def _is_head(tok: str, following: str | None) -> bool:
+    """A noun heads the phrase unless it can also be an adjective and a noun follows it
+    («частного технопарка»: «частное» is a noun too, but here it is the adjective)."""
+    if not _noun_parses(tok):
+        return False
+    adjective = any(p.tag.POS in _ADJ for p in parse(tok.lower()))
+    return not (adjective and following is not None and _inflects(following) and bool(_noun_parses(following)))
+
+
 @lru_cache(maxsize=50_000)
-def nominative_phrase(text: str) -> str:
+def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
     """The phrase with its head noun (and the adjectives before it) in the nominative.
 
     Everything after the head (genitive dependents, quoted names) stays as written. Phrases
-    that start with an abbreviation or a quote («АО «Омсктрансмаш»») do not inflect.
+    that start with an abbreviation or a quote («АО «Омсктрансмаш»») do not inflect. `heads`
+    are the lemmas to prefer for an ambiguous head («банка» of a bank, not of a jar).
     """
     text = clean_spaces(text)
-    toks = tokens(text)
+    toks = [t for t in tokens(text)]
     words = []
-    for start, end, tok in toks:
-        if not (tok[0].isalpha() and is_cyrillic(tok)) or (tok.isupper() and len(tok) > 1):
+    for i, (start, end, tok) in enumerate(toks):
+        if not _inflects(tok) and not _is_compound_name(tok):
             break
         words.append((start, end, tok))
-        if _noun_parses(tok) and not any(p.tag.POS in _ADJ for p in parse(tok.lower())[:1]):
+        following = toks[i + 1][2] if i + 1 < len(toks) else None
+        if _is_compound_name(tok) or _is_head(tok, following):
             break
-    if not words or not _noun_parses(words[-1][2]):
+    if not words:
         return text
     *adjs, head = words
-    readings = _agreements(head[2], [a[2] for a in adjs])
+    if _is_compound_name(head[2]):
+        return text[:head[0]] + _compound_nominative(head[2]) + text[head[1]:] if not adjs else text
+    if not _noun_parses(head[2]):
+        return text
+    readings = _agreements(head[2], [a[2] for a in adjs], heads)
     if not readings or readings[0].case == "nomn":
         return text
     r = readings[0]
-    head_parse = next(p for p in _noun_parses(head[2]) if p.tag.case == r.case and p.tag.number == r.number)
+    candidates = [p for p in _noun_parses(head[2], heads) if p.tag.case == r.case and p.tag.number == r.number]
+    head_parse = next((p for p in candidates if _agrees_in_gender(p, [a[2] for a in adjs])), candidates[0])
     new_head = _inflected(head_parse, {"nomn", r.number})
     if not new_head:
         return text
@@ -122,6 +154,32 @@ def nominative_phrase(text: str) -> str:
         pos = end
     out += [text[pos:head[0]], match_case(head[2], new_head), text[head[1]:]]
     return "".join(out)
+
+
+def _is_compound_name(tok: str) -> bool:
+    """«Каменске-Уральском», «Ростове-на-Дону»: a hyphenated name of capitalised parts."""
+    parts = tok.split("-")
+    return len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper() and is_cyrillic(tok)
+
+
+def _compound_nominative(tok: str) -> str:
+    """Each capitalised part in the nominative, in the case the first part is in; parts after
+    a lower-case one («на») stay: «Каменске-Уральском» → «Каменск-Уральский»."""
+    parts = tok.split("-")
+    first = [p for p in _noun_parses(parts[0]) if p.tag.number == "sing"]
+    geo = [p for p in first if "Geox" in p.tag] or first
+    if not geo or geo[0].tag.case == "nomn":
+        return tok
+    case, gender = geo[0].tag.case, geo[0].tag.gender
+    out = [match_case(parts[0], _inflected(geo[0], {"nomn", "sing"}) or parts[0])]
+    for part in parts[1:]:
+        if not part[:1].isupper() or not out[-1][:1].isupper():
+            out.append(part)
+            continue
+        readings = [p for p in parse(part.lower()) if p.tag.case == case and p.tag.POS in (*_ADJ, "NOUN")]
+        grams = {"nomn", "sing"} | ({gender} if readings and readings[0].tag.POS in _ADJ and gender else set())
+        out.append(match_case(part, _inflected(readings[0], grams) or part) if readings else part)
+    return "-".join(out)
 
 
 @dataclass(frozen=True)
@@ -182,8 +240,9 @@ def _nominative_surname(word: str, case: str, gender: str | None) -> str | None:
 
 def _nominative_part(word: str, gram: str | None, case: str, gender: str | None) -> str | None:
     """The word in the nominative if it has a reading in `case` (and `gender`) — with the
-    grammeme `gram`, or as any noun or adjective when `gram` is None — else None."""
-    for p in parse(word.lower()):
+    grammeme `gram`, or as any noun or adjective when `gram` is None — else None. Declinable
+    readings first: «Анне» is «Анна» in the dative before it is the indeclinable «Анне»."""
+    for p in sorted(parse(word.lower()), key=lambda p: "Fixd" in p.tag):
         tag = p.tag
         if (gram and gram not in tag) or (not gram and tag.POS not in ("ADJF", "NOUN")):
             continue

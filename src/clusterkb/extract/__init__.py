@@ -56,11 +56,14 @@ def _named_facts(doc: Document) -> list[Fact]:
         return extract_english_names(doc)
     from .organisations import extract_organisations, with_rule_organisations
     from .people import extract_people
+    from .roles import resolve_bare_organisations
     from .places import extract_places
     from .spans import find_spans
 
     spans = with_rule_organisations(doc, find_spans(doc))
-    return extract_people(doc, spans) + extract_organisations(doc, spans) + extract_places(doc, spans)
+    people, orgs = extract_people(doc, spans), extract_organisations(doc, spans)
+    resolve_bare_organisations(people, orgs)
+    return people + orgs + extract_places(doc, spans)
 
 
 def add_context(doc: Document, numbers: list[Fact], named: list[Fact]) -> list[Fact]:

@@ -35,6 +35,7 @@ _RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
 _LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
+_COORDINATION = re.compile(r",\s+the\s+|\s+and\s+the\s+")  # «the A Cluster, the B Cluster and the C Cluster»
 _NOT_ACRONYMS = {"RF", "I", "A", "OK", "TV", "USSR", "CEO", "PM", "AM", "No"}
 
 
@@ -48,17 +49,23 @@ def extract_english_names(doc: Document) -> list[Fact]:
 
 
 def _runs(text: str):
-    """Capitalised runs, cut before a comma that starts a person's name and before a trailing
-    function word: «…Zones of Russia, Mikhail Labudin, and…» → «…Zones of Russia»."""
+    """Capitalised runs, split where they coordinate separate names («the A Cluster, the B
+    Cluster»), cut before a comma that starts a person's name and before a trailing function
+    word: «…Zones of Russia, Mikhail Labudin, and…» → «…Zones of Russia»."""
     given = gazetteer.given_names()
     for m in _RUN.finditer(text):
-        run = m.group()
-        for comma in re.finditer(r",\s+(\w+)", run):
-            if comma.group(1) in given:
-                run = run[:comma.start()]
-                break
-        run = _LOWER_TAIL.sub("", run)
-        yield m.start(), m.start() + len(run), run
+        pos = m.start()
+        for part in _COORDINATION.split(m.group()):
+            offset = text.index(part, pos)
+            pos = offset + len(part)
+            run = part
+            for comma in re.finditer(r",\s+(\w+)", run):
+                if comma.group(1) in given:
+                    run = run[:comma.start()]
+                    break
+            run = _LOWER_TAIL.sub("", run)
+            if run:
+                yield offset, offset + len(run), run
 
 
 def _organisations(doc: Document) -> list[OrgMention]:
@@ -116,13 +123,14 @@ def _join(words: list[str]) -> str:
 
 def _places(doc: Document) -> list[Fact]:
     places: dict[str, dict] = {}
-    pattern = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + "|".join(PLACE_HEADS) + r"|"
+    pattern = re.compile(r"(?<![\w-])(?!The\b)([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + "|".join(PLACE_HEADS) + r"|"
                          + "|".join(h.lower() for h in PLACE_HEADS) + r")\b")
     spans = [(m.start(), m.end(), f"{m.group(1)} {m.group(2).capitalize()}") for m in pattern.finditer(doc.text)
              if m.group(1) not in ORG_HEADS and m.group(1) not in ("The", "This", "Each")]
     for form in _country_forms():
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
-            spans.append((m.start(), m.end(), gazetteer.place(form) or form))
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):  # «Kaluga» of «Kaluga Region»
+                spans.append((m.start(), m.end(), gazetteer.place(form) or form))
     for start, end, name in sorted(spans):
         canonical = _english_name(name)
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
@@ -143,23 +151,33 @@ def _english_name(canonical_ru_or_en: str) -> str:
     return gazetteer.english_place(canonical_ru_or_en) or canonical_ru_or_en
 
 
+_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)\s+(?:([A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich|yevich|ich))\s+)?"
+                   r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-]))")
+_PATRONYMIC_ONLY = re.compile(r"[A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich|yevich)$")
+
+
 def _people(doc: Document, org_ranges: list[tuple[int, int]]) -> list[Fact]:
+    """A known given name, an optional patronymic and a capitalised surname."""
     given = gazetteer.given_names()
     people: dict[str, dict] = {}
-    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])", doc.text):
-        first, last = m.group(1), m.group(2)
-        if first not in given or any(a <= m.start() < b for a, b in org_ranges):
+    for m in _NAME.finditer(doc.text):
+        first, middle, last = m.group(1), m.group(2), m.group(3)
+        start = m.start()
+        end = doc.text.index(last, start + len(first)) + len(last)
+        if first not in given or _PATRONYMIC_ONLY.match(last) or any(a <= start < b for a, b in org_ranges):
             continue
-        person = people.setdefault(fold(f"{first} {last}"), {"first": first, "last": last, "mentions": [], "roles": []})
-        person["mentions"].append(doc.mention(m.start(), m.end()))
-        role = _role(doc, m.start(), m.end())
+        person = people.setdefault(fold(f"{first} {last}"), {"first": first, "middle": None, "last": last,
+                                                             "mentions": [], "roles": []})
+        person["middle"] = person["middle"] or middle
+        person["mentions"].append(doc.mention(start, end))
+        role = _role(doc, start, end)
         if role and role not in person["roles"]:
             person["roles"].append(role)
     return [_person_fact(p) for p in people.values()]
 
 
 def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
-    """«…, noted X Y, director of Z» or «the Governor of the Omsk Region, X Y»."""
+    """«…, noted X Y, director of Z», «the Governor of the Omsk Region, X Y», «NAIPT Chairman X Y»."""
     sent = doc.sentence_at(start)
     if not sent:
         return None
@@ -167,12 +185,13 @@ def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
                      doc.text[end:sent.end])
     if after and after.group(1).lower() in POSITIONS:
         return _position(after.group(1), after.group(2))
-    before = _position_before(doc.text[sent.start:start])
+    prefix = doc.text[sent.start:start]
+    before = _position_before(prefix)
     if before:
         return before
-    title = re.search(r"(?:^|\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", doc.text[sent.start:start])
-    if title and title.group(1).lower() in POSITIONS:
-        return title.group(1), None
+    title = re.search(r"(?:(?<=\s)|^)(?:([A-Z][A-Z&]{1,7})\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", prefix)
+    if title and title.group(2).lower() in POSITIONS:
+        return title.group(2), title.group(1)
     return None
 
 
@@ -180,7 +199,7 @@ def _position_before(prefix: str) -> tuple[str, str | None] | None:
     """The nearest «POSITION of [the] X, » that ends right where the name begins."""
     best = None
     for m in _POSITION_OF.finditer(prefix):
-        tail = re.match(r"\s+of\s+(?:the\s+)?(.+),\s*$", prefix[m.end():])
+        tail = re.match(r"\s+of\s+(?:the\s+)?(.+?)(?:,\s*|\s+)$", prefix[m.end():])
         if tail and "." not in tail.group(1):
             best = (m.group(), tail.group(1))
     return _position(*best) if best else None
@@ -191,8 +210,8 @@ def _position(position: str, of: str) -> tuple[str, str | None]:
     of = clean_spaces(re.sub(r"^(?:the\s+)?(?:non-profit\s+|state\s+)?(?:organization|organisation|company)\s+", "", of))
     of = of.strip("“”\"«» .")
     words = of.split()
-    if not any(w.strip(",") in ORG_HEADS for w in words) and (words and words[-1] in PLACE_HEADS or gazetteer.place(of)):
-        return f"{position} of the {of}" if words[-1] in PLACE_HEADS else f"{position} of {of}", None
+    if not any(w.strip(",") in ORG_HEADS for w in words) and (any(w in PLACE_HEADS for w in words) or gazetteer.place(of)):
+        return f"{position} of the {of}" if any(w in PLACE_HEADS for w in words) else f"{position} of {of}", None
     if not of[:1].isupper():  # «head of the technopolis»: a description, not a name
         return f"{position} of the {of}", None
     return position, of
@@ -200,8 +219,9 @@ def _position(position: str, of: str) -> tuple[str, str | None]:
 
 def _person_fact(p: dict) -> Fact:
     role = p["roles"][0] if p["roles"] else None
+    name = " ".join(x for x in (p["first"], p["middle"], p["last"]) if x)
     return Fact("person", {
-        "name": f"{p['first']} {p['last']}", "first": p["first"], "middle": None, "last": p["last"],
+        "name": name, "first": p["first"], "middle": p["middle"], "last": p["last"],
         "position": role[0] if role else None, "organization": role[1] if role else None,
         "roles": [{"position": r[0], "organization": r[1]} for r in p["roles"]],
     }, p["mentions"])

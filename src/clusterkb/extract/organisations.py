@@ -15,7 +15,7 @@ from .. import gazetteer, nlp
 from ..facts import Fact, Mention
 from ..normalize import clean_spaces, fold, nominative_phrase
 from .document import Document
-from .spans import LOC, ORG, ORG_TYPES, Span
+from .spans import LEGAL_FORMS, LOC, ORG, ORG_LEMMAS, Span, is_org_type, with_coordinated_genitives, with_org_type
 
 GOVERNMENT_HEADS = {"правительство", "администрация", "министерство", "департамент", "комитет",
                     "агентство", "мэрия", "минпром", "минэкономразвития", "минэкономики", "дума",
@@ -25,7 +25,8 @@ _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|админи�
 _WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
 _WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
-_PAREN_ABBR = re.compile(r"^(?P<main>.*?)\s*\((?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,14})\)$")
+_SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,14}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
+_PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")
 _QUOTED = re.compile(r"[«\"“](?P<inner>[^«»\"“”]+(?:«[^«»]+»)?)[»\"”]")
 _BAD = re.compile(r"[:№@#|/\\]|\d{3,}")
 
@@ -34,7 +35,7 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     """Add organisation spans that follow from the shape of the text: federal bodies in any case
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
-    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc)
+    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + _typed_quoted_names(doc)
     orgs = [s for s in spans if s.type == ORG]
     for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
         if any(o.start < new.end and new.start < o.end for o in orgs):
@@ -73,12 +74,12 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
         if lemma not in GOVERNMENT_HEADS or m.group()[:1].isupper() and lemma in ("фонд", "корпорация"):
             continue
         start, end = _region_adjective_before(doc.text, m.start()), m.end()
-        after = re.match(r"\s+", doc.text[end:])
+        if lemma in _WITH_DEPENDENTS:
+            end = with_coordinated_genitives(doc.text, Span(ORG, start, _genitive_dependents_end(doc.text, end))).end
+        after = re.match(r"[ \t\u00a0]+", doc.text[end:])
         nxt = end + (after.end() if after else 0)
-        if nxt in places and "\n" not in doc.text[end:nxt]:
+        if nxt in places:
             end = places[nxt].end
-        elif lemma in _WITH_DEPENDENTS:
-            end = _genitive_dependents_end(doc.text, end)
         if start < m.start() or end > m.end():
             out.append(Span(ORG, start, end))
     return out
@@ -100,9 +101,23 @@ def _genitive_dependents_end(text: str, end: int) -> int:
     return pos
 
 
+_QUOTED_NAME = re.compile(r"«[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»")
+
+
+def _typed_quoted_names(doc: Document) -> list[Span]:
+    """«промышленный кластер «Уральские композиты»», «в индустриальном парке «Х»»: a quoted name
+    after a noun naming a kind of organisation is an organisation, whatever the model says."""
+    out = []
+    for m in _QUOTED_NAME.finditer(doc.text):
+        typed = with_org_type(doc.text, Span(ORG, m.start() + 1, m.end()))
+        if typed.start < m.start():
+            out.append(Span(ORG, typed.start, m.end()))
+    return out
+
+
 def _named_after(doc: Document) -> list[Span]:
     pattern = re.compile(r"(?<!\w)(\w+)\s+имени\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+){0,2}")
-    return [Span(ORG, m.start(), m.end()) for m in pattern.finditer(doc.text) if _lemma(m.group(1)) in ORG_TYPES]
+    return [Span(ORG, m.start(), m.end()) for m in pattern.finditer(doc.text) if is_org_type(m.group(1))]
 
 
 @dataclass
@@ -121,8 +136,10 @@ def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
 
 
 def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
-    """Group the mentions that name one organisation; one fact per group, by first mention."""
+    """Group the mentions that name one organisation; one fact per group, by first mention.
+    A group that is only a generic abbreviation («МСП», «ОЭЗ» alone) names no body."""
     facts = [_fact(g) for g in _group(orgs)]
+    facts = [f for f in facts if f.attrs["name"] not in gazetteer.generic_abbreviations()]
     return sorted(facts, key=lambda f: f.mentions[0].start)
 
 
@@ -134,17 +151,17 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     m = _PAREN_ABBR.match(surface)
     if m:
         surface, aliases = m.group("main"), [m.group("abbr")]
-    after = re.match(r"\s*\(([A-ZА-ЯЁ][\w&.-]{1,14})\)", doc.text[span.end:span.end + 20])
+    after = re.match(rf"\s*\({_SHORT_NAME}\)", doc.text[span.end:span.end + 40])
     if after:
-        aliases.append(after.group(1))
+        aliases.append(after.group("abbr"))
     words = _WORD.findall(surface)
     if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface):
         return None
-    normal = nominative_phrase(surface)
+    normal = nominative_phrase(surface, ORG_LEMMAS)
     quoted = _QUOTED.search(normal)
     if quoted and quoted.start() > 0:
         aliases.append(quoted.group("inner"))
-    short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and _lemma(words[0]) in ORG_TYPES
+    short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
     return OrgMention(normal, aliases, [doc.mention(span.start, span.end)], short)
 
 
@@ -196,12 +213,39 @@ def _initials(name: str, content_only: bool) -> str:
     return "".join(w[0] for w in words if not (content_only and w in _FUNCTION_WORDS)).upper()
 
 
-def _abbreviates(abbr: str, name: str) -> bool:
-    """«АКИТ» ← «Ассоциация кластеров и технопарков», «AC&T» ← «Association of Clusters, Technoparks…»."""
+def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
+    """«АКИТ» ← «Ассоциация кластеров и технопарков», «AC&T» ← «Association of Clusters, Technoparks…».
+    An abbreviation that stops short of the name's place may be another body («ФРП» is the
+    federal fund, not «Фонд развития промышленности Новосибирской области»): it matches only
+    when `past_place` allows it."""
     a = gazetteer.strip_country(fold(abbr)).upper().replace("&", "").replace("-", "")
     if len(a) < 3 or " " in a or len(_WORD.findall(name)) < 3:
         return False
-    return _initials(name, False).startswith(a) or _initials(name, True).startswith(a)
+    unplaced = _without_place(name)
+    for content_only in (False, True):
+        if _initials(name, content_only).startswith(a):
+            return past_place or unplaced == name or len(a) > len(_initials(unplaced, content_only))
+    return False
+
+
+def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) -> None:
+    """An abbreviation no other mention explains («the regional IDF») joins the one body of
+    the article it can abbreviate, place or no place."""
+    for i, o in enumerate(orgs):
+        if not _ABBR.match(o.normal) or any(find(j) == find(i) for j in range(len(orgs)) if j != i):
+            continue
+        roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates(o.normal, other.normal, True)}
+        if len(roots) == 1:
+            parent[find(i)] = roots.pop()
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:[А-ЯЁ][\w-]*\s+)?(?:области|края|республики|округа|района|города)(?:\s+[А-ЯЁ][\w-]*)?$"
+                         r"|\s+(?:Республики|города)\s+[А-ЯЁ][\w-]*$|\s+of\s+the\s+[A-Z]\w*\s+(?:Region|Krai|Republic)$")
+
+
+def _without_place(name: str) -> str:
+    """The name without a trailing region: «Фонд … Омской области» → «Фонд …»."""
+    return _PLACE_TAIL.sub("", name)
 
 
 def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
@@ -220,6 +264,7 @@ def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
             if keys[i] & keys[j] or _same_body(orgs[i], orgs[j]):
                 parent[find(i)] = find(j)
     _attach_bare_heads(orgs, find, parent)
+    _attach_lone_abbreviations(orgs, find, parent)
     groups: dict[int, list[OrgMention]] = {}
     for i, o in enumerate(orgs):
         groups.setdefault(find(i), []).append(o)
@@ -258,7 +303,7 @@ def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
     article whose name starts with that noun."""
     for i, o in enumerate(orgs):
         words = _WORD.findall(o.normal)
-        if not (len(words) == 1 or o.short_of_head) or words[0].isupper():
+        if not (len(words) == 1 or o.short_of_head) or words[0] in LEGAL_FORMS:
             continue
         head = fold(words[0])
         roots = {find(j) for j, other in enumerate(orgs)

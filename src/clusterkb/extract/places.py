@@ -5,6 +5,8 @@ qualifies something else, and the annotation convention we follow counts named p
 """
 from __future__ import annotations
 
+import re
+
 from .. import gazetteer
 from ..facts import Fact
 from ..normalize import clean_spaces, fold, nominative_phrase, proper_case
@@ -23,7 +25,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        surface = clean_spaces(doc.text[span.start:span.end])
+        surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper():
             continue
         normal = nominative_phrase(_unshout(surface))

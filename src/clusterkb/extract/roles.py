@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from .. import nlp
+from ..facts import Fact
 from ..normalize import clean_spaces, nominative_phrase
 from .document import Document
-from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span
+from .spans import LEGAL_FORMS, ORG, ORG_LEMMAS, PER, Span, is_org_type
 
 POSITIONS = {
     "директор", "гендиректор", "руководитель", "губернатор", "вице-губернатор", "министр",
@@ -31,6 +32,7 @@ POSITIONS = {
 _TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)?»|\"[^\"\n]*\"|\S")
 _LINKS = {"и", "по", ","}
 _STOP_AFTER = re.compile(r"[.;:!?—–()]")
+_PAREN = re.compile(r"\s*\([^()]*\)$")
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,21 @@ def role_before(doc: Document, name: Span, spans: list[Span]) -> Role | None:
     toks = [(sent.start + m.start(), sent.start + m.end(), m.group())
             for m in _TOKEN.finditer(doc.text[sent.start:name.start])]
     head_at = None
-    i = len(toks) - 1
-    while i >= 0 and len(toks) - i <= 14:
+    i, counted = len(toks) - 1, 0
+    while i >= 0 and counted <= 14:  # words inside a named body do not count against the window
         start, end, tok = toks[i]
         if _inside(start, spans, PER):
             break
+        inside = _inside(start, spans)
         if _is_position(tok):
             head_at = i
-        elif not (_inside(start, spans) or _is_dependent(tok)):
+        elif not (inside or _is_dependent(tok)):
             break
+        counted += not inside
         i -= 1
     if head_at is None:
         return None
-    while head_at > 0 and _is_modifier(toks[head_at - 1][2]):
+    while head_at > 0 and _is_modifier(toks[head_at - 1][2], at_start=head_at - 1 == 0):
         head_at -= 1
     return _split_role(doc, toks[head_at][0], toks[-1][1], spans)
 
@@ -96,25 +100,30 @@ def _split_role(doc: Document, start: int, end: int, spans: list[Span]) -> Role 
 
 
 def _split(doc: Document, start: int, end: int, spans: list[Span]) -> Role | None:
-    orgs = [s for s in spans if s.type == ORG and start <= s.start and s.end <= end]
+    orgs = [s for s in spans if s.type == ORG and start <= s.start < end]
     phrase = clean_spaces(doc.text[start:end]).strip(" ,")
     if not phrase:
         return None
     if orgs:
         org = orgs[0]
-        position = clean_spaces(doc.text[start:org.start]).strip(" ,")
+        position, adjectives = _split_trailing_adjectives(clean_spaces(doc.text[start:org.start]).strip(" ,«\""))
         if position:
-            return Role(nominative_phrase(position), nominative_phrase(clean_spaces(doc.text[org.start:org.end])))
+            name = adjectives + _PAREN.sub("", clean_spaces(doc.text[org.start:org.end]))
+            return Role(nominative_phrase(position), nominative_phrase(name, ORG_LEMMAS))
     for m in re.finditer(r"\w+(?:[-‑]\w+)*", phrase):
         tail = phrase[m.start():]
-        if m.start() > 0 and _lemma(m.group()) in ORG_TYPES and len(tail.split()) > 1:
+        if m.start() > 0 and is_org_type(m.group()) and len(tail.split()) > 1:
             return Role(nominative_phrase(phrase), nominative_phrase(tail))
     return Role(nominative_phrase(phrase), None)
 
 
-def _lemma(word: str) -> str:
-    parses = nlp.parse(word.lower())
-    return parses[0].normal_form if parses else word.lower()
+def _split_trailing_adjectives(position: str) -> tuple[str, str]:
+    """«глава регионального» + «минпромторга»: the adjectives before the organisation are its own."""
+    words = position.split(" ")
+    k = len(words)
+    while k > 1 and not _is_position(words[k - 1]) and _is_modifier(words[k - 1], at_start=False):
+        k -= 1
+    return " ".join(words[:k]), "".join(w + " " for w in words[k:])
 
 
 def _is_position(tok: str) -> bool:
@@ -122,9 +131,10 @@ def _is_position(tok: str) -> bool:
                                      for p in nlp.parse(tok.lower()))
 
 
-def _is_modifier(tok: str) -> bool:
-    """Adjectives that belong to a position: «генеральный», «первый», «исполнительный»."""
-    return tok[:1].isalpha() and tok[:1].islower() and any(
+def _is_modifier(tok: str, at_start: bool) -> bool:
+    """Adjectives that belong to a position: «генеральный», «первый», «исполнительный» (written
+    with a capital only when they open the sentence)."""
+    return tok[:1].isalpha() and (tok[:1].islower() or at_start) and any(
         p.tag.POS in ("ADJF", "PRTF") for p in nlp.parse(tok.lower())[:1])
 
 
@@ -143,3 +153,27 @@ def _is_dependent(tok: str) -> bool:
 def _inside(offset: int, spans: list[Span], kind: str | None = None) -> bool:
     """Is the offset inside a span (of that kind; by default any organisation or place)?"""
     return any(s.start <= offset < s.end and (s.type == kind if kind else s.type != PER) for s in spans)
+
+
+def resolve_bare_organisations(people: list[Fact], orgs: list[Fact]) -> None:
+    """«директор технопарка» in an article about one technopark: that technopark is the role's
+    organisation, and the position is «директор»."""
+    for person in people:
+        roles = [Role(r["position"], r["organization"]) for r in person.attrs["roles"]]
+        resolved = [_resolved(r, orgs) for r in roles]
+        if resolved != roles:
+            person.attrs["roles"] = [{"position": r.position, "organization": r.organization} for r in resolved]
+            if resolved:
+                person.attrs["position"], person.attrs["organization"] = resolved[0].position, resolved[0].organization
+
+
+def _resolved(role: Role, orgs: list[Fact]) -> Role:
+    words = role.position.split()
+    if role.organization or len(words) < 2:
+        return role
+    kinds = {p.normal_form for p in nlp.parse(words[-1].lower()) if p.normal_form in ORG_LEMMAS}
+    named = [o for o in orgs if any(p.normal_form in kinds for w in o.attrs["name"].split()[:3]
+                                    for p in nlp.parse(w.lower().strip("«»\"")))]
+    if len(named) != 1:
+        return role
+    return Role(" ".join(words[:-1]), named[0].attrs["name"])

@@ -26,6 +26,7 @@ ORG_TYPES = {"компания", "группа", "завод", "концерн",
              "общество", "партнёрство", "партнерство", "академия", "колледж", "школа", "инкубатор",
              "зона", "министерство", "департамент", "комитет", "правительство", "администрация",
              "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"}
+ORG_LEMMAS = frozenset(ORG_TYPES)
 _WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 
 
@@ -43,8 +44,48 @@ def find_spans(doc: Document) -> list[Span]:
     for sent, markup in zip(sentences, nlp.ner_tagger().map([s.text for s in sentences])):
         spans += [Span(sp.type, sent.start + sp.start, sent.start + sp.stop) for sp in markup.spans]
     text = doc.text
-    spans = [_retype(text, _balance_quotes(text, _with_org_type(text, s))) for s in spans]
-    return _join_genitive_tails(text, _join_adjacent_names(text, sorted(spans, key=lambda s: s.start)))
+    spans = [_retype(text, _balance_quotes(text, with_org_type(text, s))) for s in spans]
+    spans = _with_surnames_in_capitals(text, sorted(spans, key=lambda s: s.start))
+    spans = [with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans]
+    return _join_genitive_tails(text, _join_adjacent_names(text, spans))
+
+
+_CAPITALS_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ]{3,}(?:-[А-ЯЁ]+)?)[ \t\u00a0]+$")
+
+
+def _with_surnames_in_capitals(text: str, spans: list[Span]) -> list[Span]:
+    """«ГОРБУНОВ Максим Андреевич»: a surname in capitals right before a name is part of it,
+    whether the model left it out or took it for a body or a place."""
+    out = list(spans)
+    for span in spans:
+        if span.type != PER:
+            continue
+        m = _CAPITALS_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if not m or not any("Surn" in p.tag for p in nlp.parse(m.group(1).lower())):
+            continue
+        out = [s for s in out if not (s.start <= m.start(1) < s.end) and s is not span]
+        out.append(Span(PER, m.start(1), span.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+_COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,?\s+и\s+[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}")
+
+
+def with_coordinated_genitives(text: str, span: Span) -> Span:
+    """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
+    stops at the first comma of a coordinated genitive list that belongs to the name."""
+    words = _WORD.findall(text[span.start:span.end])
+    if len(words) < 2 or not _is_genitive_word(words[-1]):
+        return span
+    m = _COORDINATED.match(text, span.end)
+    if not m or "\n" in m.group():
+        return span
+    tail = [w for w in _WORD.findall(m.group()) if w != "и"]
+    return Span(span.type, span.start, m.end()) if all(_is_genitive_word(w) for w in tail) else span
+
+
+def _is_genitive_word(word: str) -> bool:
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower()))
 
 
 def _join_adjacent_names(text: str, spans: list[Span]) -> list[Span]:
@@ -83,7 +124,7 @@ def _balance_quotes(text: str, span: Span) -> Span:
     return Span(span.type, span.start, end)
 
 
-def _with_org_type(text: str, span: Span) -> Span:
+def with_org_type(text: str, span: Span) -> Span:
     """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name."""
     if text[span.start] in OPEN_QUOTES + '"':
         quote = span.start
@@ -99,7 +140,7 @@ def _with_org_type(text: str, span: Span) -> Span:
         if word in LEGAL_FORMS:
             start = m.start()
             break
-        if _lemma(word) in ORG_TYPES or (start < quote and _is_relational_adjective(word)):
+        if is_org_type(word) or (start < quote and _is_relational_adjective(word)):
             start = m.start()
             continue
         break
@@ -116,7 +157,7 @@ def _retype(text: str, span: Span) -> Span:
         parses = nlp.parse(words[0].lower())
         if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses):
             return Span(PER, span.start, span.end)
-        if any(_lemma(w) in ORG_TYPES for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
+        if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
             return Span(ORG, span.start, span.end)
     return span
 
@@ -148,9 +189,9 @@ def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def _lemma(word: str) -> str:
-    parses = nlp.parse(word.lower())
-    return parses[0].normal_form if parses else word.lower()
+def is_org_type(word: str) -> bool:
+    """Can the word be a noun naming a kind of organisation («парке» → парк, not only «парка»)?"""
+    return any(p.normal_form in ORG_TYPES and p.tag.POS == "NOUN" for p in nlp.parse(word.lower()))
 
 
 def _is_relational_adjective(word: str) -> bool:
@@ -166,12 +207,14 @@ _NOT_IN_NAMES = {"будущий", "новый", "нынешний", "бывши
 
 
 def _is_genitive_place(place: str) -> bool:
+    """«Омской области», «России», «РФ», «Республики Татарстан» (the name after «Республики»
+    does not decline)."""
     words = _WORD.findall(place)
     if not words:
         return False
     if all(w.isupper() for w in words):  # РФ, США
         return True
-    return all(any(p.tag.case == "gent" for p in nlp.parse(w.lower())) for w in words)
+    return any(p.tag.case == "gent" for p in nlp.parse(words[0].lower()))
 
 
 def _ends_genitive_plural(name: str) -> bool:
