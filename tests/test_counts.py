@@ -138,6 +138,85 @@ def test_one_fact_per_value_and_unit_with_every_mention():
         (5, "технопарк", 2), (5, "кластер", 1)]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # direct speech: its counts are counts
+    ("«Мы запустили четыре новые линии и обучили 75 операторов», — рассказал директор.", "ru",
+     [(4, "новая линия", "линия", False, ["четыре новые линии"]),
+      (75, "оператор", "оператор", False, ["75 операторов"])]),
+    ("«Полторы тысячи заявок — это рекорд», — отметила она.", "ru",
+     [(1500, "заявка", "заявка", False, ["Полторы тысячи заявок"])]),
+    ("Министр ждет роста «не меньше 30%».", "ru", [(30, "процент", "процент", True, ["30%"])]),
+    ('"We expect eight new tenants and 60% occupancy," the director said.', "en",
+     [(8, "new tenant", "tenant", False, ["eight new tenants"]), (60, "percent", "percent", False, ["60%"])]),
+    # quoted names: their numbers are not counts
+    ("Бюро «Вектор-3» и завод «Альфа 7» заключили договор.", "ru", []),
+    ("Отель «Пять звезд» открылся у трассы.", "ru", []),
+    ("«Технопарк-2» и «Завод имени 1 Мая» получили 3 гранта.", "ru",
+     [(3, "грант", "грант", False, ["3 гранта"])]),
+    ('The "Park 21" site and the "Zone 4" hub opened.', "en", []),
+])
+def test_counts_in_quoted_speech_but_not_in_quoted_names(text, lang, expected):
+    assert _counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("В технопарке зарегистрированы 48 компаний, из них 30 — производственные.", "ru",
+     [(48, "компания", "компания", False, ["48 компаний"]), (30, "компания", "компания", False, ["30"])]),
+    ("Заявки подали 26 регионов. С девятью из них заключены соглашения.", "ru",
+     [(26, "регион", "регион", False, ["26 регионов"]), (9, "регион", "регион", False, ["девятью"])]),
+    ("Фонд одобрил 11 проектов, среди которых 4 — в станкостроении.", "ru",
+     [(11, "проект", "проект", False, ["11 проектов"]), (4, "проект", "проект", False, ["4"])]),
+    ("The fund approved 40 projects, 12 of them in machine building.", "en",
+     [(40, "project", "project", False, ["40 projects"]), (12, "project", "project", False, ["12"])]),
+    # no antecedent in the same or the previous sentence, or «один из них» (one of them)
+    ("Из них 7 уже сданы.", "ru", []),
+    ("Построено 6 складов. Погода была хорошей. Из них 2 сданы.", "ru",
+     [(6, "склад", "склад", False, ["6 складов"])]),
+    ("Открыто 3 цеха. Один из них работает круглосуточно.", "ru", [(3, "цех", "цех", False, ["3 цеха"])]),
+    ("Площадь — 40 га, из них 12 застроены.", "ru", [(40, "гектар", "гектар", False, ["40 га"])]),
+])
+def test_elided_noun_of_a_subset_takes_the_nearest_earlier_count(text, lang, expected):
+    assert _counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В кластер входят 37 крупных и средних заводов.",
+     [(37, "крупный и средний завод", "завод", False, ["37 крупных и средних заводов"])]),
+    ("Создано 9 научных или образовательных центров.",
+     [(9, "научный или образовательный центр", "центр", False, ["9 научных или образовательных центров"])]),
+    # numbers coordinated, not adjectives: each number keeps its own adjective
+    ("Работают 15 новых и 4 старых цеха.",
+     [(15, "новый цех", "цех", False, ["15 новых"]), (4, "старый цех", "цех", False, ["4 старых цеха"])]),
+    # no noun after the coordinated adjectives: no count
+    ("Заводы выпускают 5 крупных и средних.", []),
+])
+def test_coordinated_adjectives_under_one_number(text, expected):
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency will certify three more parks.", [(3, "park", "park", False, ["three more parks"])]),
+    ("Ten more companies joined.", [(10, "company", "company", False, ["Ten more companies"])]),
+    ("The board admitted 12 other members.", [(12, "other member", "member", False, ["12 other members"])]),
+    ("It is 5 more than planned.", []),
+    ("The strategy to 2035 was adopted.", []),
+    ("Funding through 2028 amounts to RUB 3 billion.", []),
+])
+def test_english_more_and_years_after_to(text, expected):
+    assert _counts(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В крае появятся два агропарка.", [(2, "агропарк", "агропарк", False, ["два агропарка"])]),
+    ("Запущены три биохаба.", [(3, "биохаб", "биохаб", False, ["три биохаба"])]),
+    ("Строят 23 агропарка.", [(23, "агропарк", "агропарк", False, ["23 агропарка"])]),
+    ("Создан 21 агропарк.", [(21, "агропарк", "агропарк", False, ["21 агропарк"])]),
+    ("В регионе 30 парков.", [(30, "парк", "парк", False, ["30 парков"])]),
+])
+def test_nouns_pymorphy_does_not_know_take_their_nominative(text, expected):
+    assert _counts(text) == expected
+
+
 _RU_SOUP = st.text(alphabet="0123456789 .,-–:%№«»\"()\nдвухтринпьяеоклсмгаукДТ", max_size=80)
 _WORDS = st.lists(st.sampled_from([
     "девять", "региональных", "и", "три", "межрегиональных", "промышленных", "кластера", "еще", "двух",

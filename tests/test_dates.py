@@ -140,6 +140,90 @@ def test_english_dates(text, published, expected):
     assert _dates(text, published, "en") == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # an event told in the past or future: the day
+    ("Сегодня в Казани открылся форум.", "ru", [("2024-03-15", ["Сегодня"])]),
+    ("Сегодня на площадке пройдет ярмарка.", "ru", [("2024-03-15", ["Сегодня"])]),
+    ("«Сегодня мы подписали соглашение», — сказал он.", "ru", [("2024-03-15", ["Сегодня"])]),
+    ("Today the governor opened the plant.", "en", [("2024-03-15", ["Today"])]),
+    # how things are now: no date
+    ("Сегодня в технопарке трудятся 300 человек.", "ru", []),
+    ("«Сегодня отрасль испытывает дефицит кадров», — заявил министр.", "ru", []),
+    ("Today the cluster unites 40 firms.", "en", []),
+    # the other relative days stay
+    ("Вчера в парке работают эксперты.", "ru", [("2024-03-14", ["Вчера"])]),
+    ("Завтра выставка открыта до вечера.", "ru", [("2024-03-16", ["Завтра"])]),
+])
+def test_bare_today_is_a_day_only_for_an_event(text, lang, expected):
+    assert _dates(text, "2024-03-15", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The plan for 2025–2027 covers ten parks.", "en", [("2025/2027", ["2025–2027"])]),
+    ("In 2023-2024 the fund grew.", "en", [("2023/2024", ["In 2023-2024"])]),
+    ("From 2020 to 2025 it doubled.", "en", [("2020/2025", ["From 2020 to 2025"])]),
+    ("From April to June 2024 the park grew.", "en", [("2024-04/2024-06", ["From April to June 2024"])]),
+    ("The forum ran from 3 to 5 June 2024.", "en", [("2024-06-03/2024-06-05", ["from 3 to 5 June 2024"])]),
+    ("The strategy to 2035 was adopted.", "en", [("2035", ["2035"])]),
+    ("Codes 2026–2024 were reused.", "en", []),
+    ("Льготы продлят на период до 2030 года.", "ru", [("2030", ["2030 года"])]),
+    ("Средства поступят в 2025–2026 годах.", "ru", [("2025/2026", ["в 2025–2026 годах"])]),
+])
+def test_ranges_with_to_and_year_ranges(text, lang, expected):
+    assert _dates(text, None, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a later date told in the future, an earlier one in the past: the full date's year
+    ("On 3 April 2024 the ministry signed the plan.\nA seminar will be held on 20–21 May.\n"
+     "The audit will end by the end of October.", "en",
+     [("2024-04-03", ["3 April 2024"]), ("2024-05-20/2024-05-21", ["20–21 May"]), ("2024-10", ["October"])]),
+    ("On 3 April 2024 the ministry signed the plan.\nIn February the park was opened.", "en",
+     [("2024-04-03", ["3 April 2024"]), ("2024-02", ["In February"])]),
+    ("14 мая 2024 года подписано соглашение.\nСеминар пройдет 11–12 июня.", "ru",
+     [("2024-05-14", ["14 мая 2024 года"]), ("2024-06-11/2024-06-12", ["11–12 июня"])]),
+    # the tense does not fit, or no full date: the year stays unknown
+    ("On 3 April 2024 the ministry signed the plan.\nIn June the park was opened.\n"
+     "A seminar will be held on 20 March.", "en",
+     [("2024-04-03", ["3 April 2024"]), ("XXXX-06", ["In June"]), ("XXXX-03-20", ["20 March"])]),
+    ("Since 2019 the park has grown.\nIn June the board will meet.", "en",
+     [("2019", ["Since 2019"]), ("XXXX-06", ["In June"])]),
+    # a deadline's year is no year of the paragraph's events
+    ("Its programme to 2027 is approved, and in March a contract was signed.", "en",
+     [("2027", ["2027"]), ("XXXX-03", ["in March"])]),
+])
+def test_dates_without_a_year_take_the_year_of_a_full_date_when_the_tense_fits(text, lang, expected):
+    assert _dates(text, None, lang) == expected
+
+
+@pytest.mark.parametrize("text, published, lang, expected", [
+    ("В прошлом году парк получил субсидию, в следующем году его расширят.", "2024", "ru",
+     [("2023", ["В прошлом году"]), ("2025", ["в следующем году"])]),
+    ("В этом году открыли парк.", "2024-06", "ru", [("2024", ["В этом году"])]),
+    ("Last year the fund grew. Next year the park will expand.", "2024", "en",
+     [("2023", ["Last year"]), ("2025", ["Next year"])]),
+    # no publication year: a relative year has no calendar anchor, so it is no date
+    ("В прошлом году парк получил субсидию.", None, "ru", []),
+    ("Last year the fund grew.", None, "en", []),
+])
+def test_relative_years_need_the_publication_year(text, published, lang, expected):
+    assert _dates(text, published, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("ОМСК, 3 июня 2024. В 2023 году открыли парк.", "ru", [("2023", ["В 2023 году"])]),
+    ("MOSCOW, May 14 (Reuters) - In 2023 the plant opened.", "en", [("2023", ["In 2023"])]),
+    ("Текст новости.\nОпубликовано 15.03.2024 в 12:40 | Просмотров: 1 245", "ru", []),
+])
+def test_agency_datelines_and_publication_stamps_are_metadata(text, lang, expected):
+    assert _dates(text, "2024-03-15", lang) == expected
+    assert len(date_spans(_doc(text, "2024-03-15", lang))) == len(expected) + 1
+
+
+def test_capitals_opening_a_sentence_that_goes_on_are_no_dateline():
+    assert _dates("АКИТ РФ, 3 июня 2024 года подписала соглашение.") == [("2024-06-03", ["3 июня 2024 года"])]
+
+
 @pytest.mark.parametrize("text, dateline, expected", [
     # past-tense report of a year: the article is from that year
     ("Губернатор подвел итоги. В 2023 году в регионе было создано четыре кластера. "
@@ -154,6 +238,9 @@ def test_english_dates(text, published, expected):
     ("До 1 февраля 2025 года проект будет завершен.", "--11-20", ("2024-11-20", 0.7)),
     # no day: a year alone
     ("В 2022 году кластер получил субсидию.", None, ("2022", 0.4)),
+    # a deadline told in the past bounds nothing: the past report fixes the year
+    ("Губернатору поручено до 1 марта 2025 года подготовить проект. В 2023 году завод был открыт.", None,
+     ("2023", 0.4)),
     # relative years fix nothing
     ("В этом году откроется парк, а в следующем году — второй.", "--11-20", (None, 0.0)),
     ("Вчера, 14 марта, прошла встреча.", None, (None, 0.0)),

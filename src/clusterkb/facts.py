@@ -5,6 +5,7 @@ so the machine contract (README, "Facts") lives in one place.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -15,7 +16,7 @@ NAMED_KINDS = ("person", "organization", "location")
 _RESERVED = {"kind", "id", "mentions", "sources"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """Where a fact is said: character offsets into the article text as read."""
 
@@ -73,7 +74,9 @@ def mention_to_json(m: Mention) -> dict[str, Any]:
 
 
 def mention_from_json(d: dict[str, Any]) -> Mention:
-    return Mention(int(d["start"]), int(d["end"]), d["text"], d.get("sentence", ""))
+    """A mention; its sentence string is shared with every other mention of that sentence
+    (a knowledge base rebuild holds them all at once)."""
+    return Mention(int(d["start"]), int(d["end"]), d["text"], sys.intern(d.get("sentence", "")))
 
 
 def fact_to_json(f: Fact) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import json
 import os
 import sqlite3
@@ -48,13 +49,15 @@ class Catalog:
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to a temporary file beside `path`, fsync it and rename it over `path`."""
+    """Write JSON to a temporary file beside `path`, fsync it and rename it over `path`.
+    A dict's list under "facts" is written one fact at a time: the C encoder stays fast
+    without building the whole knowledge base as one string."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            _write_json(f, data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -62,6 +65,18 @@ def write_json_atomic(path: Path, data: Any) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_json(f: Any, data: Any) -> None:
+    dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    if not (isinstance(data, dict) and isinstance(data.get("facts"), list)):
+        f.write(dumps(data))
+        return
+    head = {k: v for k, v in data.items() if k != "facts"}
+    f.write(dumps(head)[:-1] + (',"facts":[' if head else '"facts":['))
+    for i, fact in enumerate(data["facts"]):
+        f.write(("," if i else "") + dumps(fact))
+    f.write("]}")
 
 
 def _check_schema(path: Path, schema: Any) -> None:

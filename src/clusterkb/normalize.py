@@ -30,6 +30,7 @@ def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Comparison key: lower case, ё → е, quotes and spacing folded."""
     text = text.lower().replace("ё", "е")

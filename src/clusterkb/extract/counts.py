@@ -3,8 +3,10 @@
 
 Also measures with abbreviated units («164 га» → «гектар», «100 тыс. кв. м»), percentages,
 durations («полтора года»), coordinated counts sharing one noun («девять региональных и три
-межрегиональных промышленных кластера») and elided nouns («…и еще двух»). Dates, money,
-document numbers («№ 779»), ordinals, numbers in quotes and numbers with no noun are not counts.
+межрегиональных промышленных кластера»), coordinated adjectives under one number («64 малых и
+средних предприятия»), elided nouns («…и еще двух») and subsets of an earlier count («из них 15»,
+«с тремя из них»). Numbers in quoted speech count; numbers in quoted names («Технопарк-2») do
+not, nor do dates, money, document numbers («№ 779»), ordinals and numbers with no noun.
 The mention span runs from the number to the end of its noun phrase; hedges stay outside.
 """
 from __future__ import annotations
@@ -52,6 +54,15 @@ _EN_WORD = re.compile(r"[ \u00a0]*([A-Za-z]+(?:-[A-Za-z]+)*)")
 _SPACE = re.compile(r"[ \u00a0\u202f]?")
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
 _ELIDED = re.compile(r"\s*(?:[,.;:!?)»—–]|$|(?:и|а|но|или)\b)")
+_SUBSET_AFTER = re.compile(r"\s*(?:из\s+(?:них|которых)|of\s+(?:them|which|these))\b", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(
+    r"(?<!\w)(?:из\s+(?:них|которых)|среди\s+(?:них|которых)|of\s+(?:them|which)|among\s+them)"
+    r"\s*[,:—–-]?\s*$", re.IGNORECASE)
+_ADJ_CONJ = {"и", "или"}
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_QUOTE_MARK = re.compile('[«»“”„"\n]')
+_SPEECH_PUNCT = re.compile(r"[.,;:!?…](?:\s|$)")
+_MAX_NAME_WORDS = 4
 _NOT_COUNT_BEFORE = re.compile(
     r"(?<!\w)(?:№|N|No\.?|#|\+|номер[а-я]*|тел\.?|телефон[а-я]*|ст\.|п\.|ч\.|пункт[а-я]*|стать[а-я]*|"
     r"част[а-я]*|ни)\s*$", re.IGNORECASE)
@@ -63,7 +74,7 @@ _NOT_HEADS = {"раз", "сторона"}
 _EN_STOP = set("""of in on at for to from with by and or but that which who whom whose were was are is be
     been being have has had will would can could should may might must the a an as per than more less
     this these those its their our his her we they it he she you i not also such about over under into
-    out up down each every all some any most many few other another same""".split())
+    out up down each every all some any most many few another same""".split())
 _EN_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 
 
@@ -83,21 +94,24 @@ class _Count:
 
 def extract_counts(doc: Document) -> list[Fact]:
     """Count facts of a document: one per (value, unit), with all its mentions."""
-    skip = date_spans(doc) + money_spans(doc)
-    found = []
+    skip = date_spans(doc) + money_spans(doc) + quoted_names(doc.text, doc.lang)
+    found, previous = [], []
     for sentence in doc.sentences:
-        if not _HINT.search(sentence.text.lower()):
-            continue
-        for c in _sentence_counts(sentence, doc.lang, skip):
+        hinted = _HINT.search(sentence.text.lower())
+        counts = _sentence_counts(sentence, doc.lang, skip, previous) if hinted else []
+        for c in counts:
             value = plain(c.number.value)
             attrs = {"value": value, "unit": c.unit, "head": c.head,
                      "approximate": is_approximate(sentence.text, c.number.start)}
             found.append(((value, c.unit), attrs, sentence.start + c.number.start, sentence.start + c.end))
+        previous = counts
     return collect(doc, "count", found)
 
 
-def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]]) -> list[_Count]:
-    """The counts of one sentence, coordinated and elided nouns filled in."""
+def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
+                     previous: list[_Count]) -> list[_Count]:
+    """The counts of one sentence, coordinated, elided and subset nouns filled in; `previous` are
+    the counts of the sentence before, which a subset («с тремя из них») may refer to."""
     text, done, pending = sentence.text, [], []
     numbers = [n for n in find_numbers(text, lang) if _may_count(text, n, sentence.start, skip)]
     for i, n in enumerate(numbers):
@@ -111,6 +125,9 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]])
         if c.unit is not None:
             done.extend(_share(pending, c, lang))
             done.append(c)
+        elif ante := _subset_of(text, n, previous + done):
+            c.unit, c.head, c.shared = ante.unit, ante.head, ante.unit
+            done.append(c)
         elif not c.words and done and _ELIDED.match(text, n.end):
             prev = done[-1]
             c.unit, c.head, c.shared = prev.shared, prev.head, prev.shared
@@ -119,14 +136,51 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]])
     return done
 
 
+def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:
+    """The nearest earlier count of things a number takes a part of («из них 15», «тремя из них»)."""
+    cue = _SUBSET_AFTER.match(text, n.end) or _SUBSET_BEFORE.search(text, max(0, n.start - 20), n.start)
+    if not cue or n.value == 1:
+        return None
+    return next((c for c in reversed(before) if c.noun is not None), None)
+
+
 def _may_count(text: str, n: Number, offset: int, skip: list[tuple[int, int]]) -> bool:
-    """Not a date, money, document number, phone, nor inside a quoted title."""
+    """Not a date, money, quoted name, document number nor phone."""
     a, b = offset + n.start, offset + n.end
-    if any(s < b and a < e for s, e in skip) or _NOT_COUNT_BEFORE.search(text, max(0, n.start - 12), n.start):
+    return not (any(s < b and a < e for s, e in skip)
+                or _NOT_COUNT_BEFORE.search(text, max(0, n.start - 12), n.start))
+
+
+def quoted_names(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of quoted names («Су-57», "Technopark 2"), as opposed to quoted speech, in a text."""
+    return [(a, b) for a, b in _quotes(text) if _is_name(text[a:b], lang)]
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, nested quotations too; a quotation left open ends with its line."""
+    spans, stack = [], []
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            spans += [(a, i) for a, _ in stack]
+            stack = []
+        elif stack and ch == _QUOTE_PAIRS[stack[-1][1]]:
+            spans.append((stack.pop()[0], i))
+        elif ch in _QUOTE_PAIRS:
+            stack.append((i + 1, ch))
+    return spans + [(a, len(text)) for a, _ in stack]
+
+
+def _is_name(quoted: str, lang: str) -> bool:
+    """Is a quotation a name: a few words, capitalised, with no verb or sentence punctuation?"""
+    words = quoted.split()
+    if not words or len(words) > _MAX_NAME_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
-    before = text[:n.start]
-    return (before.count("«") <= before.count("»") and before.count('"') % 2 == 0
-            and before.count("“") <= before.count("”"))
+    if _SPEECH_PUNCT.search(quoted):
+        return False
+    if lang == "en":
+        return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
+    return not any(parse(w.lower())[0].tag.POS in ("VERB", "INFN") for w in _RU_WORD.findall(quoted))
 
 
 def _words_after(text: str, n: Number, lang: str) -> _Count:
@@ -148,23 +202,79 @@ def _words_after(text: str, n: Number, lang: str) -> _Count:
 
 
 def _russian_words(text: str, c: _Count) -> None:
-    """Adjectives and participles up to the first noun («инвестиционных проекта», not «…по ним»)."""
-    pos = c.end
+    """Adjectives and participles up to the first noun («инвестиционных проекта», not «…по ним»),
+    coordinated ones too («малых и средних предприятия»)."""
+    pos, conj = c.end, None
     while len(c.words) < 5 and (m := _RU_WORD.match(text, pos)) and not m.group(1).isupper():
-        p = parse(m.group(1).lower())[0]
-        if p.tag.POS not in (*_ADJ, "NOUN"):
+        word = m.group(1).lower()
+        if word in _ADJ_CONJ and c.words and _coordinates(text, m.end()):
+            conj = conj or (len(c.words), pos)
+            c.words.append(word)
+            pos = m.end()
+            continue
+        p = _reading(word, c.number)
+        if p is None:
             break
         pos = m.end()
         if p.tag.POS == "NOUN":
             c.noun = p
             break
         c.words.append(p)
+    if c.noun is None and conj:
+        c.words, pos = c.words[:conj[0]], conj[1]
     c.end = pos
 
 
+def _coordinates(text: str, pos: int) -> bool:
+    """Does an adjective follow a conjunction at pos, coordinating it with the one before?"""
+    m = _RU_WORD.match(text, pos)
+    return bool(m) and parse(m.group(1).lower())[0].tag.POS in _ADJ
+
+
+def _reading(word: str, n: Number) -> Any:
+    """The adjective or noun reading of a word after a number, or None. A noun reading wins over
+    a short adjective («парков») and agrees with the number: no nominative singular after numbers
+    that take the genitive, and a word pymorphy3 does not know loses its genitive ending after
+    2–4 («три агропарка» → «агропарк»)."""
+    parses = parse(word)
+    if parses[0].tag.POS in _ADJ:
+        return parses[0]
+    nouns = [p for p in parses if p.tag.POS == "NOUN"]
+    if not nouns or parses[0].tag.POS not in ("NOUN", "ADJS") and parses[0].is_known:
+        return None
+    if _takes_nominative(n.value):
+        return nouns[0]
+    genitive = {"gent", "sing"} if _takes_genitive_singular(n.value) else {"gent"}
+    noun = next((p for p in nouns if genitive <= p.tag.grammemes), nouns[0])
+    if noun.is_known or noun.normal_form != word or "sing" not in genitive or word[-1] not in "ая":
+        return noun
+    return noun._replace(normal_form=_nominative_of_genitive(word))
+
+
+def _takes_nominative(value: Any) -> bool:
+    """Does a number take a noun in the nominative singular («21 компания»)?"""
+    return value == int(value) and value % 10 == 1 and value % 100 != 11
+
+
+def _takes_genitive_singular(value: Any) -> bool:
+    """Does a number take a noun in the genitive singular («3 парка», «1,5 тонны»)?"""
+    return value != int(value) or value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
+
+
+def _nominative_of_genitive(word: str) -> str:
+    """Masculine nominative of an unknown genitive singular: «агропарка» → «агропарк»,
+    «техносекретаря» → «техносекретарь», «агромузея» → «агромузей»."""
+    if word.endswith("а"):
+        return word[:-1]
+    return word[:-1] + ("й" if word[-2:-1] in "аеиоуыэюя" else "ь")
+
+
 def _english_words(text: str, c: _Count) -> None:
-    """Lower-case words up to a function word; for counts above one, the first plural is the noun."""
+    """Lower-case words up to a function word; for counts above one, the first plural is the noun
+    («two more clusters»: the «more» is not part of it)."""
     pos, plural = c.end, c.number.value != 1
+    if plural and (m := _EN_WORD.match(text, pos)) and m.group(1).lower() == "more":
+        pos = m.end()
     while len(c.words) < 4 and (m := _EN_WORD.match(text, pos)):
         word = m.group(1)
         verb_like = c.words and not plural and word.endswith(("ed", "ing"))
@@ -215,14 +325,19 @@ def _unit(words: list[Any], noun: Any, lang: str) -> str:
 
 
 def _russian_unit(adjectives: list[Any], noun: Any) -> str:
-    """Nominative singular phrase, adjectives agreeing with the head noun's gender."""
+    """Nominative singular phrase, adjectives agreeing with the head noun's gender (conjunctions
+    between them kept)."""
     gender = noun.tag.gender if noun.tag.gender in ("masc", "femn", "neut") else "masc"
     grammemes = {"nomn", "plur"} if "Pltm" in noun.tag else {"nomn", "sing", gender}
-    words = []
-    for a in adjectives:
-        inflected = a.inflect(grammemes)
-        words.append(inflected.word if inflected else a.normal_form)
-    return " ".join(words + [noun.normal_form])
+    return " ".join([_agreeing(a, grammemes) for a in adjectives] + [noun.normal_form])
+
+
+def _agreeing(word: Any, grammemes: set[str]) -> str:
+    """An adjective in the given form (its lemma when pymorphy3 cannot inflect it); a conjunction as is."""
+    if isinstance(word, str):
+        return word
+    inflected = word.inflect(grammemes)
+    return inflected.word if inflected else word.normal_form
 
 
 def _singular(word: str) -> str:

@@ -6,8 +6,11 @@ Mention spans cover the date phrase with the word that makes it a point or perio
 a relative word («Вчера, 11 августа», «в этом году») or an introducing в/во/с/со/in/since/
 from/during («В 2024 году», «Since July», «с 1 по 5 марта»). Words that relate an event to
 the date without being part of it (до, к, по, by, until, в конце…) stay outside («до 1 ноября»
-→ «1 ноября»). A line that holds nothing but a date (and a time) is a dateline: metadata, not
-a date of the article, though `date_spans` still reports it.
+→ «1 ноября»). A bare «сегодня»/«today» is the day only when it tells of an event (a past or
+future verb follows: «Сегодня открылся технопарк»), not of how things are now («Сегодня в
+кластере работают…»). A line that holds nothing but a date (and a time), a labelled stamp
+(«Опубликовано 15.03.2024 в 12:40») and an agency dateline («МОСКВА, 14 мая 2024.») are
+datelines: metadata, not dates of the article, though `date_spans` still reports them.
 """
 from __future__ import annotations
 
@@ -32,7 +35,10 @@ _PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл"
 _INCLUDED = {"в", "во", "с", "со", "in", "since", "from", "during"}
 _LEAD_RU = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале|середины|середине|конца|конце|течение"
             r"|итогам)\s+)?")
-_LEAD_EN = r"(?P<lead>(?i:in|since|from|during|by|until|till|before|after|through|of|early|late|mid))[\s-]+"
+_LEAD_EN = (r"(?P<lead>(?i:in|since|from|during|by|until|till|to|before|after|through|of|early|late|mid))"
+            r"[\s-]+")
+_BOUNDS = {"до", "к", "by", "until", "till", "to", "before", "through"}
+_RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_WORD = r"(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)"
 _REL_DAY = r"(?P<rel>вчера|сегодня|завтра|позавчера|послезавтра|today|yesterday|tomorrow)"
@@ -59,13 +65,14 @@ _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
 )]
 _EN = [re.compile(p) for p in (
-    rf"\b(?:{_LEAD_EN})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"\b(?:{_LEAD_EN})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_EN}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?(?P<m2>{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
     rf"\b(?:{_LEAD_EN})?(?P<m2>{_MON_EN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b"
+    rf"(?:{_RANGE_EN}(?P<d2>\d{{1,2}}))?\b"
     rf"(?!:)(?:,?\s+(?P<y2>{_YEAR}))?",
-    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:\s*[-–]\s*(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
-    rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?\b(?![-./]\d)",
+    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:{_RANGE_EN}(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
+    rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:{_RANGE_EN}(?P<y2>{_YEAR}))?\b(?![-./]\d)",
+    rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
     r"\b(?:(?P<lead>(?i:in|during))\s+)?"
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
 )]
@@ -73,7 +80,13 @@ _HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]
                    r"|вчера|сегодня|завтра|году|года|today|yesterday|tomorrow|year"
                    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # on lower-cased text: fast
 _ON_TODAY = re.compile(r"(?:на|по|до)\s+$", re.IGNORECASE)
+_NOWADAYS = {"сегодня", "today"}
+_SPEECH_END = re.compile(r"[»\"”;]|\s[—–]\s")
 _DATELINE_REST = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|[\W_]", re.UNICODE)
+_STAMP_LABEL = re.compile(r"\W*(?:опубликовано|дата\s+публикации|размещено|published|posted)\W*",
+                          re.IGNORECASE)
+_AGENCY = re.compile(r"\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ-]+)*,\s*")
+_AGENCY_AFTER = re.compile(r"\s*(?:[./(—–-]|$)")
 _CLAUSE = re.compile(r"[,;:()«»\"—–]")
 _FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
@@ -88,7 +101,8 @@ _Part = tuple[int | None, int | None, int | None]
 @dataclass(frozen=True)
 class _Raw:
     """One date phrase as written: span, explicit parts (year, month, day) of its first and last
-    point, a relative day or year shift, and the sentence it stands in."""
+    point, a relative day or year shift, the sentence it stands in, and whether it is a bound
+    («до 2030 года», «by 2030»: a deadline, not a time something happens)."""
 
     start: int
     end: int
@@ -97,6 +111,7 @@ class _Raw:
     day_shift: int | None
     year_shift: int | None
     sentence: Sentence
+    bound: bool = False
 
 
 def _month(word: str | None) -> int | None:
@@ -139,13 +154,13 @@ def _key(part: _Part) -> tuple[int, int, int]:
     return (part[0] or 0, part[1] or 0, part[2] or 0)
 
 
-def _raw(m: re.Match, sentence: Sentence, ref_year: int) -> _Raw | None:
+def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | None:
     """A match turned into a _Raw, or None when it is not a date (bare month, invalid day…)."""
     g = m.groupdict()
     lead = (g.get("lead") or "").lower()
     if g.get("m1") and not g.get("d1") and not (lead or g.get("y1") or g.get("rely")):
         return None
-    if g.get("rel") and not g.get("d1") and _ON_TODAY.search(sentence.text[:m.start()]):
+    if g.get("rel") and not g.get("d1") and not _relative_day(sentence.text, m, lang):
         return None
     if g.get("sep") and g["sep"] != "." and len(g["y1"]) == 2:
         return None
@@ -165,7 +180,19 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int) -> _Raw | None:
         return None
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
-                _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence)
+                _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence,
+                lead in _BOUNDS)
+
+
+def _relative_day(text: str, m: re.Match, lang: str) -> bool:
+    """Is a bare relative day word a day? Not after «на/по/до» («на сегодня»); «сегодня»/«today»
+    only when the rest of its clause tells of an event in the past or future tense."""
+    if _ON_TODAY.search(text[:m.start()]):
+        return False
+    if m.group("rel").lower() not in _NOWADAYS:
+        return True
+    end = _SPEECH_END.search(text, m.end())
+    return _clause_tense(text[m.end():end.start() if end else len(text)], lang) is not None
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -198,7 +225,8 @@ def _sentence_raws(sentence: Sentence, lang: str, ref_year: int) -> tuple[_Raw, 
     if not _HINT.search(sentence.text.lower()):
         return ()
     patterns = _ANY + (_EN if lang == "en" else _RU)
-    raws = [r for p in patterns for m in p.finditer(sentence.text) if (r := _raw(m, sentence, ref_year))]
+    raws = [r for p in patterns for m in p.finditer(sentence.text)
+            if (r := _raw(m, sentence, ref_year, lang))]
     taken: list[_Raw] = []
     for r in sorted(raws, key=lambda r: (r.start, r.start - r.end)):
         if all(r.start >= t.end or r.end <= t.start for t in taken):
@@ -281,17 +309,37 @@ class _Resolver:
             return self.pub.year
         if self.pub_year:
             return self.pub_year
-        return self._year_from_text(m, r)
+        return self._year_from_text(m, r) or self._year_from_full_date(m, d, r)
 
     def _year_from_text(self, m: int, r: _Raw) -> int | None:
-        """The nearest explicit year given to the same month, else in the same paragraph."""
+        """The nearest explicit year given to the same month, else in the same paragraph (a
+        deadline's year, «до 2030 года», is no year of events)."""
         same_month = [e for e in self.explicit if e.first[1] == m]
         line = self.doc.text.rfind("\n", 0, r.start), self.doc.text.find("\n", r.start)
-        same_line = [e for e in self.explicit if line[0] < e.start and (line[1] < 0 or e.start < line[1])]
+        same_line = [e for e in self.explicit
+                     if not e.bound and line[0] < e.start and (line[1] < 0 or e.start < line[1])]
         for pool in (same_month, same_line):
             if pool:
-                return min(pool, key=lambda e: abs(e.start - r.start)).first[0]
+                return _nearest(pool, r).first[0]
         return None
+
+    def _year_from_full_date(self, m: int, d: int | None, r: _Raw) -> int | None:
+        """The year of the nearest full date printed in the text («On 14 May 2024»), when the
+        tense puts this date on the right side of it: later in the future, earlier in the past."""
+        full = [e for e in self.explicit if e.first[2] is not None and e.last is None]
+        if not full:
+            return None
+        anchor = _nearest(full, r)
+        here = (m, d) if d else (m,)
+        there = anchor.first[1:1 + len(here)]
+        tense = _tense(r.sentence, r.start, self.doc.lang)
+        fits = tense == "futr" and here >= there or tense == "past" and here <= there
+        return anchor.first[0] if fits else None
+
+
+def _nearest(raws: list[_Raw], r: _Raw) -> _Raw:
+    """The date phrase of raws nearest to r in the text."""
+    return min(raws, key=lambda e: abs(e.start - r.start))
 
 
 def _iso(part: _Part) -> str:
@@ -301,11 +349,15 @@ def _iso(part: _Part) -> str:
 
 
 def _is_dateline(doc: Document, r: _Raw) -> bool:
-    """Does the date stand alone on its line (with at most a time), like a printed dateline?"""
+    """Is the date a printed dateline: alone on its line (with at most a time), after a
+    publication label («Опубликовано»), or between an agency's place in capitals opening a
+    paragraph and a full stop, slash or dash («ЯРОСЛАВЛЬ, 14 декабря 2023.», «OMSK, 3 June —»)?"""
     start = doc.text.rfind("\n", 0, r.start) + 1
     end = doc.text.find("\n", r.end)
-    rest = doc.text[start:r.start] + doc.text[r.end:end if end >= 0 else len(doc.text)]
-    return not _DATELINE_REST.sub("", rest)
+    before, after = doc.text[start:r.start], doc.text[r.end:end if end >= 0 else len(doc.text)]
+    if _STAMP_LABEL.fullmatch(before) or _AGENCY.fullmatch(before) and _AGENCY_AFTER.match(after):
+        return True
+    return not _DATELINE_REST.sub("", before + after)
 
 
 def extract_dates(doc: Document) -> list[Fact]:
@@ -323,8 +375,9 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
     """Guess the publication date (ISO, confidence 0..1) from the content and a no-year dateline.
 
     The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from
-    explicit years in past-tense clauses (article not earlier) and future ones (not later).
-    Without a known day, deadlines alone fix nothing: the year needs a past-tense report.
+    explicit years in past-tense clauses (article not earlier) and future ones (not later); a
+    deadline told in the past («поручено до 1 марта 2024 года») bounds nothing. Without a known
+    day, deadlines alone fix nothing: the year needs a past-tense report.
     """
     doc = make_document(Article(id="", path="", text=text))
     raws = _find(doc)
@@ -333,7 +386,7 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
     for r in raws:
         if r.first[0] is not None and r.year_shift is None:
             tense = _tense(r.sentence, r.start, doc.lang)
-            if tense == "past":
+            if tense == "past" and not r.bound:
                 lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
