@@ -11,7 +11,8 @@ from clusterkb.articles import read_article
 from clusterkb.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = sorted([*(ROOT / "data" / "raw").glob("*.txt"), *(ROOT / "tests" / "fixtures").rglob("*.txt")])
+TEXTS = sorted([*(ROOT / "data" / "raw").glob("*.txt"), *(ROOT / "tests" / "fixtures").rglob("*.txt"),
+                *(ROOT / "tests" / "eval").glob("*.txt")])
 FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
 
 

@@ -7,13 +7,13 @@ import sys
 from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
-from rich.console import Console
-from rich.table import Table
-
 from .facts import KINDS
 from .query import cooccurring, label, numbers_of
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
     from .index import Index
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -23,7 +23,16 @@ CSV_COLUMNS = ["id", "kind", "name", "value", "unit", "head", "amount", "currenc
 
 
 def stdout_console() -> Console:
+    """Rich is imported only for output meant for a person: pipes start faster without it."""
+    from rich.console import Console
+
     return Console(soft_wrap=False)
+
+
+def _table(**options: Any) -> Table:
+    from rich.table import Table
+
+    return Table(header_style="bold", **options)
 
 
 def default_format(stream: IO[str] | None = None) -> str:
@@ -65,7 +74,7 @@ def csv_row(fact: dict[str, Any]) -> dict[str, Any]:
 
 def facts_table(facts: list[dict[str, Any]], title: str | None = None) -> Table:
     """Knowledge-base facts for a person: one row each."""
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = _table(title=title, show_lines=False)
     for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("articles", "green"), ("id", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for f in facts:
@@ -93,7 +102,7 @@ def extraction_table(record: dict[str, Any]) -> Table:
     """One article's extraction for a person: facts with the text they were found in."""
     art = record["article"]
     title = f"{art.get('path')} — {art.get('title') or ''} [{art.get('lang')}, {art.get('published') or 'no date'}]"
-    table = Table(title=title, header_style="bold", title_justify="left")
+    table = _table(title=title, title_justify="left")
     for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("said as", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for f in record["facts"]:
@@ -138,7 +147,7 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
 def stats_tables(index: Index, top: int = 10) -> list[Table]:
     """Articles, facts by kind and the entities with the most sources."""
     stats = stats_dict(index, top)
-    summary = Table(title="Knowledge base", header_style="bold")
+    summary = _table(title="Knowledge base")
     summary.add_column("what")
     summary.add_column("count", justify="right")
     summary.add_row("articles", str(stats["articles"]))
@@ -146,7 +155,7 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
         summary.add_row(f"  in {lang}", str(n))
     for kind, n in stats["facts"].items():
         summary.add_row(f"{kind} facts", str(n))
-    tops = Table(title="Top entities (by articles, then mentions)", header_style="bold")
+    tops = _table(title="Top entities (by articles, then mentions)")
     for col in ("kind", "entity", "articles", "mentions"):
         tops.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
     for t in stats["top"]:
@@ -174,7 +183,7 @@ def report_lines(report: dict[str, Any]) -> list[str]:
 
 def runs_table(records: list[dict[str, Any]]) -> Table:
     """Past ingest runs, one row each."""
-    table = Table(title="Ingest runs", header_style="bold")
+    table = _table(title="Ingest runs")
     for col in ("started", "s", "new", "changed", "same", "removed", "failed", "+facts", "merged"):
         table.add_column(col, justify="left" if col == "started" else "right", no_wrap=True)
     for r in records:
