@@ -35,8 +35,9 @@ def make_bad_inputs(folder: Path) -> dict[str, str]:
     loop = folder / "loop"
     loop.mkdir()
     (loop / "again").symlink_to(loop, target_is_directory=True)
-    return {"empty.txt": "empty", "paper.txt": "", "archive.txt": "", "image.txt": "", "program.txt": "",
-            "noise.txt": "", "big.txt": "limit", "chinese.txt": "language", "feed.jsonl:2": "", "loop": "loop"}
+    return {"empty.txt": "empty", "paper.txt": "PDF", "archive.txt": "ZIP", "image.txt": "PNG", "program.txt": "ELF",
+            "noise.txt": "not text", "big.txt": "--max-size", "chinese.txt": "language", "feed.jsonl:2": "JSON",
+            "loop": "loop"}
 
 
 def test_bad_input_never_stops_the_batch(data_dir):

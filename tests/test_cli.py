@@ -197,7 +197,7 @@ def test_installed_script(tmp_path):
 
 
 def test_help_explains_every_command():
-    for command in ("ingest", "extract", "query", "show", "stats", "export"):
+    for command in ("ingest", "extract", "query", "show", "stats", "export", "forget", "runs"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.stdout

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -87,6 +88,18 @@ def _bytes(size: str) -> int:
     return int(value)
 
 
+def _is_iso_date(value: str) -> bool:
+    import datetime as dt
+
+    for pattern in ("%Y", "%Y-%m", "%Y-%m-%d"):
+        try:
+            dt.datetime.strptime(value, pattern)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
 def _check_paths(paths: list[str]) -> None:
     for p in paths:
         if p != "-" and not os.path.lexists(p):
@@ -132,13 +145,16 @@ def ingest(
         if bar:
             bar.advance(path, status)
 
+    max_bytes = _bytes(max_size)
     try:
         if bar:
             bar.start()
         report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
-                            max_bytes=_bytes(max_size), progress=progress)
+                            max_bytes=max_bytes, progress=progress)
     except KBError as e:
         _fail(str(e), 3)
+    except OSError as e:
+        _fail(f"{state.data_dir}: cannot use this data directory ({e.strerror or e})", 3)
     finally:
         if bar:
             bar.stop()
@@ -147,7 +163,10 @@ def ingest(
     summary = report.as_dict()
     KnowledgeBase(state.data_dir).save_run(summary)
     if report_file:
-        write_json_atomic(report_file, summary)
+        try:
+            write_json_atomic(report_file, summary)
+        except OSError as e:
+            log.error("%s: cannot write the report (%s)", report_file, e.strerror or e)
     if not quiet:
         for line in report_lines(summary):
             typer.echo(line, err=True)
@@ -196,32 +215,18 @@ def extract(
 
     Example: clusterkb extract data/raw/*.txt --format jsonl | jq '.facts[] | select(.kind=="money")'
     """
-    from .articles import ArticleError, iter_articles
-    from .extract import extract_article, unsupported
-    from .facts import extraction_to_json
+    from .ingest import extract_paths
     from .render import dumps, extraction_table, stdout_console
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
     _check_paths(files)
     failed, records = 0, []
-    for item in iter_articles(files, _bytes(max_size)):
-        if isinstance(item, ArticleError):
-            log.error("%s: %s", item.path, item.problem)
+    for path, record, problem in extract_paths(files, _bytes(max_size)):
+        if problem:
+            log.error("%s: %s", path, problem)
             failed += 1
-            continue
-        if unsupported(item):
-            log.error("%s: %s", item.path, unsupported(item))
-            failed += 1
-            continue
-        try:
-            result = extract_article(item)
-        except Exception as e:  # one article's failure never hides the others
-            log.error("%s: extraction failed: %s: %s", item.path, type(e).__name__, e)
-            failed += 1
-            continue
-        record = extraction_to_json(result.article, result.facts)
-        if fmt == "jsonl":
+        elif fmt == "jsonl":
             sys.stdout.write(dumps(record) + "\n")
             sys.stdout.flush()
         elif fmt == "table":
@@ -229,10 +234,7 @@ def extract(
         else:
             records.append(record)
     if fmt == "json":
-        import json
-
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps(records) + "\n")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -271,6 +273,11 @@ def query(
     fmt = _check_format(fmt, ("table", "json", "jsonl", "csv"))
     if kind and kind not in KINDS:
         _fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    for option, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_iso_date(value):
+            _fail(f"{option} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    if name is not None and not name.strip():
+        _fail("--name needs a name")
     found = run_query(_index(), Filters(kind, name, location, org, article, since, until, limit))
     if fmt == "table":
         stdout_console().print(facts_table(found, title=f"{len(found)} fact(s)"))
@@ -368,12 +375,14 @@ def forget(
 
     _logging(quiet, verbose)
     try:
-        gone = run_forget(articles, state.data_dir, wait=wait)
+        gone, unmatched = run_forget(articles, state.data_dir, wait=wait)
     except KBError as e:
         _fail(str(e), 3)
+    for name in unmatched:
+        log.error("%s: no article in the knowledge base has this id or path", name)
     if not quiet:
         typer.echo(f"forgot {len(gone)} article(s): {', '.join(gone) or '-'}", err=True)
-    raise typer.Exit(0 if gone else 1)
+    raise typer.Exit(1 if unmatched else 0)
 
 
 @app.command()
@@ -400,12 +409,10 @@ def runs(
 
 def main() -> None:
     """Entry point. An unexpected error is one line on stderr (exit 70), unless
-    CLUSTERKB_DEBUG=1 asks for the traceback."""
+    CLUSTERKB_DEBUG=1 asks for the traceback; Ctrl-C exits 130 (Typer's own handling)."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends us quietly, as it ends cat
     try:
         app(prog_name="clusterkb")
-    except KeyboardInterrupt:
-        typer.echo("clusterkb: interrupted", err=True)
-        sys.exit(130)
     except Exception as e:
         if os.environ.get("CLUSTERKB_DEBUG"):
             raise

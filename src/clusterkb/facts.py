@@ -92,18 +92,9 @@ def source_to_json(s: Source) -> dict[str, Any]:
     return {"article": s.article, "path": s.path, "mentions": [mention_to_json(m) for m in s.mentions]}
 
 
-def source_from_json(d: dict[str, Any]) -> Source:
-    return Source(d["article"], d.get("path", ""), [mention_from_json(m) for m in d.get("mentions", [])])
-
-
 def kb_fact_to_json(f: KBFact) -> dict[str, Any]:
     return {"id": f.id, "kind": f.kind, **_attrs_json(f.attrs),
             "sources": [source_to_json(s) for s in f.sources]}
-
-
-def kb_fact_from_json(d: dict[str, Any]) -> KBFact:
-    attrs = {k: v for k, v in d.items() if k not in _RESERVED}
-    return KBFact(d["id"], d["kind"], attrs, [source_from_json(s) for s in d.get("sources", [])])
 
 
 _ARTICLE_SKIP = {"text", "excluded"}

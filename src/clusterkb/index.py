@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .facts import NAMED_KINDS, SCHEMA_VERSION
-from .query import names_of, stems
+from .query import latin_stems, names_of, stems
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -67,7 +67,10 @@ def _rows(facts: list[dict[str, Any]], stems_of) -> Iterator[tuple[str, int]]:
 
 
 def _name_stems(fact: dict[str, Any]) -> set[str]:
-    return {s for name in names_of(fact) for s in stems(name)} if fact["kind"] in NAMED_KINDS else set()
+    """Stems of every name, and of its Latin spelling, so «Лабудина» finds «Mikhail Labudin»."""
+    if fact["kind"] not in NAMED_KINDS:
+        return set()
+    return {s for name in names_of(fact) for s in stems(name) + latin_stems(name)}
 
 
 def _context_stems(fact: dict[str, Any]) -> set[str]:
@@ -106,8 +109,10 @@ class Index:
             yield json.loads(text)
 
     def by_name(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
-        """Facts with a name word for every word of `text` (exact stems, or prefixes of 4+)."""
-        return self._matching("names", text, kind)
+        """Facts with a name word for every word of `text` (exact stems, or prefixes of 4+),
+        in either script."""
+        rows = self._rows("names", stems(text)) | self._rows("names", latin_stems(text))
+        return [f for f in self._load(rows) if not kind or f["kind"] == kind]
 
     def by_context(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
         """Facts whose context (or role organisation) has a word for every word of `text`."""
@@ -149,17 +154,17 @@ class Index:
         return [json.loads(text) for (text,) in rows]
 
     def _matching(self, table: str, text: str, kind: str | None) -> list[dict[str, Any]]:
-        words = stems(text)
-        if not words:
-            return []
+        return [f for f in self._load(self._rows(table, stems(text))) if not kind or f["kind"] == kind]
+
+    def _rows(self, table: str, words: list[str]) -> set[int]:
+        """Rows with a word for every one of `words`: the same stem, or one it starts (4+ letters)."""
         rows: set[int] | None = None
         for s in words:
             found = {n for (n,) in self.db.execute(
                 f"SELECT fact FROM {table} WHERE stem = ? OR (? AND stem >= ? AND stem < ?)",
                 (s, len(s) >= 4, s, s + "\uffff"))}
             rows = found if rows is None else rows & found
-        facts = self._load(rows or set())
-        return [f for f in facts if not kind or f["kind"] == kind]
+        return rows or set()
 
     def _load(self, rows: set[int]) -> list[dict[str, Any]]:
         out = []

@@ -2,7 +2,10 @@
 each result as soon as it is ready, then merge everything into the knowledge base."""
 from __future__ import annotations
 
+import collections
+import copy
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import time
@@ -13,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths
 from .extract import unsupported
 from .facts import article_to_json, fact_to_json
-from .kb import Catalog, KnowledgeBase
+from .kb import Catalog, KBError, KnowledgeBase
 
 
 @dataclass
@@ -55,57 +58,59 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
-    hash; `force` re-extracts everything. `progress(path, status)` is called once per article.
+    hash; `force` re-extracts everything (and rebuilds a catalogue it cannot read).
+    `progress(path, status)` is called once per article.
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
     kb = KnowledgeBase(data_dir)
     with kb.lock(wait):
-        cat = kb.catalog()
-        touched: set[str] = set()
+        cat = kb.catalog(rebuild=force)
+        written = copy.deepcopy(cat)
         paths = list(paths)
         report.removed = _forget_deleted_files(cat, kb, paths)
-        jobs = _jobs(paths, cat, force, max_bytes, report, progress)
-        for job, result in _extract_all(jobs, workers):
+        touched: set[str] = set()
+        for job, result in _extract_all(_jobs(paths, cat, kb, force, max_bytes, report, progress), workers):
             if isinstance(result, str):
                 report.failed.append((job.article.path, result))
                 _tell(progress, job.article.path, "failed")
                 continue
             article_json, facts_json = result
             kb.save_article(article_json, facts_json, job.file)
-            _record(cat, kb, job, article_json)
+            cat.articles[job.article.id] = article_json
+            for old in job.replaces:
+                _drop_if_orphan(cat, old, kb)
             touched.add(job.article.id)
             status = "changed" if job.replaces else "new"
             setattr(report, status, getattr(report, status) + 1)
             _tell(progress, job.article.path, status)
-        if touched or force or not kb.path.exists() or _catalog_changed(kb, cat):
-            before = kb.fact_ids()
+        before = kb.fact_ids(missing_ok=True)
+        if touched or force or not kb.path.exists() or cat != written:
             facts = kb.rebuild(cat)
             for f in facts:
                 if any(s["article"] in touched for s in f["sources"]):
-                    if f["id"] in before:
-                        report.facts_merged += 1
-                    else:
-                        report.facts_added += 1
+                    report.facts_merged += f["id"] in before
+                    report.facts_added += f["id"] not in before
             report.facts_total = len(facts)
         else:
-            report.facts_total = len(kb.fact_ids())
+            report.facts_total = len(before)
     report.finished = _now()
     report.seconds = time.monotonic() - start
     return report
 
 
-def _jobs(paths: Iterable[str], cat: Catalog, force: bool, max_bytes: int, report: IngestReport,
-          progress: Progress | None) -> Iterator[_Job]:
-    """Articles that need extracting; unchanged ones and unreadable ones are counted here."""
+def _jobs(paths: list[str], cat: Catalog, kb: KnowledgeBase, force: bool, max_bytes: int,
+          report: IngestReport, progress: Progress | None) -> Iterator[_Job]:
+    """Articles that need extracting; unchanged ones and unreadable ones are counted here. Files
+    are keyed by their resolved path, so the same file reached another way is the same file."""
+    queued: set[str] = set()
     for path in iter_paths(paths):
         if isinstance(path, ArticleError):
-            report.failed.append((path.path, path.problem))
-            _tell(progress, path.path, "failed")
+            _fail(report, progress, path.path, path.problem)
             continue
-        name = str(path)
-        file = _file_info(path)
-        known = cat.files.get(name)
+        name, file = str(path), _file_info(path)
+        key = file["path"] if file else name
+        known = cat.files.get(key)
         if not force and file and known and known.get("complete", True) and _same_file(known, file) \
                 and all(i in cat.articles for i in known["ids"]):
             report.unchanged += len(known["ids"]) or 1
@@ -114,53 +119,48 @@ def _jobs(paths: Iterable[str], cat: Catalog, force: bool, max_bytes: int, repor
         old_ids = list(known["ids"]) if known else []
         new_ids: list[str] = []
         for item in iter_articles([name], max_bytes):
-            if isinstance(item, ArticleError):
-                report.failed.append((item.path, item.problem))
-                _tell(progress, item.path, "failed")
-                continue
-            problem = unsupported(item)
-            if problem:
-                report.failed.append((item.path, problem))
-                _tell(progress, item.path, "failed")
+            if isinstance(item, ArticleError) or unsupported(item):
+                _fail(report, progress, item.path, item.problem if isinstance(item, ArticleError) else unsupported(item))
                 continue
             new_ids.append(item.id)
-            if not force and item.id in cat.articles:
+            if item.id in queued or (not force and item.id in cat.articles):
                 report.unchanged += 1
                 _tell(progress, item.path, "unchanged")
                 continue
-            replaces = [i for i in old_ids if i != item.id] if len(old_ids) == 1 else []
-            yield _Job(item, file, replaces)
+            queued.add(item.id)
+            yield _Job(item, file, [i for i in old_ids if i != item.id] if len(old_ids) == 1 else [])
         if file:
-            cat.files[name] = {**file, "ids": new_ids}
+            cat.files[key] = {**file, "ids": new_ids}
             for gone in set(old_ids) - set(new_ids):
-                _drop_if_orphan(cat, gone)
+                _drop_if_orphan(cat, gone, kb)
 
 
-def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float = 0.0) -> list[str]:
-    """Remove articles (by id, id prefix or path) and every fact left without a source; no NLP
-    runs. Returns the ids removed; a name that matches nothing is left out."""
+def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float = 0.0) -> tuple[list[str], list[str]]:
+    """Remove articles (by id, a 6+ character id prefix, or path) and every fact left without a
+    source; no NLP runs. Returns the ids removed and the names that matched no article."""
     kb = KnowledgeBase(data_dir)
+    if not kb.exists():
+        raise KBError(f"{kb.root}: no knowledge base here; check --data-dir")
     with kb.lock(wait):
         cat = kb.catalog()
         gone: set[str] = set()
+        unmatched = []
         for name in articles:
-            paths = _matching_paths(cat, name)
-            ids = {i for p in paths for i in cat.files.pop(p).get("ids", [])}
-            ids |= {i for i in cat.articles if len(name) >= 6 and i.startswith(name)}
-            for article_id in ids:
-                if not paths:  # asked by id: whichever file holds it goes too
-                    cat.files = {p: e for p, e in cat.files.items() if article_id not in e.get("ids", [])}
+            paths = [p for p in cat.files if Path(p) == Path(name).resolve()]
+            by_id = {i for i in cat.articles if len(name) >= 6 and i.startswith(name)}
+            if not paths and not by_id:
+                unmatched.append(name)
+            for p in paths:
+                cat.files.pop(p)
+            for article_id in by_id:  # asked by id: whichever file holds it goes too
+                cat.files = {p: e for p, e in cat.files.items() if article_id not in e.get("ids", [])}
+            for article_id in {i for p in paths for i in cat.articles} | by_id:
                 if article_id in cat.articles and not _still_referenced(cat, article_id):
-                    cat.articles.pop(article_id)
-                    kb.remove_article(article_id)
+                    _drop_if_orphan(cat, article_id, kb)
                     gone.add(article_id)
-        if gone or not kb.path.exists():
+        if gone:
             kb.rebuild(cat)
-    return sorted(gone)
-
-
-def _matching_paths(cat: Catalog, name: str) -> list[str]:
-    return [p for p in cat.files if p == name or Path(p) == Path(name)]
+    return sorted(gone), unmatched
 
 
 def _still_referenced(cat: Catalog, article_id: str) -> bool:
@@ -169,36 +169,23 @@ def _still_referenced(cat: Catalog, article_id: str) -> bool:
 
 def _forget_deleted_files(cat: Catalog, kb: KnowledgeBase, paths: list[str]) -> int:
     """Articles whose file was deleted from a folder being ingested leave the knowledge base."""
-    folders = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
+    folders = [Path(p).resolve() for p in paths if p != "-" and Path(p).is_dir()]
     removed = 0
     for path in [p for p in cat.files if any(Path(p).is_relative_to(f) for f in folders)]:
         if not os.path.lexists(path):
-            ids = cat.files.pop(path).get("ids", [])
-            for article_id in ids:
+            for article_id in cat.files.pop(path).get("ids", []):
                 before = article_id in cat.articles
                 _drop_if_orphan(cat, article_id, kb)
                 removed += before and article_id not in cat.articles
     return removed
 
 
-def _record(cat: Catalog, kb: KnowledgeBase, job: _Job, article_json: dict[str, Any]) -> None:
-    cat.articles[job.article.id] = article_json
-    for old in job.replaces:
-        _drop_if_orphan(cat, old, kb)
-
-
-def _drop_if_orphan(cat: Catalog, article_id: str, kb: KnowledgeBase | None = None) -> None:
-    """Forget an article no file refers to any more."""
+def _drop_if_orphan(cat: Catalog, article_id: str, kb: KnowledgeBase) -> None:
+    """Forget an article no file refers to any more, its stored result too."""
     if _still_referenced(cat, article_id):
         return
     cat.articles.pop(article_id, None)
-    if kb:
-        kb.remove_article(article_id)
-
-
-def _catalog_changed(kb: KnowledgeBase, cat: Catalog) -> bool:
-    written = kb.read_catalog()
-    return written.articles.keys() != cat.articles.keys() or written.files != cat.files
+    kb.remove_article(article_id)
 
 
 def _extract_one(article: Article) -> tuple[dict, list[dict]] | str:
@@ -212,8 +199,23 @@ def _extract_one(article: Article) -> tuple[dict, list[dict]] | str:
     return article_to_json(extraction.article), [fact_to_json(f) for f in extraction.facts]
 
 
+def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, dict | None, str | None]]:
+    """(path, extraction as JSON or None, problem or None) for every article named; writes nothing."""
+    for item in iter_articles(paths, max_bytes):
+        problem = item.problem if isinstance(item, ArticleError) else unsupported(item)
+        if problem:
+            yield item.path, None, problem
+            continue
+        result = _extract_one(item)
+        if isinstance(result, str):
+            yield item.path, None, result
+        else:
+            yield item.path, {"article": result[0], "facts": result[1]}, None
+
+
 def _extract_all(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, Any]]:
-    """(job, result) in input order; with workers > 1 a forked pool shares the loaded models."""
+    """(job, result) in input order. With workers > 1 a forked pool shares the loaded models;
+    jobs are read here, in this thread, and at most a few per worker are in flight."""
     if workers <= 1:
         for job in jobs:
             yield job, _extract_one(job.article)
@@ -221,20 +223,17 @@ def _extract_all(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, Any
     from . import nlp
 
     nlp.warm_up()
-    import gc
-
     gc.freeze()
-    ctx = multiprocessing.get_context("fork")
-    pending: list[_Job] = []
-
-    def articles() -> Iterator[Article]:
+    in_flight: collections.deque = collections.deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         for job in jobs:
-            pending.append(job)
-            yield job.article
-
-    with ctx.Pool(workers) as pool:
-        for result in pool.imap(_extract_one, articles(), chunksize=2):
-            yield pending.pop(0), result
+            in_flight.append((job, pool.apply_async(_extract_one, (job.article,))))
+            if len(in_flight) >= 4 * workers:
+                done, result = in_flight.popleft()
+                yield done, result.get()
+        while in_flight:
+            done, result = in_flight.popleft()
+            yield done, result.get()
 
 
 def _file_info(path: Path) -> dict[str, Any] | None:
@@ -244,11 +243,16 @@ def _file_info(path: Path) -> dict[str, Any] | None:
         st = path.stat()
     except OSError:
         return None
-    return {"path": str(path), "size": st.st_size, "mtime": st.st_mtime_ns}
+    return {"path": str(path.resolve()), "size": st.st_size, "mtime": st.st_mtime_ns}
 
 
 def _same_file(known: dict[str, Any], file: dict[str, Any]) -> bool:
     return known.get("size") == file["size"] and known.get("mtime") == file["mtime"]
+
+
+def _fail(report: IngestReport, progress: Progress | None, path: str, problem: str) -> None:
+    report.failed.append((path, problem))
+    _tell(progress, path, "failed")
 
 
 def _tell(progress: Progress | None, path: str, status: str) -> None:

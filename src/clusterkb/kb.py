@@ -36,8 +36,8 @@ class KBError(Exception):
     """The knowledge base cannot be used as it is; the message says why and what to do."""
 
 
-class LockedError(KBError):
-    pass
+class CorruptError(KBError):
+    """A file of the knowledge base cannot be parsed."""
 
 
 @dataclass
@@ -108,8 +108,8 @@ class KnowledgeBase:
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)
         except (OSError, ValueError) as e:
-            raise KBError(f"{path}: cannot read the knowledge base ({e}); "
-                          f"rebuild it with `clusterkb ingest --force`") from None
+            raise CorruptError(f"{path}: cannot read the knowledge base ({e}); "
+                               f"rebuild it with `clusterkb ingest --force`") from None
         _check_schema(path, data.get("schema") if isinstance(data, dict) else None)
         return data
 
@@ -133,11 +133,20 @@ class KnowledgeBase:
         _check_schema(path, int(schema) if schema and schema.isdigit() else schema)
         return index
 
-    def fact_ids(self) -> set[str]:
-        """Ids of the facts in the knowledge base now (from the index: no JSON parsed)."""
+    def exists(self) -> bool:
+        return self.catalog_path.exists() or self.path.exists()
+
+    def fact_ids(self, missing_ok: bool = False) -> set[str]:
+        """Ids of the facts in the knowledge base now (from the index: no JSON parsed); with
+        `missing_ok` an index that is missing or unreadable counts as empty."""
         if not (self.root / "index.sqlite").exists():
             return set()
-        index = self.index()
+        try:
+            index = self.index()
+        except KBError:
+            if missing_ok:
+                return set()
+            raise
         try:
             return index.ids()
         finally:
@@ -166,7 +175,7 @@ class KnowledgeBase:
                         raise
                     if time.monotonic() >= deadline:
                         holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "another process"
-                        raise LockedError(f"{self.root}: another ingest is writing (pid {holder}); "
+                        raise KBError(f"{self.root}: another ingest is writing (pid {holder}); "
                                           f"try again later or pass --wait SECONDS") from None
                     time.sleep(0.2)
             os.ftruncate(fd, 0)
@@ -182,10 +191,16 @@ class KnowledgeBase:
         data = self._read_json(self.catalog_path)
         return Catalog(data.get("articles", {}), data.get("files", {}))
 
-    def catalog(self) -> Catalog:
+    def catalog(self, rebuild: bool = False) -> Catalog:
         """The catalogue, reconciled with the article results on disk (a killed run's results
-        are in; results whose file is gone are out)."""
-        cat = self.read_catalog()
+        are in; results whose file is gone are out). With `rebuild`, a catalogue that cannot be
+        parsed is rebuilt from the article results."""
+        try:
+            cat = self.read_catalog()
+        except CorruptError:
+            if not rebuild:
+                raise
+            cat = Catalog()
         on_disk = {p.stem for p in self.articles_dir.glob("*.json")} if self.articles_dir.exists() else set()
         for missing in set(cat.articles) - on_disk:
             del cat.articles[missing]

@@ -36,6 +36,13 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(fold_text(text))]
 
 
+def latin_stems(text: str) -> list[str]:
+    """The stems spelt in Latin, one key for either script: «Лабудина», «Labudin» → «labudin»."""
+    from .translit import latin_key
+
+    return [latin_key(s) for s in stems(text)]
+
+
 def names_of(fact: dict[str, Any]) -> list[str]:
     """Every name a fact answers to: normal form, aliases and (for organisations) canonical."""
     out = [fact.get("name") or "", *fact.get("aliases", [])]
@@ -45,14 +52,14 @@ def names_of(fact: dict[str, Any]) -> list[str]:
 
 
 def name_matches(query: str, fact: dict[str, Any]) -> bool:
-    """Case-, ё- and inflection-insensitive: every query word matches a word of one name."""
-    q = stems(query)
-    if not q:
-        return False
-    for name in names_of(fact):
-        words = stems(name)
-        if all(any(w == s or (len(s) >= 4 and w.startswith(s)) for w in words) for s in q):
-            return True
+    """Case-, ё-, inflection- and script-insensitive: every query word matches a word of one
+    name, as written or spelt in Latin («Лабудина» matches «Mikhail Labudin»)."""
+    for stems_of in (stems, latin_stems):
+        q = stems_of(query)
+        for name in names_of(fact) if q else ():
+            words = stems_of(name)
+            if all(any(w == s or (len(s) >= 4 and w.startswith(s)) for w in words) for s in q):
+                return True
     return False
 
 
@@ -177,8 +184,7 @@ def _in_period(fact: dict[str, Any], articles: dict[str, dict], since: str | Non
         if value.startswith("X"):
             return False
         lo, _, hi = value.partition("/")
-        lo, hi = lo, (hi or lo)
-        return (not since or _end_of(hi) >= since) and (not until or lo <= until)
+        return (not since or _end_of(hi or lo) >= since) and (not until or lo[: len(until)] <= until)
     dates = [articles.get(s["article"], {}).get("published") for s in fact["sources"]]
     dates = [d for d in dates if d]
     return bool(dates) and any((not since or d >= since) and (not until or d[: len(until)] <= until) for d in dates)

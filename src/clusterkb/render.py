@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from .index import Index
 
-FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = ["id", "kind", "name", "value", "unit", "head", "amount", "currency", "approximate",
                "aliases", "position", "organization", "context_organizations", "context_locations",
                "articles", "mentions"]
@@ -35,9 +34,9 @@ def _table(**options: Any) -> Table:
     return Table(header_style="bold", **options)
 
 
-def default_format(stream: IO[str] | None = None) -> str:
+def default_format() -> str:
     """Tables for a person at a terminal, JSON Lines for a pipe."""
-    return "table" if (stream or sys.stdout).isatty() else "jsonl"
+    return "table" if sys.stdout.isatty() else "jsonl"
 
 
 def dumps(data: Any) -> str:

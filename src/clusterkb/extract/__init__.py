@@ -8,21 +8,21 @@ workers or on a distributed engine.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..articles import Article
 from ..facts import Fact
 from .document import Document, make_document
 
 
-LANGUAGES = {"ru": "Russian", "en": "English"}
+LANGUAGES = {"ru": "Russian", "en": "English"}  # the languages the extractors read
 
 
 def unsupported(article: Article) -> str | None:
     """Why an article cannot be extracted (its language), or None when it can."""
     if article.lang in LANGUAGES:
         return None
-    return f"language {article.lang!r} is not supported (only Russian and English articles are read)"
+    return f"language {article.lang!r} is not supported (only {' and '.join(LANGUAGES.values())} articles are read)"
 
 
 @dataclass
@@ -36,10 +36,9 @@ def extract_article(article: Article) -> Extraction:
     from .dates import extract_dates, infer_published
 
     if not article.published:
-        guess, confidence = infer_published(article.body, getattr(article, "dateline", None))
+        guess, confidence = infer_published(article.body, article.dateline)
         if guess:
-            article.published = guess
-            article.published_confidence = confidence
+            article = replace(article, published=guess, published_confidence=confidence)
     doc = make_document(article)
     named = _named_facts(doc)
     from .counts import extract_counts

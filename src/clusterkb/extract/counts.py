@@ -20,7 +20,8 @@ from ..nlp import parse
 from .dates import date_spans
 from .document import Document, Sentence
 from .money import money_spans
-from .numbers import Number, collect, find_numbers, is_approximate, plain
+from ..facts import json_number
+from .numbers import Number, collect, find_numbers, is_approximate
 
 _RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
     (r"%", "процент", "процент"),
@@ -100,7 +101,7 @@ def extract_counts(doc: Document) -> list[Fact]:
         hinted = _HINT.search(sentence.text.lower())
         counts = _sentence_counts(sentence, doc.lang, skip, previous) if hinted else []
         for c in counts:
-            value = plain(c.number.value)
+            value = json_number(c.number.value)
             attrs = {"value": value, "unit": c.unit, "head": c.head,
                      "approximate": is_approximate(sentence.text, c.number.start)}
             found.append(((value, c.unit), attrs, sentence.start + c.number.start, sentence.start + c.end))

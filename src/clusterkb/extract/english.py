@@ -8,6 +8,7 @@ run names is read off its head word (Association, Fund, Ministry; Region, Oblast
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import gazetteer
 from ..facts import Fact
@@ -141,9 +142,10 @@ def _places(doc: Document) -> list[Fact]:
     return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in places.values()]
 
 
+@lru_cache(maxsize=1)
 def _country_forms() -> list[str]:
-    forms = [f for f in gazetteer.english_place_forms()]
-    return sorted(forms, key=len, reverse=True)
+    """The table's Latin-script place names, longest first."""
+    return sorted(gazetteer.english_place_forms(), key=len, reverse=True)
 
 
 def _english_name(canonical_ru_or_en: str) -> str:

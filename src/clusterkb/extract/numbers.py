@@ -96,11 +96,6 @@ def tidy(value: Decimal) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
-def plain(value: Decimal) -> int | float:
-    """An int when whole, else a float: the form counts keep in their attrs."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _scale(word: str) -> int:
     """Power of ten of a scale word or abbreviation («млрд» → 9)."""
     word = word.lower()

@@ -15,7 +15,8 @@ from .. import gazetteer, nlp
 from ..facts import Fact, Mention
 from ..normalize import clean_spaces, fold, nominative_phrase
 from .document import Document
-from .spans import LEGAL_FORMS, LOC, ORG, ORG_LEMMAS, Span, is_org_type, with_coordinated_genitives, with_org_type
+from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
+                    with_coordinated_genitives, with_org_type)
 
 GOVERNMENT_HEADS = {"правительство", "администрация", "министерство", "департамент", "комитет",
                     "агентство", "мэрия", "минпром", "минэкономразвития", "минэкономики", "дума",
@@ -95,7 +96,7 @@ def _genitive_dependents_end(text: str, end: int) -> int:
     """«департамента инвестполитики», «министерства промышленности и торговли»."""
     pos = end
     for m in re.finditer(r"\s+(и\s+)?([а-яё][\w-]*)", text[end:end + 80]):
-        if end + m.start() != pos or not _is_genitive_noun(m.group(2)):
+        if end + m.start() != pos or not is_genitive_word(m.group(2)):
             break
         pos = end + m.end()
     return pos
@@ -157,7 +158,7 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     words = _WORD.findall(surface)
     if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface):
         return None
-    normal = nominative_phrase(surface, ORG_LEMMAS)
+    normal = nominative_phrase(surface, ORG_TYPES)
     quoted = _QUOTED.search(normal)
     if quoted and quoted.start() > 0:
         aliases.append(quoted.group("inner"))
@@ -332,9 +333,3 @@ def _fact(group: list[OrgMention]) -> Fact:
 def _lemma(word: str) -> str:
     parses = nlp.parse(word.lower())
     return parses[0].normal_form if parses else word.lower()
-
-
-def _is_genitive_noun(word: str) -> bool:
-    """A genitive noun or adjective, or a word the dictionary does not know («инвестполитики»)."""
-    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())[:2]) \
-        or not nlp.morph().word_is_known(word.lower())

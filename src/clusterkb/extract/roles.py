@@ -15,7 +15,7 @@ from .. import nlp
 from ..facts import Fact
 from ..normalize import clean_spaces, nominative_phrase
 from .document import Document
-from .spans import LEGAL_FORMS, ORG, ORG_LEMMAS, PER, Span, is_org_type
+from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span, is_org_type
 
 POSITIONS = {
     "директор", "гендиректор", "руководитель", "губернатор", "вице-губернатор", "министр",
@@ -27,7 +27,7 @@ POSITIONS = {
     "инженер", "уполномоченный", "префект", "аким", "прокурор", "экономист", "профессор",
     "академик", "член", "директор-координатор", "замгубернатора", "врио", "заведующий",
     "исполнитель", "инициатор", "автор", "лидер", "куратор", "атаман", "посол", "консул",
-    "замглавы", "замдиректора", "гендиректора", "главный",
+    "замглавы", "замдиректора",
 }
 _TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)?»|\"[^\"\n]*\"|\S")
 _LINKS = {"и", "по", ","}
@@ -109,7 +109,7 @@ def _split(doc: Document, start: int, end: int, spans: list[Span]) -> Role | Non
         position, adjectives = _split_trailing_adjectives(clean_spaces(doc.text[start:org.start]).strip(" ,«\""))
         if position:
             name = adjectives + _PAREN.sub("", clean_spaces(doc.text[org.start:org.end]))
-            return Role(nominative_phrase(position), nominative_phrase(name, ORG_LEMMAS))
+            return Role(nominative_phrase(position), nominative_phrase(name, ORG_TYPES))
     for m in re.finditer(r"\w+(?:[-‑]\w+)*", phrase):
         tail = phrase[m.start():]
         if m.start() > 0 and is_org_type(m.group()) and len(tail.split()) > 1:
@@ -171,7 +171,7 @@ def _resolved(role: Role, orgs: list[Fact]) -> Role:
     words = role.position.split()
     if role.organization or len(words) < 2:
         return role
-    kinds = {p.normal_form for p in nlp.parse(words[-1].lower()) if p.normal_form in ORG_LEMMAS}
+    kinds = {p.normal_form for p in nlp.parse(words[-1].lower()) if p.normal_form in ORG_TYPES}
     named = [o for o in orgs if any(p.normal_form in kinds for w in o.attrs["name"].split()[:3]
                                     for p in nlp.parse(w.lower().strip("«»\"")))]
     if len(named) != 1:

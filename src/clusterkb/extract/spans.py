@@ -19,14 +19,13 @@ OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
 LEGAL_FORMS = {"АО", "ООО", "ПАО", "ОАО", "ЗАО", "НАО", "НКО", "АНО", "ГК", "ФГУП", "ГУП", "МУП",
                "ФГБУ", "ГБУ", "ГАУ", "МКУ", "ИП", "НП", "ФГАОУ", "ФГБОУ", "АК", "ТОО"}
 # Nouns that name a kind of organisation; a quoted name after one of them is an organisation.
-ORG_TYPES = {"компания", "группа", "завод", "концерн", "корпорация", "холдинг", "ассоциация",
+ORG_TYPES = frozenset({"компания", "группа", "завод", "концерн", "корпорация", "холдинг", "ассоциация",
              "фонд", "центр", "агентство", "парк", "технопарк", "кластер", "предприятие",
              "объединение", "союз", "университет", "институт", "банк", "портал", "издание",
              "газета", "журнал", "телеканал", "агентство", "фабрика", "комбинат", "организация",
              "общество", "партнёрство", "партнерство", "академия", "колледж", "школа", "инкубатор",
              "зона", "министерство", "департамент", "комитет", "правительство", "администрация",
-             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"}
-ORG_LEMMAS = frozenset(ORG_TYPES)
+             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"})
 _WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 
 
@@ -75,17 +74,19 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
     stops at the first comma of a coordinated genitive list that belongs to the name."""
     words = _WORD.findall(text[span.start:span.end])
-    if len(words) < 2 or not _is_genitive_word(words[-1]):
+    if len(words) < 2 or not is_genitive_word(words[-1]):
         return span
     m = _COORDINATED.match(text, span.end)
     if not m or "\n" in m.group():
         return span
     tail = [w for w in _WORD.findall(m.group()) if w != "и"]
-    return Span(span.type, span.start, m.end()) if all(_is_genitive_word(w) for w in tail) else span
+    return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
 
 
-def _is_genitive_word(word: str) -> bool:
-    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower()))
+def is_genitive_word(word: str) -> bool:
+    """A genitive noun or adjective, or a word the dictionary does not know («инвестполитики»)."""
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())) \
+        or not nlp.morph().word_is_known(word.lower())
 
 
 def _join_adjacent_names(text: str, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,157 @@
+"""The knowledge base over time: changed, swapped, deleted and forgotten articles, feeds,
+workers, other working directories, and recovery with --force."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from clusterkb.cli import app
+
+runner = CliRunner()
+SCRIPT = str(Path(sys.executable).parent / "clusterkb")
+ONE = "В Калужской области открыли индустриальный парк «Ворсино-2». Резидентами стали 7 компаний."
+TWO = "В Липецкой области создан промышленный кластер. В него вошли 14 предприятий региона."
+THREE = "Губернатор Курской области Роман Старовойт открыл технопарк «Курск-Тех»."
+
+
+def run(data: Path, *args: str, input: str | None = None):
+    return runner.invoke(app, ["--data-dir", str(data), *args], input=input)
+
+
+def stats(data: Path) -> dict:
+    return json.loads(run(data, "stats", "--format", "json").stdout)
+
+
+def feed(path: Path, *texts: str) -> None:
+    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+
+
+def test_a_rewritten_feed_keeps_only_its_new_articles(tmp_path):
+    data, src = tmp_path / "data", tmp_path / "feed.jsonl"
+    feed(src, ONE, TWO)
+    assert run(data, "ingest", str(src), "-q").exit_code == 0
+    assert stats(data)["articles"] == 2
+    feed(src, THREE)
+    assert run(data, "ingest", str(src), "-q").exit_code == 0
+    for _ in range(2):  # the replaced articles never come back
+        assert run(data, "ingest", str(src), "-q").exit_code == 0
+        assert stats(data)["articles"] == 1
+    assert len(list((data / "extracted" / "articles").glob("*.json"))) == 1
+
+
+def test_a_file_overwritten_with_another_files_content_is_one_article(tmp_path):
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ONE, encoding="utf-8")
+    (raw / "b.txt").write_text(TWO, encoding="utf-8")
+    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    shutil.copy(raw / "b.txt", raw / "a.txt")
+    for _ in range(2):
+        assert run(data, "ingest", str(raw), "-q").exit_code == 0
+        assert stats(data)["articles"] == 1
+
+
+def test_a_file_deleted_from_an_ingested_folder_leaves(tmp_path):
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ONE, encoding="utf-8")
+    (raw / "b.txt").write_text(TWO, encoding="utf-8")
+    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    (raw / "a.txt").unlink()
+    result = run(data, "ingest", str(raw))
+    assert "1 removed" in result.stderr
+    assert stats(data)["articles"] == 1
+    names = [json.loads(x)["name"] for x in run(data, "query", "--kind", "organization", "--format", "jsonl").stdout.splitlines()]
+    assert not any("Ворсино" in n for n in names)
+
+
+def test_the_same_folder_from_another_directory_is_the_same_files(tmp_path):
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ONE, encoding="utf-8")
+    env = {**os.environ, "CLUSTERKB_DATA_DIR": str(data)}
+    assert subprocess.run([SCRIPT, "ingest", "raw", "-q"], cwd=tmp_path, env=env).returncode == 0
+    again = subprocess.run([SCRIPT, "ingest", str(raw)], cwd="/", env=env, capture_output=True, text=True)
+    assert "0 new, 0 changed, 1 unchanged" in again.stderr
+    gone = subprocess.run([SCRIPT, "forget", str(raw / "a.txt")], env=env, capture_output=True, text=True)
+    assert gone.returncode == 0 and "forgot 1 article" in gone.stderr
+
+
+def test_forget_by_id_and_path_and_names_that_match_nothing(tmp_path):
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ONE, encoding="utf-8")
+    (raw / "b.txt").write_text(TWO, encoding="utf-8")
+    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    ids = sorted(json.loads((data / "extracted" / "catalog.json").read_text(encoding="utf-8"))["articles"])
+    result = run(data, "forget", ids[0][:8], "no-such-article")
+    assert result.exit_code == 1
+    assert "no-such-article" in result.stderr and "forgot 1 article" in result.stderr
+    assert stats(data)["articles"] == 1
+    assert run(data, "forget", str(raw / "b.txt")).exit_code == 0
+    assert stats(data)["articles"] == 0
+
+
+def test_forget_without_a_knowledge_base_creates_nothing(tmp_path):
+    result = run(tmp_path / "typo", "forget", "abcdef")
+    assert result.exit_code == 3 and "no knowledge base" in result.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+def test_two_workers_give_the_one_worker_result_and_count_duplicates_once(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, text in enumerate([ONE, TWO, THREE, ONE, ONE]):
+        (raw / f"{i}.txt").write_text(text, encoding="utf-8")
+    out = {}
+    for workers in ("1", "2"):
+        data = tmp_path / f"data{workers}"
+        result = run(data, "ingest", str(raw), "--workers", workers)
+        assert "3 new, 0 changed, 2 unchanged" in result.stderr
+        out[workers] = [json.loads(x) for x in run(data, "export").stdout.splitlines()]
+    assert out["1"] == out["2"]
+
+
+def test_ingest_from_stdin_and_the_runs_it_leaves(tmp_path):
+    data = tmp_path / "data"
+    lines = "".join(json.dumps({"text": t, "url": f"http://example.ru/{i}"}, ensure_ascii=False) + "\n"
+                    for i, t in enumerate([ONE, TWO]))
+    result = run(data, "ingest", "-", input=lines)
+    assert result.exit_code == 0 and "2 new" in result.stderr
+    runs = [json.loads(x) for x in run(data, "runs", "--format", "jsonl").stdout.splitlines()]
+    assert runs[-1]["articles"]["new"] == 2 and runs[-1]["failures"] == []
+
+
+def test_force_rebuilds_a_catalogue_it_cannot_read(tmp_path):
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ONE, encoding="utf-8")
+    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    facts = run(data, "export").stdout
+    (data / "extracted" / "catalog.json").write_text("{broken", encoding="utf-8")
+    assert run(data, "ingest", str(raw)).exit_code == 3
+    assert run(data, "ingest", str(raw), "--force", "-q").exit_code == 0
+    assert run(data, "export").stdout == facts
+
+
+def test_until_and_since_bound_dates_and_bad_dates_are_usage_errors(tmp_path):
+    data = tmp_path / "data"
+    text = "Парк открыли 5 марта 2023 года. Второй парк откроют в 2025 году, а третий — в мае 2024 года."
+    assert run(data, "ingest", "-", "-q", input=json.dumps({"text": text, "published": "2023-03-06"}, ensure_ascii=False)).exit_code == 0
+
+    def dates(*args: str) -> list[str]:
+        out = run(data, "query", "--kind", "date", *args, "--format", "jsonl").stdout
+        return sorted(json.loads(x)["value"] for x in out.splitlines())
+
+    assert dates() == ["2023-03-05", "2024-05", "2025"]
+    assert dates("--until", "2024") == ["2023-03-05", "2024-05"]
+    assert dates("--until", "2023-03") == ["2023-03-05"]
+    assert dates("--since", "2024-06") == ["2025"]
+    for bad in ("foo", "2024-13-45"):
+        assert run(data, "query", "--since", bad).exit_code == 2
