@@ -53,3 +53,13 @@ def test_patronymics_titles_without_commas_and_coordinated_names():
     places = by_name(facts_of(text, "location", lang="en"))
     assert {"Penza Region", "Penza"} <= set(places)
     assert len(places["Penza"].mentions) == 2  # in «Penza Chemical Cluster» and «in Penza», not in «Penza Region»
+
+
+def test_portfolios_modifiers_and_titles_before_the_name():
+    text = ("The decision was announced by Deputy Minister of Economic Development Dmitry Orlov. "
+            "First Deputy Governor of the Omsk Region Irina Petrova and SPT deputy CEO Igor Kim attended.")
+    people = by_name(facts_of(text, "person", lang="en"))
+    assert people["Dmitry Orlov"].attrs["position"] == "Deputy Minister of Economic Development"
+    assert people["Dmitry Orlov"].attrs["organization"] is None
+    assert people["Irina Petrova"].attrs["position"] == "First Deputy Governor of the Omsk Region"
+    assert (people["Igor Kim"].attrs["position"], people["Igor Kim"].attrs["organization"]) == ("deputy CEO", "SPT")

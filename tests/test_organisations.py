@@ -92,3 +92,18 @@ def test_the_federal_fund_and_a_regional_fund_stay_apart():
 def test_generic_abbreviations_alone_are_not_organisations():
     text = "Льготы получат предприятия МСП. Ставка НДС не изменится."
     assert facts_of(text, "organization") == []
+
+
+def test_one_closing_quote_for_two_and_a_short_name_with_a_case_ending():
+    text = ("Совет директоров АО «Завод «Микрон» одобрил сделку с ООО «АгроПласт». Поставки "
+            "«АгроПласта» начнутся в мае, сообщили в АО «Завод «Микрон».")
+    orgs = by_name(facts_of(text, "organization"))
+    assert set(orgs) == {"АО «Завод «Микрон»", "ООО «АгроПласт»"}  # «АгроПласта» is no third body
+
+
+def test_a_long_short_name_in_parentheses_and_no_fragments():
+    text = ("Субсидии распределит Министерство экономического развития (Минэкономразвития). "
+            "Итоги подведут на Российской энергетической неделе.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert orgs["Министерство экономического развития"].attrs["aliases"] == ["Минэкономразвития"]
+    assert not any("энергетическ" in name for name in orgs)

@@ -105,3 +105,19 @@ def test_a_bare_kind_of_body_resolves_to_the_one_such_body_of_the_article():
             "Директор технопарка Илья Громов рассказал о планах.")
     person = facts_of(text, "person")[0].attrs
     assert (person["position"], person["organization"]) == ("директор", "технопарк «Синергия»")
+
+
+def test_initials_before_or_after_the_surname():
+    text = ("Проект представил ректор П. И. Ларионов. Договор подписала генеральный директор "
+            "ООО «Вектор» Гусейнова Л.Р. Позже Ларионов ответил на вопросы.")
+    people = by_name(facts_of(text, "person"))
+    assert {"П. И. Ларионов", "Л. Р. Гусейнова"} <= set(people)
+    assert len(people["П. И. Ларионов"].mentions) == 2
+
+
+def test_a_name_in_capitals_in_the_genitive_and_an_acting_position():
+    text = ("По словам директора завода ВИКТОРА САМОЙЛЕНКО, станки уже отгружены. "
+            "Решение одобрил и.о. министра экономики Тверской области Павел Орлов.")
+    people = by_name(facts_of(text, "person"))
+    assert "Виктор Самойленко" in people
+    assert people["Павел Орлов"].attrs["position"].startswith("и.о. министра экономики")

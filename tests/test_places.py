@@ -32,3 +32,8 @@ def test_a_region_called_by_its_other_name_is_one_place():
     places = by_name(facts_of(text, "location"))
     assert list(places) == ["Краснодарский край"]
     assert "Кубань" in places["Краснодарский край"].attrs["aliases"]
+
+
+def test_a_street_is_not_a_place():
+    text = "Технопарк расположен в Самаре на ул. Молодогвардейской, рядом с набережной Волги."
+    assert "Молодогвардейской" not in " ".join(by_name(facts_of(text, "location")))

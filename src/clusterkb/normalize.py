@@ -266,7 +266,11 @@ def person_name(text: str) -> PersonName | None:
     «Андрея ШПИЛЕНКО» → Андрей Шпиленко, «Абдурахмановой Натальи Петровны» → Наталья Петровна
     Абдурахманова. The case and gender are read off the given name, which pymorphy3 knows
     best, and the surname is inflected to agree — never lemmatised on its own."""
-    words = [w for w in _WORD_ONLY.findall(clean_spaces(text))][:3]
+    text = clean_spaces(text)
+    initials = _INITIALS.findall(text)
+    if initials:
+        return _with_initials(text, initials)
+    words = _WORD_ONLY.findall(text)[:3]
     if not words or not all(is_cyrillic(w) for w in words):
         return None
     first, middle, last = _name_roles(words)
@@ -328,3 +332,15 @@ def _as_written(old: str, new: str | None) -> str:
 
 
 _WORD_ONLY = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*")
+_INITIALS = re.compile(r"(?<![^\W\d_])([А-ЯЁ])(?:\.|(?=\s*$))")  # «Л.Р.», and «Л.Р» cut before its last dot
+
+
+def _with_initials(text: str, initials: list[str]) -> PersonName | None:
+    """«П. И. Ларионов», «Гусейновой Л.Р.» → «П. И. Ларионов», «Л. Р. Гусейнова»: the surname
+    in the nominative (its gender unknown, its own likeliest reading), initials kept."""
+    words = [w for w in _WORD_ONLY.findall(_INITIALS.sub(" ", text)) if len(w) > 1]
+    if len(words) != 1 or not is_cyrillic(words[0]):
+        return None
+    surname = person_name(words[0])
+    last = surname.last if surname else proper_case(words[0])
+    return PersonName(f"{initials[0]}.", f"{initials[1]}." if len(initials) > 1 else None, last)

@@ -185,16 +185,31 @@ def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
         return None
     after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+of\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
                      doc.text[end:sent.end])
-    if after and after.group(1).lower() in POSITIONS:
+    if after and _is_position(after.group(1)):
         return _position(after.group(1), after.group(2))
     prefix = doc.text[sent.start:start]
     before = _position_before(prefix)
     if before:
         return before
-    title = re.search(r"(?:(?<=\s)|^)(?:([A-Z][A-Z&]{1,7})\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$", prefix)
-    if title and title.group(2).lower() in POSITIONS:
-        return title.group(2), title.group(1)
+    title = _TITLE.search(prefix)
+    if title and _is_position(title.group("position")):
+        return title.group("position"), title.group("org")
     return None
+
+
+_MODIFIERS = r"(?:[Ff]irst|[Dd]eputy|[Aa]cting|[Ee]xecutive|[Gg]eneral|[Ss]enior|[Vv]ice|[Cc]hief|[Mm]anaging)"
+# «FEADC deputy CEO», «Primorsky Krai Industry Minister», «NAIPT Chairman» right before the name
+_TITLE = re.compile(rf"(?:(?<=\s)|^)(?:(?P<org>[A-Z][A-Z&]{{1,7}})\s+)?(?P<position>(?:[A-Z][a-z]+\s+){{0,4}}"
+                    rf"(?:{_MODIFIERS}\s+)*[A-Za-z-]+)\s+$")
+
+
+def _is_position(phrase: str) -> bool:
+    """«Deputy Minister», «First Deputy Governor», «deputy CEO», «Krai Industry Minister»:
+    modifiers or capitalised words, then a position word — never «and the Governor»."""
+    words = phrase.split()
+    if not words or (phrase.lower() not in POSITIONS and words[-1].lower() not in POSITIONS):
+        return False
+    return all(re.fullmatch(_MODIFIERS, w) or w[:1].isupper() for w in words[:-1])
 
 
 def _position_before(prefix: str) -> tuple[str, str | None] | None:
@@ -202,8 +217,10 @@ def _position_before(prefix: str) -> tuple[str, str | None] | None:
     best = None
     for m in _POSITION_OF.finditer(prefix):
         tail = re.match(r"\s+of\s+(?:the\s+)?(.+?)(?:,\s*|\s+)$", prefix[m.end():])
-        if tail and "." not in tail.group(1):
-            best = (m.group(), tail.group(1))
+        if tail and "." not in tail.group(1) and " and " not in tail.group(1) \
+                and not any(w in gazetteer.given_names() for w in tail.group(1).split()):
+            modifiers = re.search(rf"(?:{_MODIFIERS}\s+)+$", prefix[:m.start()])
+            best = ((modifiers.group() if modifiers else "") + m.group(), tail.group(1))
     return _position(*best) if best else None
 
 
@@ -216,6 +233,8 @@ def _position(position: str, of: str) -> tuple[str, str | None]:
         return f"{position} of the {of}" if any(w in PLACE_HEADS for w in words) else f"{position} of {of}", None
     if not of[:1].isupper():  # «head of the technopolis»: a description, not a name
         return f"{position} of the {of}", None
+    if not any(w.strip(",") in ORG_HEADS for w in words) and not re.fullmatch(r"[A-Z][A-Z&]{1,7}", of):
+        return f"{position} of {of}", None  # «Minister of Economic Development»: a portfolio
     return position, of
 
 

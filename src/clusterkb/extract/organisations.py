@@ -26,7 +26,7 @@ _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|админи�
 _WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
 _WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
-_SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,14}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
+_SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
 _PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")
 _QUOTED = re.compile(r"[«\"“](?P<inner>[^«»\"“”]+(?:«[^«»]+»)?)[»\"”]")
 _BAD = re.compile(r"[:№@#|/\\]|\d{3,}")
@@ -156,7 +156,8 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     if after:
         aliases.append(after.group("abbr"))
     words = _WORD.findall(surface)
-    if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface):
+    if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface) \
+            or _ends_in_adjective(surface):
         return None
     normal = nominative_phrase(surface, ORG_TYPES)
     quoted = _QUOTED.search(normal)
@@ -178,6 +179,13 @@ def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
     return all(nlp.morph().word_is_known(w.lower()) and not any(g in p.tag for p in nlp.parse(w.lower())[:1]
                                                                   for g in ("Orgn", "Geox", "Abbr"))
                for w in words)
+
+
+def _ends_in_adjective(surface: str) -> bool:
+    """«Российской энергетической»: a name cut before its noun is no name."""
+    last = _WORD.findall(surface)[-1]
+    return last.islower() and not surface.endswith(("»", '"')) and all(
+        p.tag.POS in ("ADJF", "PRTF") for p in nlp.parse(last)[:2])
 
 
 def _can_name(word: str) -> bool:
@@ -276,7 +284,19 @@ def _same_body(a: OrgMention, b: OrgMention) -> bool:
     for x, y in ((a, b), (b, a)):
         if any(_ABBR.match(f) and _abbreviates(f, y.normal) for f in [x.normal, *x.aliases]):
             return True
+        if _inflected_short_name(x.normal, y.aliases):
+            return True
     return _near_duplicate(a.normal, b.normal)
+
+
+def _inflected_short_name(word: str, aliases: list[str]) -> bool:
+    """«ТехноПласта» is «ТехноПласт» in the genitive: a one-word name the dictionary cannot
+    inflect, said with a case ending, is the quoted short name it extends by 1–2 letters."""
+    if " " in word or len(word) < 5:
+        return False
+    w = fold(word)
+    return any(" " not in a and w != fold(a) and w.startswith(fold(a)) and len(w) - len(fold(a)) <= 2
+               and len(a) >= 4 for a in aliases)
 
 
 _PLACE_WORDS = {"region", "oblast", "krai", "republic", "district", "область", "края", "край",

@@ -14,6 +14,10 @@ from .document import Document
 from .spans import LOC, Span
 
 
+_STREET = re.compile(r"(?:ул\.|улиц[аеыу]|просп\.|проспект[а-я]*|пер\.|переул[а-я]*|шоссе|бульвар[а-я]*|наб\.|"
+                     r"набережн[а-я]*|пл\.|площад[а-я]*|street|avenue|st\.|ave\.)\s*$", re.I)
+
+
 def _unshout(name: str) -> str:
     """«КАЛУГА» → «Калуга»; short upper-case names are abbreviations and stay («РФ», «США»)."""
     return " ".join(proper_case(w) if w.isupper() and len(w) > 4 else w for w in name.split())
@@ -24,6 +28,8 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     places: dict[str, dict] = {}
     for span in spans:
         if span.type != LOC:
+            continue
+        if _STREET.search(doc.text, max(0, span.start - 20), span.start):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper():

@@ -32,6 +32,7 @@ POSITIONS = {
 _TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)?»|\"[^\"\n]*\"|\S")
 _LINKS = {"и", "по", ","}
 _STOP_AFTER = re.compile(r"[.;:!?—–()]")
+_ACTING = re.compile(r"(?<!\w)(?:и\.\s?о\.|врио|вр\.\s?и\.\s?о\.)\s*$", re.I)  # «и.о. ректора», «врио губернатора»
 _PAREN = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -65,7 +66,9 @@ def role_before(doc: Document, name: Span, spans: list[Span]) -> Role | None:
         return None
     while head_at > 0 and _is_modifier(toks[head_at - 1][2], at_start=head_at - 1 == 0):
         head_at -= 1
-    return _split_role(doc, toks[head_at][0], toks[-1][1], spans)
+    start = toks[head_at][0]
+    acting = _ACTING.search(doc.text, sent.start, start)
+    return _split_role(doc, acting.start() if acting else start, toks[-1][1], spans)
 
 
 def role_after(doc: Document, name: Span, spans: list[Span]) -> Role | None:

@@ -85,7 +85,10 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
 
 def is_genitive_word(word: str) -> bool:
     """A genitive noun or adjective, or a word the dictionary does not know («инвестполитики»)."""
-    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())) \
+    parses = nlp.parse(word.lower())
+    if parses and parses[0].tag.POS in ("CONJ", "PREP", "PRCL"):  # «и», «по»: never part of the list
+        return False
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in parses[:2]) \
         or not nlp.morph().word_is_known(word.lower())
 
 
@@ -103,26 +106,24 @@ def _join_adjacent_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _balance_quotes(text: str, span: Span) -> Span:
-    """Extend a span that opens more quotes than it closes to the closing quotes after it."""
+    """Extend a span that opens more quotes than it closes to the closing quotes after it.
+    «АО «Завод «Биофарм» then text: one closing quote may close both, as often written."""
     inner = text[span.start:span.end]
     opened = sum(inner.count(q) for q in OPEN_QUOTES) - sum(inner.count(q) for q in CLOSE_QUOTES)
     straight = inner.count('"') % 2
     end, line_end = span.end, text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
-    while (opened > 0 or straight) and end < line_end:
+    while (opened > 0 or straight) and end < min(line_end, span.end + 80):
         ch = text[end]
         if ch in CLOSE_QUOTES:
             opened -= 1
         elif ch == '"' and straight:
             straight = 0
-        elif ch in OPEN_QUOTES:
+        elif ch in OPEN_QUOTES or (end > span.end and text[end - 1] in CLOSE_QUOTES):
             break
         end += 1
-        if end - span.end > 80:
-            return span
-    if opened > 0 or straight:
-        return span
-    return Span(span.type, span.start, end)
+    closed = end > span.end and text[end - 1] in CLOSE_QUOTES + '"'
+    return Span(span.type, span.start, end) if closed or not (opened > 0 or straight) else span
 
 
 def with_org_type(text: str, span: Span) -> Span:
@@ -136,7 +137,7 @@ def with_org_type(text: str, span: Span) -> Span:
     start = quote
     for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
         word = m.group()
-        if text[m.end():start].strip():
+        if text[m.end():start].strip() or "\n" in text[m.end():start]:
             break
         if word in LEGAL_FORMS:
             start = m.start()
@@ -151,6 +152,10 @@ def with_org_type(text: str, span: Span) -> Span:
 def _retype(text: str, span: Span) -> Span:
     """A 'place' that is a surname is a person; one whose head is an organisation noun is an org."""
     words = _WORD.findall(text[span.start:span.end])
+    if span.type == ORG and 2 <= len(words) <= 3 and all(w.isupper() for w in words) \
+            and any("Name" in p.tag for p in nlp.parse(words[0].lower())) \
+            and any("Surn" in p.tag or not nlp.morph().word_is_known(words[-1].lower()) for p in nlp.parse(words[-1].lower())):
+        return Span(PER, span.start, span.end)  # «ВИКТОРА САМОЙЛЕНКО»: a name in capitals
     if span.type == ORG and len(words) == 1 and nlp.morph().word_is_known(words[0].lower()) \
             and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]):
         return Span(LOC, span.start, span.end)
