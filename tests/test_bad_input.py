@@ -75,3 +75,22 @@ def test_a_path_that_does_not_exist_is_a_usage_error(data_dir):
     out = subprocess.run([SCRIPT, "--data-dir", str(data_dir), "ingest", str(data_dir / "missing.txt")],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "missing.txt" in out.stderr
+
+
+def test_a_bug_in_reading_one_file_fails_that_file_only(tmp_path, monkeypatch):
+    from clusterkb import articles, boilerplate
+    from clusterkb.articles import ArticleError
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Особый случай. " + GOOD, encoding="utf-8")
+    real = boilerplate.layout
+
+    def layout(text, lang):
+        if text.startswith("Особый"):
+            raise RuntimeError("boom")
+        return real(text, lang)
+
+    monkeypatch.setattr(articles.boilerplate, "layout", layout)
+    items = list(articles.iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Article", "ArticleError"]
+    assert isinstance(items[1], ArticleError) and "b.txt" in str(items[1]) and "boom" in items[1].problem

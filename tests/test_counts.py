@@ -217,6 +217,59 @@ def test_nouns_pymorphy_does_not_know_take_their_nominative(text, expected):
     assert _counts(text) == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # one count per bound, the lower bound with the upper one's unit
+    ("Доля импорта сократится с 60 до 35%.", "ru",
+     [(60, "процент", "процент", False, ["60"]), (35, "процент", "процент", False, ["35%"])]),
+    ("Затраты снизятся на 10-12%.", "ru",
+     [(10, "процент", "процент", False, ["10"]), (12, "процент", "процент", False, ["12%"])]),
+    ("Экономия составит 5–7 %.", "ru",
+     [(5, "процент", "процент", False, ["5"]), (7, "процент", "процент", False, ["7 %"])]),
+    ("Создадут 300–400 новых рабочих мест.", "ru",
+     [(300, "новое рабочее место", "место", False, ["300"]),
+      (400, "новое рабочее место", "место", False, ["400 новых рабочих мест"])]),
+    ("Обучат от 1,5 до 2 тыс. инженеров.", "ru",
+     [(1500, "инженер", "инженер", False, ["1,5"]), (2000, "инженер", "инженер", False, ["2 тыс. инженеров"])]),
+    ("Prices may fall by 25-30%.", "en",
+     [(25, "percent", "percent", False, ["25"]), (30, "percent", "percent", False, ["30%"])]),
+])
+def test_ranges_give_a_count_per_bound(text, lang, expected):
+    assert _counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # «число …» / "the number of …" names what a bare number later in the sentence counts
+    ("Число резидентов технопарка достигло 57.", "ru", [(57, "резидент", "резидент", False, ["57"])]),
+    ("По количеству технопарков лидируют Татарстан (14) и Пермский край (8).", "ru",
+     [(14, "технопарк", "технопарк", False, ["14"]), (8, "технопарк", "технопарк", False, ["8"])]),
+    ("The number of certified technoparks in Russia reached 31.", "en",
+     [(31, "certified technopark", "technopark", False, ["31"])]),
+    ("Leaders by number of clusters: Tatarstan (12), the Perm Territory (9).", "en",
+     [(12, "cluster", "cluster", False, ["12"]), (9, "cluster", "cluster", False, ["9"])]),
+    # an elided noun before a verb, taken from the nearest count of a noun, not of a measure
+    ("The park has 120 residents, up 8% on last year, and another 30 are negotiating.", "en",
+     [(120, "resident", "resident", False, ["120 residents"]), (8, "percent", "percent", False, ["8%"]),
+      (30, "resident", "resident", False, ["30"])]),
+    ("The fund backed 52 startups and another 14 were shortlisted.", "en",
+     [(52, "startup", "startup", False, ["52 startups"]), (14, "startup", "startup", False, ["14"])]),
+    # a number that counts nothing stays no count
+    ("57 is the number of residents.", "en", []),
+    ("The number rose to 31.", "en", []),
+    ("В том числе 12 уже работают.", "ru", []),
+])
+def test_elided_nouns_of_number_of_phrases_and_earlier_counts(text, lang, expected):
+    assert _counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Each rouble of subsidy attracted 4.2 times as much private money.",
+    "Exports grew 2.5 times over the year.",
+    "Output tripled, rising three times faster than planned.",
+])
+def test_english_ratios_are_no_counts(text):
+    assert _counts(text, "en") == []
+
+
 _RU_SOUP = st.text(alphabet="0123456789 .,-–:%№«»\"()\nдвухтринпьяеоклсмгаукДТ", max_size=80)
 _WORDS = st.lists(st.sampled_from([
     "девять", "региональных", "и", "три", "межрегиональных", "промышленных", "кластера", "еще", "двух",

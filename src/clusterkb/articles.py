@@ -102,6 +102,12 @@ def iter_articles(
                 yield read_article(item, max_bytes)
             except ArticleError as e:
                 yield e
+            except Exception as e:  # a bug of ours in reading one file must not stop the batch
+                yield _unexpected(str(item), e)
+
+
+def _unexpected(where: str, error: Exception) -> ArticleError:
+    return ArticleError(where, f"could not be read ({type(error).__name__}: {error}); please report this")
 
 
 def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
@@ -284,6 +290,9 @@ def _iter_feed(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Article 
                 article = _feed_article(raw, where, first=number == 1)
             except ArticleError as e:
                 yield e
+                continue
+            except Exception as e:  # as in iter_articles: one line, not the feed
+                yield _unexpected(where, e)
                 continue
             if article is not None:
                 yield article

@@ -2,9 +2,10 @@
 
 Each line (paragraph) is classified jusText-style by its own features — length, share of stop
 words, whether it ends as a sentence, cue phrases, link/e-mail/phone/hashtag density — into
-prose, short (headline-like), credit or cue. The body ends at the first credit or cue line after
-which the text never again reads as an article: no prose before the next cue, and after it no two
-prose paragraphs in a row (teaser lists alternate headlines with one-paragraph descriptions).
+prose, short (headline-like), credit, cue or end mark. The body ends at an end mark («###»), or
+at the first credit or cue line after which the text never again reads as an article: no prose
+before the next cue, and after it no two prose paragraphs in a row (teaser lists alternate
+headlines with one-paragraph descriptions); a byline just before that end goes with the tail.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .metadata import (
-    AUTHOR_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_agency_dateline, parse_dateline,
-    parse_publication_line,
+    AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_agency_dateline,
+    parse_dateline, parse_publication_line,
 )
 
 
@@ -34,6 +35,7 @@ class Kind(Enum):
     SHORT = "short"  # headline-like or neutral
     CREDIT = "credit"  # photo, author or date credit: junk that also sits inside articles
     CUE = "cue"  # site junk that opens a tail: related news, footer, comments, tags, ads
+    END = "end"  # an end-of-release mark («###»): nothing after it is article
 
 
 @dataclass(frozen=True)
@@ -65,20 +67,25 @@ _CREDIT = re.compile(
     r"из (?:открытых источников|архива|личного архива|соцсетей|социальных сетей))"
 )
 _EMBEDDED_CREDIT = re.compile(r"\b(?:фото|photo)\s*[:©]")
-_CUE_START = re.compile(
-    r"^(?:"
-    # related and latest news
+_TEASERS = (  # headers of related and latest news
     r"(?:читайте|читать) (?:также|еще|ещё|тоже|по теме)|(?:смотрите|см\.) (?:также|еще|ещё|по теме)|"
-    r"(?:(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
+    r"(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
     r"горячие|интересные) (?:новости|материалы|статьи|публикации|записи|события)|"
-    r"(?:материалы|статьи|публикации|записи|новости) по теме|(?:ранее|также) по теме|"
+    r"(?:(?:материалы|статьи|публикации|записи|новости|ранее|также|еще|ещё) )?по теме|популярное|"
     r"вам (?:может быть|будет) интересно|выбор редакции|лента новостей|новости партн[её]ров|"
     r"самое (?:читаемое|популярное|обсуждаемое|интересное|важное)|"
     r"related(?: news| articles| stories| posts)?|read (?:more|also|next)|see also|"
-    r"more (?:news|stories)|latest news|top stories|you (?:may|might) also like|most (?:read|popular)|"
+    r"more (?:news|stories)|latest news|top stories|you (?:may|might) also like|most (?:read|popular)"
+)
+_TEASER_START = re.compile(rf"^(?:{_TEASERS}){_HEADER_END}")
+_CUE_START = re.compile(
+    r"^(?:"
+    rf"(?:{_TEASERS}|"
     r"комментари(?:и|ев|й)|(?:добавить|оставить|написать) (?:комментарий|отзыв)|"
     r"поделиться|поделитесь|share(?: this(?: article| story| post)?)?|реклама|"
     r"(?:теги|тэги|метки|ключевые слова|tags))" + _HEADER_END + "|"
+    # a company's boilerplate heading in a press release
+    r"(?:about|о компании)(?:\s+[^\s\d.!?:;]+){0,5}\s*$|"
     # subscriptions
     r"подпи(?:шитесь|сывайтесь|саться)|присоединяйтесь|следите за (?:новостями|нами)|"
     r"мы в (?:соцсетях|соц\. сетях|telegram|телеграм|вк|вконтакте)|читайте нас|наш (?:telegram|телеграм)|"
@@ -141,7 +148,14 @@ _CONTACT_DATA = re.compile(
     r"|https?://\S+|www\.\S+"
 )
 _BARE_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,12}/?)$")
-_BREADCRUMB = re.compile(r"\s+(?:/|>|»|\||→|::)\s+")
+_BREADCRUMB = re.compile(r"\s+(?:/|>|»|\||→|::|·|•)\s+")
+_FORWARDED = re.compile(r"(?i)^(?:пересланное сообщение|переслано|forwarded(?: message)?)\b")
+_SITE_HEADER = re.compile(r"(?i)^(?:новости|news)\s")
+_END_MARK = re.compile(r"(?i)^(?:#\s?#\s?#|-\s?30\s?-|[-–—]\s?ends?\s?[-–—])$")
+_NAME = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
+_BYLINE = re.compile(  # «Анна Ряполова, Липецк», «А. Ряполова»
+    rf"^(?:(?:[A-ZА-ЯЁ]\.\s?){{1,2}}{_NAME}|{_NAME}(?: {_NAME}){{1,2}})(?:,\s*{_NAME}(?:[ -][\w-]+)*)?$"
+)
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
 _CLOSERS = " »\"”)'’*"
@@ -161,7 +175,7 @@ def layout(text: str, lang: str) -> Layout:
     kinds = [classify(line.text, stop) for line in lines]
     navigation, title, datelines = _header(lines, kinds)
     start = next((i for i, k in enumerate(kinds) if k is Kind.PROSE and i >= (title or 0)), title or 0)
-    end = _tail_start(kinds, start)
+    end = _byline_start(lines, start, _tail_start(kinds, start))
     excluded = [(lines[i].start, lines[i].end) for i in navigation]
     excluded += [(a, b) for a, b, _ in datelines]
     first = 0 if title is None else title + 1
@@ -191,6 +205,8 @@ def classify(line: str, stop: frozenset[str]) -> Kind:
     head = line[:_CHECK_CHARS]
     low = head.lower()
     words = [w.strip(_PUNCTUATION) for w in low.split()]
+    if _END_MARK.match(line):
+        return Kind.END
     if _is_credit(head, low):
         return Kind.CREDIT
     if _is_cue(low, words, len(line) <= _EXCLUDED_MAX_CHARS):
@@ -205,6 +221,7 @@ def _is_credit(head: str, low: str) -> bool:
         or AUTHOR_LINE.match(head)
         or parse_dateline(head, leftover_words=0)
         or parse_publication_line(head)
+        or PERIODICAL_LINE.match(head)
     )
 
 
@@ -262,47 +279,51 @@ def _reads_as_prose(line: str, words: list[str], stop: frozenset[str]) -> bool:
     return ending.endswith(("?", "!")) and len(words) >= _QUESTION_PROSE_WORDS
 
 
-def _is_navigation(line: str, kind: Kind) -> bool:
-    """A site navigation line above the title: a menu, breadcrumbs, a section name, a domain."""
-    if kind is Kind.CUE:
-        return True
+def _is_site_path(line: str) -> bool:
+    """Where on the site the article is: section names, breadcrumbs, a forwarded-message header."""
     words = line.lower().split()
     if words and all(w.strip(".,") in _SECTION_WORDS for w in words):
         return True
     parts = _BREADCRUMB.split(line)
-    return len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)
+    return (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)) or bool(_FORWARDED.match(line))
 
 
 def _is_weak_navigation(line: str) -> bool:
-    """Lines like «Новости. Омск» or «Омск»: navigation only when a title follows."""
-    parts = line.split(". ")
-    return not line.endswith((".", "!", "?")) and all(len(p.split()) <= 2 for p in parts)
+    """Lines like «Новости. Омск», «Омск» or «Новости Череповца и области»: navigation only when
+    a title follows."""
+    if line.endswith((".", "!", "?")):
+        return False
+    return all(len(p.split()) <= 2 for p in line.split(". ")) or bool(_SITE_HEADER.match(line))
 
 
 def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None, list[tuple[int, int, Stamp]]]:
     """Navigation lines above the title, the title's index and the datelines of the header
-    (the lines before the first prose paragraph, and an agency dateline opening that paragraph).
+    (the lines before the first prose paragraph, and an agency dateline opening that paragraph;
+    when that paragraph is a lead without a dateline, those up to the second one too).
     The title is the first line that is neither navigation nor a site banner above navigation;
     without one, a short line such as «Омск», else the first paragraph."""
     navigation: list[int] = []
     weak: list[int] = []
     datelines: list[tuple[int, int, Stamp]] = []
     title = None
+    leads = 0
     for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds, strict=False)):
         if kind is not Kind.PROSE and (stamp := parse_dateline(line.text)):
             datelines.append((line.start, line.end, stamp))
             continue
         if found := parse_agency_dateline(line.text):
-            stamp, start, end = found
-            datelines.append((line.start + start, line.start + end, stamp))
+            stamp, end = found
+            datelines.append((line.start, line.start + end, stamp))
             if end == len(line.text):
                 continue
         if kind is Kind.PROSE:
-            break
-        if kind is Kind.CREDIT:
+            leads += 1
+            if datelines or leads > 1:
+                break
+        if leads or kind is Kind.CREDIT:
             continue
-        if _is_navigation(line.text, kind):
-            if title is not None and kind is not Kind.CUE:
+        if kind is Kind.CUE or _is_site_path(line.text):
+            if title is not None and _is_site_path(line.text):
                 navigation.append(title)  # a banner such as the site's name above its menu
                 title = None
             if title is None:
@@ -339,30 +360,46 @@ def _tail_start(kinds: list[Kind], start: int) -> int | None:
     prose_pair_after = [False] * (n + 2)
     prose_before = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
-        next_cue[i] = i if kinds[i] is Kind.CUE else next_cue[i + 1]
+        next_cue[i] = i if kinds[i] in (Kind.CUE, Kind.END) else next_cue[i + 1]
         pair = kinds[i] is Kind.PROSE and i + 1 < n and kinds[i + 1] is Kind.PROSE
         prose_pair_after[i] = pair or prose_pair_after[i + 1]
     for i, kind in enumerate(kinds):
         prose_before[i + 1] = prose_before[i] + (kind is Kind.PROSE)
     for t in range(start + 1, n):
-        if kinds[t] not in (Kind.CUE, Kind.CREDIT):
+        if kinds[t] not in (Kind.CUE, Kind.CREDIT, Kind.END):
             continue
         cue = next_cue[t]
         if prose_before[cue] > prose_before[t]:
             continue  # the article goes on after a credit
-        if cue < n and prose_pair_after[cue + 1]:
+        if cue < n and kinds[cue] is Kind.CUE and prose_pair_after[cue + 1]:
             continue  # article-like text after the cue: an inline cross-link or promo
         return t
     return None
 
 
+def _is_teaser_header(line: str) -> bool:
+    """«Читайте также», «Read more:», maybe with the first headline on the same line."""
+    return bool(_TEASER_START.match(line.lower()))
+
+
+def _byline_start(lines: list[Line], start: int, end: int | None) -> int | None:
+    """The body's end moved up to a byline closing the body, «Анна Ряполова, Липецк»."""
+    last = (len(lines) if end is None else end) - 1
+    return last if last > start and _BYLINE.match(lines[last].text) else end
+
+
 def _inner_junk(lines: list[Line], kinds: list[Kind], first: int, end: int, start: int) -> list[tuple[int, int]]:
-    """Credit and cue lines inside the body, and captions printed twice in a row after its start."""
+    """Credit and cue lines inside the body, the headlines under a «Читайте также» teaser
+    header, and captions printed twice in a row after the body's start."""
     spans = []
+    teasers = False
     for i in range(first, end):
         line, kind = lines[i], kinds[i]
         if kind in (Kind.CREDIT, Kind.CUE) and len(line.text) <= _EXCLUDED_MAX_CHARS:
             spans.append((line.start, line.end))
+        elif teasers and kind is Kind.SHORT:
+            spans.append((line.start, line.end))
         elif i > start and kind is Kind.SHORT and i + 1 < end and lines[i + 1].text == line.text:
             spans += [(line.start, line.end), (lines[i + 1].start, lines[i + 1].end)]
+        teasers = (teasers and kind is Kind.SHORT) or (kind is Kind.CUE and _is_teaser_header(line.text))
     return spans

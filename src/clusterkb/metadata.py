@@ -128,6 +128,13 @@ _PUBLICATION_LABEL = re.compile(
     r"размещен[оа]?|(?:first )?published|(?:last )?updated|posted)(?![\w-])\s*:?"
 )
 _FIELD_SEPARATOR = re.compile(r"\s+[|•·/]\s+|;\s+|\.\s+(?=[^\W\d_])")
+_RUBRICS = re.compile(r"(?:\s+[|•·]\s+[^\W\d_][^|•·\d.!?:]{0,40})+$")
+_PERIODICAL = r"(?:газета|журнал|еженедельник)\s+[«\"„“][^\n]{1,60}?[»\"”“](?:\s*\([^()\n]{1,40}\))?"
+PERIODICAL_LINE = re.compile(rf"(?i)^\s*{_PERIODICAL}\s*\.?\s*$")
+_ISSUE = re.compile(rf"(?i)\s*(?P<periodical>{_PERIODICAL})?\s*№\s*\d+(?:\s*\(\d+\))?\s+от\s+")
+_ISSUE_END = re.compile(
+    r"(?i)(?:\s*(?:г\.|года?))?(?P<page>[,.]?\s*(?:стр\.|с\.|страниц[аы])\s*\d+(?:\s*[–-]\s*\d+)?)?\s*\.?\s*"
+)
 _CAPITALISED = r"[A-ZА-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*"
 _AGENCY_CITY = re.compile(rf"(?P<city>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})\s*[,.]\s*")
 _AGENCY_TAIL = re.compile(
@@ -168,14 +175,15 @@ def _first_date(pattern: re.Pattern[str], text: str) -> tuple[Stamp, int, int] |
 
 def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
     """The stamp of a line that is a dateline: a date, maybe a time and labels, and at most
-    `leftover_words` other words (a rubric or a city)."""
+    `leftover_words` other words (a rubric or a city); rubrics set off after the date
+    («03.09.2024, 10:05 · Наука и образование») do not count."""
     if len(line) > _DATELINE_MAX_CHARS:
         return None
     found = _find_stamp(line)
     if found is None:
         return None
     stamp, start, end = found
-    rest = _TIME.sub(" ", line[:start] + " " + line[end:])
+    rest = _TIME.sub(" ", line[:start] + " " + _RUBRICS.sub("", line[end:]))
     rest = _DATELINE_FILLER.sub(" ", rest)
     if len(_WORD.findall(rest)) > leftover_words:
         return None
@@ -185,18 +193,29 @@ def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
 def parse_publication_line(line: str) -> Stamp | None:
     """The stamp of a labelled publication line such as «Опубликовано 15.03.2024 в 10:12 |
     Просмотров: 1 245» or «Updated: May 5, 2024»: the label, a date and maybe a time make up its
-    first field, and any other fields are page furniture."""
+    first field, and any other fields are page furniture. A newspaper issue line is one too."""
     m = _PUBLICATION_LABEL.match(line)
     if m is None:
-        return None
+        return _issue_stamp(line)
     first = _FIELD_SEPARATOR.split(line[m.end():], maxsplit=1)[0]
     return parse_dateline(first, leftover_words=0)
 
 
-def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int, int] | None:
+def _issue_stamp(line: str) -> Stamp | None:
+    """The date of a newspaper issue line, «Газета «Коммерсантъ» №187 от 08.10.2024, стр. 9»:
+    an issue number and its date after the periodical's name or before a page number."""
+    issue = _ISSUE.match(line)
+    if issue is None or (found := _date_at(line, issue.end())) is None:
+        return None
+    stamp, end = found
+    rest = _ISSUE_END.fullmatch(line, end)
+    return stamp if rest and (rest["page"] or issue["periodical"]) else None
+
+
+def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int] | None:
     """A news-agency dateline opening a paragraph, «КАЗАНЬ, 5 марта. /ТАСС/. Текст…», «МОСКВА,
-    12 апр — РИА Новости.» or «LONDON, May 5 (Reuters) -»: its stamp and the span from the date
-    to the end of the agency tag. The city is in capitals unless an agency tag follows."""
+    12 апр — РИА Новости.» or «LONDON, May 5 (Reuters) -»: its stamp and where it ends, after
+    the agency tag. The city is in capitals unless an agency tag follows."""
     city = _AGENCY_CITY.match(paragraph)
     if city is None:
         return None
@@ -207,7 +226,7 @@ def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int, int] | None:
     tail = _AGENCY_TAIL.match(paragraph, date_end)
     if tail is None or not (tail["tag"] or tail["stop"]) or not (city["city"].isupper() or tail["tag"]):
         return None
-    return stamp, city.end(), tail.end()
+    return stamp, tail.end()
 
 
 def _date_at(text: str, pos: int) -> tuple[Stamp, int] | None:

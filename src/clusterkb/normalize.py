@@ -108,7 +108,10 @@ def _is_head(tok: str, following: str | None) -> bool:
     if not _noun_parses(tok):
         return False
     adjective = any(p.tag.POS in _ADJ for p in parse(tok.lower()))
-    return not (adjective and following is not None and _inflects(following) and bool(_noun_parses(following)))
+    if not adjective or following is None or not _inflects(following):
+        return True
+    nxt = parse(following.lower())
+    return not (any(p.tag.POS == "NOUN" for p in nxt) or any(p.tag.POS in _ADJ for p in nxt))
 
 
 @lru_cache(maxsize=50_000)

@@ -4,8 +4,10 @@
 Also measures with abbreviated units («164 га» → «гектар», «100 тыс. кв. м»), percentages,
 durations («полтора года»), coordinated counts sharing one noun («девять региональных и три
 межрегиональных промышленных кластера»), coordinated adjectives under one number («64 малых и
-средних предприятия»), elided nouns («…и еще двух») and subsets of an earlier count («из них 15»,
-«с тремя из них»). Numbers in quoted speech count; numbers in quoted names («Технопарк-2») do
+средних предприятия»), ranges («15–20%», «с 45 до 20%»: one count per bound), elided nouns
+(«…и еще двух», "another 96 were built") that take the noun of the count before them or of «число
+парков» / "the number of parks" («…превысило 400», "Moscow Region (68)"), and subsets of an earlier
+count («из них 15», «с тремя из них»). Ratios («в два раза», "3.8 times") are no counts. Numbers in quoted speech count; numbers in quoted names («Технопарк-2») do
 not, nor do dates, money, document numbers («№ 779»), ordinals and numbers with no noun.
 The mention span runs from the number to the end of its noun phrase; hedges stay outside.
 """
@@ -15,13 +17,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..facts import Fact
+from decimal import Decimal
+
+from ..facts import Fact, json_number
 from ..nlp import parse
 from .dates import date_spans
 from .document import Document, Sentence
 from .money import money_spans
-from ..facts import json_number
-from .numbers import Number, collect, find_numbers, is_approximate
+from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range
 
 _RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
     (r"%", "процент", "процент"),
@@ -53,8 +56,9 @@ _EN_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
 _RU_WORD = re.compile(r"[ \u00a0]*([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 _EN_WORD = re.compile(r"[ \u00a0]*([A-Za-z]+(?:-[A-Za-z]+)*)")
 _SPACE = re.compile(r"[ \u00a0\u202f]?")
-_CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
-_ELIDED = re.compile(r"\s*(?:[,.;:!?)»—–]|$|(?:и|а|но|или)\b)")
+_ELIDED = re.compile(r"\s*(?:[,.;:!?)»—–]|$|(?:и|а|но|или|were|was|are|is|will|would|have|has|had)\b)")
+_TOPIC = {"ru": re.compile(r"(?<![\w-])(?<!том\s)(?:числ|количеств)(?:о|а|у|е|ом)\s+", re.IGNORECASE),
+          "en": re.compile(r"\bnumbers?\s+of\s+", re.IGNORECASE)}
 _SUBSET_AFTER = re.compile(r"\s*(?:из\s+(?:них|которых)|of\s+(?:them|which|these))\b", re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(
     r"(?<!\w)(?:из\s+(?:них|которых)|среди\s+(?:них|которых)|of\s+(?:them|which)|among\s+them)"
@@ -71,7 +75,7 @@ _HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|пя
                    r"двест|трист|полтор|полутор|one|two|three|four|five|six|seven|eight|nine|ten|"
                    r"twelve|teen|ty\b")  # on lower-cased text: fast
 _ADJ = ("ADJF", "PRTF")
-_NOT_HEADS = {"раз", "сторона"}
+_NOT_HEADS = {"раз", "сторона", "time"}
 _EN_STOP = set("""of in on at for to from with by and or but that which who whom whose were was are is be
     been being have has had will would can could should may might must the a an as per than more less
     this these those its their our his her we they it he she you i not also such about over under into
@@ -114,11 +118,13 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
     """The counts of one sentence, coordinated, elided and subset nouns filled in; `previous` are
     the counts of the sentence before, which a subset («с тремя из них») may refer to."""
     text, done, pending = sentence.text, [], []
+    topic = _topic(text, lang)
     numbers = [n for n in find_numbers(text, lang) if _may_count(text, n, sentence.start, skip)]
     for i, n in enumerate(numbers):
         c = _words_after(text, n, lang)
         following = numbers[i + 1] if i + 1 < len(numbers) else None
-        if c.unit is None and c.noun is None and following and _CONJ.fullmatch(text, c.end, following.start):
+        if c.unit is None and c.noun is None and following and (
+                is_coordinated(text, c.end, following.start) or is_range(text, n, following)):
             pending.append(c)
             continue
         if c.unit is None:
@@ -129,12 +135,37 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
         elif ante := _subset_of(text, n, previous + done):
             c.unit, c.head, c.shared = ante.unit, ante.head, ante.unit
             done.append(c)
-        elif not c.words and done and _ELIDED.match(text, n.end):
-            prev = done[-1]
-            c.unit, c.head, c.shared = prev.shared, prev.head, prev.shared
+        elif not c.words and c.noun is None and (ante := _elided_noun(text, n, topic, done)):
+            c.unit, c.head, c.shared = ante.shared, ante.head, ante.shared
             done.append(c)
         pending = []
     return done
+
+
+def _topic(text: str, lang: str) -> _Count | None:
+    """The noun phrase of «число индустриальных парков» / "the number of industrial parks", which
+    a bare number later in the sentence counts («…превысило 400»)."""
+    m = _TOPIC[lang].search(text)
+    if not m:
+        return None
+    c = _Count(Number(m.start(), m.end(), Decimal(5), True), m.end())
+    if lang == "en":
+        _english_words(text, c)
+    else:
+        _russian_words(text, c)
+    _settle(c, lang)
+    return c if c.unit else None
+
+
+def _elided_noun(text: str, n: Number, topic: _Count | None, done: list[_Count]) -> _Count | None:
+    """The count whose noun a bare number at a clause end leaves out: the nearest earlier count
+    of the sentence or its «число …» / "number of …" phrase, one of a noun rather than of a
+    measure ("up 9%, and another 96 were built": parks)."""
+    if not _ELIDED.match(text, n.end):
+        return None
+    before = done + ([topic] if topic and topic.end <= n.start else [])
+    nouns = [c for c in before if c.noun is not None]
+    return max(nouns or before, key=lambda c: c.number.start, default=None)
 
 
 def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:
@@ -295,7 +326,7 @@ def _settle(c: _Count, lang: str) -> None:
     if lang == "en":
         if c.noun is None and c.words:
             c.noun, c.words = _singular(c.words[-1]), c.words[:-1]
-        if c.noun is not None:
+        if c.noun is not None and c.noun not in _NOT_HEADS:
             c.head, c.unit = c.noun, _unit(c.words, c.noun, lang)
     else:
         if c.noun is None and c.words:

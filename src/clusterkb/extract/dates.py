@@ -10,7 +10,11 @@ the date without being part of it (до, к, по, by, until, в конце…) 
 future verb follows: «Сегодня открылся технопарк»), not of how things are now («Сегодня в
 кластере работают…»). A line that holds nothing but a date (and a time), a labelled stamp
 («Опубликовано 15.03.2024 в 12:40») and an agency dateline («МОСКВА, 14 мая 2024.») are
-datelines: metadata, not dates of the article, though `date_spans` still reports them.
+datelines: metadata, not dates of the article, though `date_spans` still reports them; so is a
+date opening its line with a time after it («03.09.2024, 10:05 · Экономика»).
+Quarters and half-years are month intervals («в III квартале 2025 года», "Q3 2025" →
+«2025-07/2025-09»); a weekday named without a date («в среду», "on Wednesday") is that day of
+the publication week, on or before publication in the past tense, on or after it in the future.
 """
 from __future__ import annotations
 
@@ -42,14 +46,21 @@ _RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_WORD = r"(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)"
 _REL_DAY = r"(?P<rel>вчера|сегодня|завтра|позавчера|послезавтра|today|yesterday|tomorrow)"
-_REL_YEAR = (r"(?P<rely>этом|этого|текущем|текущего|нынешнем|нынешнего|следующем|следующего"
-             r"|будущем|будущего|наступающем|наступающего|прошлом|прошлого|минувшем|минувшего"
-             r"|прошедшем|прошедшего|позапрошлом|позапрошлого)\s+год[ау]")
+_REL_YEAR = (r"(?P<rely>(?:эт|текущ|нынешн|следующ|будущ|наступающ|прошл|минувш|прошедш|позапрошл)"
+             r"(?:ом|ем|ого|его|от|ий|ый))\s+год(?:[ау]|ом)?(?![а-яё])")
 _RU_YEAR_SLOT = rf"(?:\s+(?:(?P<{{}}>{_YEAR})(?:{_YEAR_WORD})?|{_REL_YEAR}))?"
 _DAY_SHIFT = {"позавчера": -2, "вчера": -1, "yesterday": -1, "сегодня": 0, "today": 0,
               "завтра": 1, "tomorrow": 1, "послезавтра": 2}
 _YEAR_SHIFT = (("позапрошл", -2), ("прошл", -1), ("минувш", -1), ("прошедш", -1), ("previous", -1),
                ("last", -1), ("следующ", 1), ("будущ", 1), ("наступающ", 1), ("next", 1))
+
+_ORDINAL_RU = r"(?:перв|втор|трет|четв[её]рт)[а-яё]*|IV|I{1,3}|[1-4](?:-?(?:й|м|го|е|ом))?"
+_ORDINAL_EN = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORDINALS = ("перв", "втор", "трет", "четв", "first", "second", "third", "fourth")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_WEEKDAYS = (("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
+             ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
 
 _ANY = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_MON_RU}|{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
@@ -60,7 +71,10 @@ _ANY = [re.compile(p, re.IGNORECASE) for p in (
 _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_LEAD_RU}(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MON_RU})(?:\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?)?)?"
     rf"(?:\s*(?:[-–—]|по)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m2>{_MON_RU}){_RU_YEAR_SLOT.format('y2')}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:\s*[-–—]\s*(?P<m2>{_MON_RU}))?{_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{_MON_RU}))?"
+    rf"{_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>квартал|полугоди)[а-яё]*{_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(_WEEKDAYS[0])})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
 )]
@@ -75,14 +89,21 @@ _EN = [re.compile(p) for p in (
     rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
     r"\b(?:(?P<lead>(?i:in|during))\s+)?"
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
+    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter|half)\b(?:\s+of\s+(?:(?P<y1>{_YEAR})\b"
+    r"|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b))?",
+    rf"\b(?:{_LEAD_EN})?(?P<qk>Q|H)(?P<q>[1-4])\s+(?P<y1>{_YEAR})\b",
+    rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
+    rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(_WEEKDAYS[1])})\b{_NO_DATE_AFTER}",
 )]
 _HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-                   r"|вчера|сегодня|завтра|году|года|today|yesterday|tomorrow|year"
+                   r"|вчера|сегодня|завтра|год|квартал|полугод|понедельник|вторник|сред|четверг"
+                   r"|пятниц|суббот|воскресен|today|yesterday|tomorrow|year|quarter|half|day"
                    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # on lower-cased text: fast
 _ON_TODAY = re.compile(r"(?:на|по|до)\s+$", re.IGNORECASE)
 _NOWADAYS = {"сегодня", "today"}
 _SPEECH_END = re.compile(r"[»\"”;]|\s[—–]\s")
 _DATELINE_REST = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|[\W_]", re.UNICODE)
+_TIME_AFTER = re.compile(r"[,\s|·]*\d{1,2}:\d\d(?!\d)")
 _STAMP_LABEL = re.compile(r"\W*(?:опубликовано|дата\s+публикации|размещено|published|posted)\W*",
                           re.IGNORECASE)
 _AGENCY = re.compile(r"\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ-]+)*,\s*")
@@ -92,7 +113,9 @@ _FUTURE_RU = re.compile(r"планир|предстоит|намерен|соб�
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
 _ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
 _FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to)\b", re.IGNORECASE)
-_PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed)\b", re.IGNORECASE)
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed|said|told|met|held|made|took|gave"
+                      r"|won|began|became|built|sent|spent|found|brought|bought|sold|paid|grew|rose|fell"
+                      r"|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
 _CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 
 _Part = tuple[int | None, int | None, int | None]
@@ -101,8 +124,9 @@ _Part = tuple[int | None, int | None, int | None]
 @dataclass(frozen=True)
 class _Raw:
     """One date phrase as written: span, explicit parts (year, month, day) of its first and last
-    point, a relative day or year shift, the sentence it stands in, and whether it is a bound
-    («до 2030 года», «by 2030»: a deadline, not a time something happens)."""
+    point, a relative day or year shift, the sentence it stands in, whether it is a bound
+    («до 2030 года», «by 2030»: a deadline, not a time something happens), and the weekday
+    (Monday 0) of «в среду» / "on Wednesday"."""
 
     start: int
     end: int
@@ -112,6 +136,7 @@ class _Raw:
     year_shift: int | None
     sentence: Sentence
     bound: bool = False
+    weekday: int | None = None
 
 
 def _month(word: str | None) -> int | None:
@@ -166,7 +191,10 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
         return None
     y1, y2 = _year(g.get("y1"), ref_year), _year(g.get("y2"), ref_year)
     d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
-    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    months = _period(g["q"], g["qk"]) if g.get("qk") else (_month(g.get("m1")), _month(g.get("m2")))
+    if months is None:
+        return None
+    m1, m2 = months
     if g.get("sep") == "/" and m1 and m1 > 12 and d1 and d1 <= 12:
         d1, m1 = m1, d1
     if d1 is not None:
@@ -181,7 +209,29 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
                 _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence,
-                lead in _BOUNDS)
+                lead in _BOUNDS, _weekday(g.get("wd")))
+
+
+def _ordinal(word: str) -> int:
+    """The number (1–4) of an ordinal as quarters are named: «третьем», "third", «3-м», «III»."""
+    w = word.lower()
+    if w[0].isdigit():
+        return int(w[0])
+    return _ROMAN.get(w) or next(i % 4 + 1 for i, stem in enumerate(_ORDINALS) if w.startswith(stem))
+
+
+def _period(ordinal: str, kind: str) -> tuple[int, int] | None:
+    """First and last month of a quarter or half-year («третьем квартале» → 7, 9; "H1" → 1, 6),
+    or None when there is no such period («третьем полугодии»)."""
+    n, size = _ordinal(ordinal), 6 if kind.lower().startswith(("п", "h")) else 3
+    return ((n - 1) * size + 1, n * size) if n * size <= 12 else None
+
+
+def _weekday(word: str | None) -> int | None:
+    """Weekday number (Monday 0) of a weekday name, Russian accusative or English."""
+    if word is None:
+        return None
+    return next(i for names in _WEEKDAYS for i, name in enumerate(names) if name.lower() == word.lower())
 
 
 def _relative_day(text: str, m: re.Match, lang: str) -> bool:
@@ -245,9 +295,19 @@ def _tense(sentence: Sentence, offset: int, lang: str) -> str | None:
     Future wins over past: «будет подготовлена» is future though the participle is past.
     """
     text, pos = sentence.text, offset - sentence.start
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
     right = next((m.start() for m in _CLAUSE.finditer(text, pos)), len(text))
-    return _clause_tense(text[left:right], lang) or _clause_tense(text, lang)
+    return _clause_tense(text[_clause_start(text, pos):right], lang) or _clause_tense(text, lang)
+
+
+def _lead_tense(r: _Raw, lang: str) -> str | None:
+    """Tense of the verbs leading up to a date in its clause ("said on Wednesday"), else of its clause."""
+    text, pos = r.sentence.text, r.start - r.sentence.start
+    return _clause_tense(text[_clause_start(text, pos):pos], lang) or _tense(r.sentence, r.start, lang)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding offset pos of a sentence starts: after the punctuation before it."""
+    return max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
 
 
 def _clause_tense(text: str, lang: str) -> str | None:
@@ -276,6 +336,8 @@ class _Resolver:
 
     def value(self, r: _Raw) -> str | None:
         """The ISO value of a date phrase, or None when it cannot be anchored at all."""
+        if r.weekday is not None:
+            return self._weekday_date(r)
         if r.first == (None, None, None):
             if r.day_shift is not None:
                 return (self.pub + dt.timedelta(days=r.day_shift)).isoformat() if self.pub else None
@@ -285,6 +347,16 @@ class _Resolver:
             return _iso(first)
         y = r.last[0] or (first[0] and first[0] + (_key(r.last)[1:] < _key(r.first)[1:]))
         return f"{_iso(first)}/{_iso((y, r.last[1], r.last[2]))}"
+
+    def _weekday_date(self, r: _Raw) -> str | None:
+        """The day a weekday names: in the publication week, on or before publication unless told
+        in the future tense, then on or after it."""
+        if not self.pub:
+            return None
+        ahead = (r.weekday - self.pub.weekday()) % 7
+        if ahead and _lead_tense(r, self.doc.lang) != "futr":
+            ahead -= 7
+        return (self.pub + dt.timedelta(days=ahead)).isoformat()
 
     def _fill(self, part: _Part, r: _Raw) -> _Part:
         """The part with its year supplied when the text left it out."""
@@ -296,20 +368,27 @@ class _Resolver:
         return y, m, d
 
     def _year_of(self, m: int, d: int | None, r: _Raw) -> int | None:
-        """Publication year, a year earlier for a later date told in the past tense, a year
-        later for an earlier date told in the future; without publication, from the text."""
+        """The year of a date or period without one: around the publication day, else the
+        publication year, else from the text."""
         if self.pub and r.day_shift is not None:
             anchor = self.pub + dt.timedelta(days=r.day_shift)
             if (anchor.month, anchor.day) == (m, d):
                 return anchor.year
         if self.pub:
-            here, pub = (m, d or 0), (self.pub.month, self.pub.day if d else 0)
-            if here != pub and (tense := _tense(r.sentence, r.start, self.doc.lang)):
-                return self.pub.year - (tense == "past" and here > pub) + (tense == "futr" and here < pub)
-            return self.pub.year
+            return self._year_around(self.pub, r)
         if self.pub_year:
             return self.pub_year
         return self._year_from_text(m, r) or self._year_from_full_date(m, d, r)
+
+    def _year_around(self, pub: dt.date, r: _Raw) -> int:
+        """Publication year; a year earlier for a date or period starting after publication told
+        in the past tense, a year later for one over before publication told in the future."""
+        last = r.last if r.last and r.last[1] and _key(r.last)[1:] >= _key(r.first)[1:] else r.first
+        start, end, now = (r.first[1], r.first[2] or 1), (last[1], last[2] or 31), (pub.month, pub.day)
+        if start <= now <= end:
+            return pub.year
+        tense = _tense(r.sentence, r.start, self.doc.lang)
+        return pub.year - (tense == "past" and start > now) + (tense == "futr" and end < now)
 
     def _year_from_text(self, m: int, r: _Raw) -> int | None:
         """The nearest explicit year given to the same month, else in the same paragraph (a
@@ -357,6 +436,8 @@ def _is_dateline(doc: Document, r: _Raw) -> bool:
     before, after = doc.text[start:r.start], doc.text[r.end:end if end >= 0 else len(doc.text)]
     if _STAMP_LABEL.fullmatch(before) or _AGENCY.fullmatch(before) and _AGENCY_AFTER.match(after):
         return True
+    if not before.strip() and _TIME_AFTER.match(after):
+        return True
     return not _DATELINE_REST.sub("", before + after)
 
 
@@ -374,10 +455,13 @@ def extract_dates(doc: Document) -> list[Fact]:
 def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]:
     """Guess the publication date (ISO, confidence 0..1) from the content and a no-year dateline.
 
-    The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from
-    explicit years in past-tense clauses (article not earlier) and future ones (not later); a
-    deadline told in the past («поручено до 1 марта 2024 года») bounds nothing. Without a known
-    day, deadlines alone fix nothing: the year needs a past-tense report.
+    The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from explicit
+    years in past-tense clauses and future ones. A past-tense report bounds the article from
+    below: it is of the year of the latest report, or of the next year when the day would fall
+    before that report's last month or day began. Without a report, a future year bounds it from
+    above: the latest day not after it. A deadline told in the past («поручено до 1 марта 2024
+    года») bounds nothing. Without a known day, deadlines alone fix nothing: the year needs a
+    past-tense report.
     """
     doc = make_document(Article(id="", path="", text=text))
     raws = _find(doc)
@@ -390,22 +474,33 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
                 lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
-    if day is None and not lowers:  # deadlines alone bound the year from above only: no guess
+    if not lowers and (day is None or not uppers):  # no year, or deadlines alone and no day: no guess
         return None, 0.0
-    years = {b.year for b in lowers} | {b.year for b in uppers} | {b.year - 1 for b in uppers}
     both = bool(lowers and uppers)
-    for y in sorted(years, reverse=True):
-        if day is None:
-            if all(b.year <= y for b in lowers) and all(y <= b.year for b in uppers):
-                return str(y), round(0.4 + 0.2 * both, 2)
-            continue
+    if day is None:
+        year = max(b.year for b in lowers)
+        return (str(year), round(0.4 + 0.2 * both, 2)) if all(year <= b.year for b in uppers) else (None, 0.0)
+    guess = _guess_day(day, shift, lowers, uppers)
+    return (guess.isoformat(), round(0.7 + 0.2 * both, 2)) if guess else (None, 0.0)
+
+
+def _guess_day(day: tuple[int, int], shift: int, lowers: list[dt.date], uppers: list[dt.date]) -> dt.date | None:
+    """The day (month, day, shifted) in the earliest year the past reports allow, else the latest
+    the future ones allow, that falls between all the bounds."""
+    if lowers:
+        year = max(b.year for b in lowers)
+        years = (year, year + 1)
+    else:
+        year = min(b.year for b in uppers)
+        years = (year, year - 1)
+    for y in years:
         try:
             guess = dt.date(y, *day) + dt.timedelta(days=shift)
         except ValueError:
             continue
         if all(b <= guess for b in lowers) and all(guess <= b for b in uppers):
-            return guess.isoformat(), round(0.7 + 0.2 * both, 2)
-    return None, 0.0
+            return guess
+    return None
 
 
 def _day_cue(raws: list[_Raw], dateline: str | None) -> tuple[tuple[int, int] | None, int]:

@@ -3,6 +3,10 @@
 «3,6 млрд рублей» → 3600000000 RUB, «$5 млн» → 5000000 USD, «RUB 3.6 billion». The mention
 span runs from a leading currency sign or code to a trailing currency word; a hedge before the
 number («порядка», «более», «up to») marks the sum approximate and stays outside the span.
+A sum may leave its currency to the next one: a range's lower bound («от 5 до 7 млрд рублей»),
+a coordinated sum with a scale word («на 350 млн и 210 млн рублей»). A number with a scale word
+and no noun after it takes the currency of the sums before it in its paragraph («Стоимость —
+720 млн рублей. Еще 120 млн добавит фонд»), when they all have one.
 """
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..facts import Fact
+from ..nlp import parse
 from .document import Document, Sentence
-from .numbers import collect, find_numbers, is_approximate, tidy
+from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range, tidy
 
 _CODES = "RUB|RUR|USD|EUR|CNY|KZT|BYN|GBP|JPY|UAH|KGS|UZS|INR|AMD"
 _AFTER = [(re.compile(p, re.IGNORECASE), code) for p, code in (
@@ -35,6 +40,10 @@ _SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "�
 _SHORT_SCALE = re.compile(r"(m|mn|k)\b")
 _HINT = re.compile(rf"руб|\bр\.|₽|долл|\$|евро|€|юан|тенге|фунт|гривн|сом|сум|£|¥|₸|₴|rubl|roubl|dollar"
                    rf"|euro|yuan|tenge|pound|{_CODES.lower()}")  # on lower-cased text: fast
+_WORD = re.compile(r"\s*([^\W\d_]+)")
+_NOUN_PHRASE = {"NOUN", "ADJF", "PRTF", "NUMR"}  # pymorphy3 parts of speech a counted noun phrase opens with
+
+_Sum = tuple[Decimal, str, bool, int, int]
 
 
 def _code(found: str, pattern_code: str) -> str:
@@ -56,35 +65,84 @@ def _currency_after(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _matches(doc: Document) -> list[tuple[Decimal, str, bool, int, int]]:
+def _matches(doc: Document) -> list[_Sum]:
     """(amount, currency, approximate, start, end) of every sum of money in the document."""
-    return [m for sentence in doc.sentences for m in _sentence_money(sentence, doc.lang)]
+    sums = [m for sentence in doc.sentences for m in _sentence_money(sentence, doc.lang)]
+    return sorted(sums + _elided(doc, sums), key=lambda m: m[3])
 
 
 @lru_cache(maxsize=2048)
-def _sentence_money(sentence: Sentence, lang: str) -> tuple[tuple[Decimal, str, bool, int, int], ...]:
+def _sentence_money(sentence: Sentence, lang: str) -> tuple[_Sum, ...]:
     """The sums of one sentence; cached, as the count extractor asks for them too."""
-    text, found = sentence.text, []
+    text = sentence.text
     if not _HINT.search(text.lower()):
         return ()
-    for n in find_numbers(text, lang):
-        start, end, amount = n.start, n.end, n.value
-        before = _BEFORE.search(text, max(0, n.start - 4), n.start)
-        if before:
-            start = before.start()
-            short = _SHORT_SCALE.match(text, end)
-            if short and not n.spelled:
-                amount, end = tidy(amount * (1000 if short.group() == "k" else 1_000_000)), short.end()
-        after = _currency_after(text, end)
-        if after:
-            currency, end = after
-        elif before:
-            currency = _SYMBOLS.get(before.group(1) or "") or _code(before.group(2), "")
-        else:
-            continue
-        approximate = is_approximate(text, start)
-        found.append((amount, currency, approximate, sentence.start + start, sentence.start + end))
-    return tuple(found)
+    numbers = find_numbers(text, lang)
+    sums = [_sum(text, n) for n in numbers]
+    for i in range(len(numbers) - 2, -1, -1):
+        if sums[i] is None and sums[i + 1] and _shares_currency(text, numbers[i], numbers[i + 1]):
+            sums[i] = numbers[i].value, sums[i + 1][1], numbers[i].start, numbers[i].end
+    return tuple((amount, currency, is_approximate(text, start), sentence.start + start, sentence.start + end)
+                 for amount, currency, start, end in filter(None, sums))
+
+
+def _sum(text: str, n: Number) -> tuple[Decimal, str, int, int] | None:
+    """(amount, currency, start, end) of a number with a currency sign, code or word around it."""
+    start, end, amount = n.start, n.end, n.value
+    before = _BEFORE.search(text, max(0, n.start - 4), n.start)
+    if before:
+        start = before.start()
+        short = _SHORT_SCALE.match(text, end)
+        if short and not n.spelled:
+            amount, end = tidy(amount * (1000 if short.group() == "k" else 1_000_000)), short.end()
+    after = _currency_after(text, end)
+    if after:
+        return amount, after[0], start, after[1]
+    if before:
+        return amount, _SYMBOLS.get(before.group(1) or "") or _code(before.group(2), ""), start, end
+    return None
+
+
+def _shares_currency(text: str, n: Number, sum_after: Number) -> bool:
+    """Does a number take the currency of the sum right after it: a range's lower bound, or a
+    coordinated number with a scale word («350 млн и 210 млн рублей»)?"""
+    return is_range(text, n, sum_after) or bool(n.scale) and is_coordinated(text, n.end, sum_after.start)
+
+
+def _elided(doc: Document, sums: list[_Sum]) -> list[_Sum]:
+    """Sums with the currency left out: a number with a scale word and no noun after it (nor
+    after the numbers it is coordinated with), after sums of one currency in its paragraph."""
+    taken = [(start, end) for *_, start, end in sums]
+    found = []
+    for sentence in doc.sentences:
+        text, numbers = sentence.text, find_numbers(sentence.text, doc.lang)
+        for i, n in enumerate(numbers):
+            start, end = sentence.start + n.start, sentence.start + n.end
+            if n.scale < 3 or any(a < end and start < b for a, b in taken):
+                continue
+            if _noun_after(text, _chain_end(text, numbers, i), doc.lang):
+                continue
+            paragraph = doc.text.rfind("\n", 0, start) + 1
+            currencies = {currency for _, currency, _, a, _ in sums if paragraph <= a < start}
+            if len(currencies) == 1:
+                found.append((n.value, currencies.pop(), is_approximate(text, n.start), start, end))
+    return found
+
+
+def _chain_end(text: str, numbers: tuple[Number, ...], i: int) -> int:
+    """Where the last of the numbers coordinated with numbers[i] («5 до 7 млрд», «3 и 4 млн») ends."""
+    while i + 1 < len(numbers) and (is_range(text, numbers[i], numbers[i + 1])
+                                     or is_coordinated(text, numbers[i].end, numbers[i + 1].start)):
+        i += 1
+    return numbers[i].end
+
+
+def _noun_after(text: str, pos: int, lang: str) -> bool:
+    """Does a word that may start a noun phrase follow offset pos (any word, in English)?"""
+    m = _WORD.match(text, pos)
+    if not m:
+        return False
+    return lang == "en" or parse(m.group(1).lower())[0].tag.POS in _NOUN_PHRASE
 
 
 def money_spans(doc: Document) -> list[tuple[int, int]]:

@@ -2,13 +2,14 @@
 
 Digits with any grouping («1 500», «1.844.036.360,12», «5,000»), a decimal comma or point,
 scale words («9,3 тыс.», «3.6 billion») and numbers in words in any case («двух», «полтора»,
-«двадцать один», «twenty-one»). Also the hedges that make a number approximate and the
+«двадцать один», «twenty-one»). Ranges give both bounds («15–20», «от 5 до 7 млрд»), the lower
+one taking the upper one's scale word. Also the hedges that make a number approximate and the
 grouping of found values into one Fact per value.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
@@ -23,6 +24,13 @@ _DIGITS = re.compile(
     rf"(\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
     r"(?![\d:])(?![.,]\d)(?!-[^\W\d])(?![-–]\d)"
 )
+_PAIR = re.compile(  # «15-20», «1,5–2»: two bounds joined by a dash, not a chain («51-12-12»)
+    r"(?<![\w.,:])(?<!\w[-–])(\d+(?:[.,]\d+)?)[-–](\d+(?:[.,]\d+)?)(?![\d:])(?![.,]\d)(?![-–]\d)(?!-[^\W\d])"
+)
+_RANGE_DASH = re.compile(r"[ \u00a0]?[-–][ \u00a0]?")
+_RANGE_TO = re.compile(r"\s+(?:до|и|to|and)\s+", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"(?<![\w-])(?:от|с|со|между|from|between)\s+$", re.IGNORECASE)
+_CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     rf"[{_SPACES}]?((?:тыс|млн|млрд|трлн)(?:\.(?=[{_SPACES}]*[а-яёa-z₽$€]))?|тысяч[а-яё]*|миллион[а-яё]*"
     r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|mln)(?![\w])",
@@ -47,7 +55,7 @@ _EN_CARDINALS = {
         "fifteen sixteen seventeen eighteen nineteen".split())
 } | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _HEDGE = re.compile(
-    r"(?<![\w])(?:около|порядка|более(?:\s+чем)?|свыше|до|почти|примерно|приблизительно|"
+    r"(?<![\w])(?:около|порядка|более(?:\s+чем)?|свыше|(?<!\d\s)до|почти|примерно|приблизительно|"
     r"ориентировочно|не\s+менее|не\s+более|менее|больше|меньше|over|about|around|nearly|almost|"
     r"approximately|more\s+than|less\s+than|up\s+to|some)\s*$",
     re.IGNORECASE,
@@ -56,13 +64,14 @@ _HEDGE = re.compile(
 
 @dataclass(frozen=True)
 class Number:
-    """A number found in a text: its span (scale word included), exact value, and whether it is
-    written in words («двух») rather than digits."""
+    """A number found in a text: its span (scale word included), exact value, whether it is
+    written in words («двух») rather than digits, and the power of ten of its scale word (0: none)."""
 
     start: int
     end: int
     value: Decimal
     spelled: bool
+    scale: int = 0
 
 
 def parse_digits(s: str, lang: str = "ru") -> Decimal | None:
@@ -168,32 +177,57 @@ def _fold(values: list[Any]) -> tuple[Decimal, Decimal]:
 
 
 def _close(run: list[tuple[int, int, Any]]) -> Iterable[Number]:
-    """The Number of a finished run of number words, if any."""
+    """The Number of a finished run of number words, if any («два миллиона»: scale 6)."""
     if run:
-        yield Number(run[0][0], run[-1][1], tidy(sum(_fold([r[2] for r in run]))), True)
+        last = run[-1][2]
+        scale = -last if isinstance(last, int) and last <= -3 else 0
+        yield Number(run[0][0], run[-1][1], tidy(sum(_fold([r[2] for r in run]))), True, scale)
 
 
 @lru_cache(maxsize=4096)
 def find_numbers(text: str, lang: str = "ru") -> tuple[Number, ...]:
-    """All numbers in text, in order: digits (with a following scale word) and number words.
+    """All numbers in text, in order: digits (with a following scale word) and number words;
+    a range's lower bound without a scale word takes the upper one's («от 5 до 7 млрд»).
 
     Cached: the count and money extractors both read each sentence's numbers."""
-    found = []
-    for m in _DIGITS.finditer(text):
-        value = parse_digits(m.group(), lang)
-        if value is None:
-            continue
-        end = m.end()
-        scale = _SCALE_AFTER.match(text, end)
-        if scale:
-            value, end = tidy(value * 10 ** _scale(scale.group(1))), scale.end()
-        found.append(Number(m.start(), end, value, False))
-    found.extend(_spelled(text, lang))
-    return tuple(sorted(found, key=lambda n: n.start))
+    spans = [m.span() for m in _DIGITS.finditer(text)]
+    spans += [m.span(i) for m in _PAIR.finditer(text) for i in (1, 2)]
+    found = [n for a, b in spans if (n := _digits(text, a, b, lang))] + list(_spelled(text, lang))
+    found.sort(key=lambda n: n.start)
+    for i, (low, high) in enumerate(zip(found, found[1:])):
+        if high.scale and not low.scale and is_range(text, low, high):
+            found[i] = replace(low, value=tidy(low.value * 10 ** high.scale), scale=high.scale)
+    return tuple(found)
+
+
+def _digits(text: str, start: int, end: int, lang: str) -> Number | None:
+    """The Number of the digits at text[start:end] with the scale word after them, if a number."""
+    value = parse_digits(text[start:end], lang)
+    if value is None:
+        return None
+    scale = _SCALE_AFTER.match(text, end)
+    if not scale:
+        return Number(start, end, value, False)
+    power = _scale(scale.group(1))
+    return Number(start, scale.end(), tidy(value * 10 ** power), False, power)
+
+
+def is_range(text: str, low: Number, high: Number) -> bool:
+    """Are two numbers the bounds of one range: «5–7», «от 5 до 7», «с 45 до 20», «from 5 to 7»?"""
+    if _RANGE_DASH.fullmatch(text, low.end, high.start):
+        return True
+    return bool(_RANGE_TO.fullmatch(text, low.end, high.start)
+                and _RANGE_FROM.search(text, max(0, low.start - 10), low.start))
+
+
+def is_coordinated(text: str, end: int, start: int) -> bool:
+    """Does text[end:start] coordinate two numbers: nothing, a comma or a conjunction («9 и 3»)?"""
+    return bool(_CONJ.fullmatch(text, end, start))
 
 
 def is_approximate(text: str, start: int) -> bool:
-    """Does a hedge («около», «порядка», «более», «up to»…) stand right before offset start?"""
+    """Does a hedge («около», «порядка», «более», «up to»…) stand right before offset start? The
+    «до» of a range («от 5 до 7») is none."""
     return bool(_HEDGE.search(text[max(0, start - 20):start]))
 
 

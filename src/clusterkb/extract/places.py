@@ -18,6 +18,12 @@ _STREET = re.compile(r"(?:ул\.|улиц[аеыу]|просп\.|проспек�
                      r"набережн[а-я]*|пл\.|площад[а-я]*|street|avenue|st\.|ave\.)\s*$", re.I)
 
 
+def _is_quoted_name(text: str, span: Span) -> bool:
+    """«ОЭЗ «Липецк»», «ВЭБ.РФ»: a place name used as (part of) a body's name is no place here."""
+    before, after = text[max(0, span.start - 1):span.start], text[span.end:span.end + 1]
+    return (before in "«\"" and before and after in "»\"" and after) or before == "."
+
+
 def _unshout(name: str) -> str:
     """«КАЛУГА» → «Калуга»; short upper-case names are abbreviations and stay («РФ», «США»)."""
     return " ".join(proper_case(w) if w.isupper() and len(w) > 4 else w for w in name.split())
@@ -29,7 +35,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        if _STREET.search(doc.text, max(0, span.start - 20), span.start):
+        if _STREET.search(doc.text, max(0, span.start - 20), span.start) or _is_quoted_name(doc.text, span):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper():

@@ -44,9 +44,20 @@ def find_spans(doc: Document) -> list[Span]:
         spans += [Span(sp.type, sent.start + sp.start, sent.start + sp.stop) for sp in markup.spans]
     text = doc.text
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, s))) for s in spans]
-    spans = _with_surnames_in_capitals(text, sorted(spans, key=lambda s: s.start))
+    spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = [with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans]
     return _join_genitive_tails(text, _join_adjacent_names(text, spans))
+
+
+def _place_abbreviations(text: str, spans: list[Span]) -> list[Span]:
+    """«КНР», «ОАЭ», «США» from the places table where the model saw no place."""
+    from .. import gazetteer
+
+    out = []
+    for m in re.finditer(r"(?<![\w.])[А-ЯЁ]{2,4}(?![\w.])", text):
+        if gazetteer.place(m.group()) and not any(s.start <= m.start() < s.end for s in spans):
+            out.append(Span(LOC, m.start(), m.end()))
+    return out
 
 
 _CAPITALS_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ]{3,}(?:-[А-ЯЁ]+)?)[ \t\u00a0]+$")
