@@ -250,11 +250,92 @@ def test_infer_published(text, dateline, expected):
     assert infer_published(text, dateline) == expected
 
 
+@pytest.mark.parametrize("text, published, lang, expected", [
+    # quarters and half-years are month intervals
+    ("Завод запустят в четвертом квартале 2026 года.", "2024-03-15", "ru",
+     [("2026-10/2026-12", ["в четвертом квартале 2026 года"])]),
+    ("В первом полугодии 2023 года выпуск вырос.", "2024-03-15", "ru",
+     [("2023-01/2023-06", ["В первом полугодии 2023 года"])]),
+    ("По итогам 2-го полугодия прошлого года прибыль выросла.", "2024-03-15", "ru",
+     [("2023-07/2023-12", ["2-го полугодия прошлого года"])]),
+    ("Во II квартале 2022 г. заказы упали.", "2024-03-15", "ru", [("2022-04/2022-06", ["Во II квартале 2022 г."])]),
+    # without a year: the publication year, shifted by the tense only when the period does not hold it
+    ("В III квартале фонд проведет сессию.", "2024-08-20", "ru", [("2024-07/2024-09", ["В III квартале"])]),
+    ("Работы завершат до конца третьего квартала.", "2024-03-15", "ru", [("2024-07/2024-09", ["третьего квартала"])]),
+    ("В четвертом квартале завод получил кредит.", "2024-03-15", "ru", [("2023-10/2023-12", ["В четвертом квартале"])]),
+    ("В первом квартале завод выпустит станки.", "2024-09-10", "ru", [("2025-01/2025-03", ["В первом квартале"])]),
+    ("Output rose in the second quarter of 2024.", "2025-03-15", "en",
+     [("2024-04/2024-06", ["in the second quarter of 2024"])]),
+    ("The customs post will open in the fourth quarter of 2025.", "2025-03-15", "en",
+     [("2025-10/2025-12", ["in the fourth quarter of 2025"])]),
+    ("Sales will start in Q4 2025, exports in H1 2026.", "2025-03-15", "en",
+     [("2025-10/2025-12", ["in Q4 2025"]), ("2026-01/2026-06", ["in H1 2026"])]),
+    ("In Q3 the plant will open.", "2025-03-15", "en", [("2025-07/2025-09", ["In Q3"])]),
+    ("The plant opened in the first half of last year.", "2025-03-15", "en",
+     [("2024-01/2024-06", ["in the first half of last year"])]),
+    ("В 1 квартале 2023 года и во 2 квартале выпуск рос.", "2024-03-15", "ru",
+     [("2023-01/2023-03", ["В 1 квартале 2023 года"]), ("2023-04/2023-06", ["во 2 квартале"])]),
+    ("In the second half of the year the park will grow.", "2025-03-15", "en",
+     [("2025-07/2025-12", ["In the second half of the year"])]),
+    # no such period, a count of quarters, a half of something else, a bare abbreviation: no date
+    ("В третьем полугодии нет смысла.", "2024-03-15", "ru", []),
+    ("За 4 квартала выручка выросла.", "2024-03-15", "ru", []),
+    ("In the second half of the season sales grew.", "2025-03-15", "en", []),
+    ("H2 production and Q3 results grew.", "2025-03-15", "en", []),
+    # month ranges with «с … по …» are one period
+    ("С февраля по май 2023 года завод выпустил 40 станков.", "2024-03-15", "ru",
+     [("2023-02/2023-05", ["С февраля по май 2023 года"])]),
+    ("С марта по июнь цех работал в три смены.", "2024-09-01", "ru", [("2024-03/2024-06", ["С марта по июнь"])]),
+    # relative years in the nominative and accusative
+    ("Прошлый год стал для кластера рекордным.", "2024-03-15", "ru", [("2023", ["Прошлый год"])]),
+    ("Планы на следующий год утверждены.", "2024-03-15", "ru", [("2025", ["следующий год"])]),
+])
+def test_quarters_half_years_month_ranges_and_relative_years(text, published, lang, expected):
+    assert _dates(text, published, lang) == expected
+
+
+@pytest.mark.parametrize("text, published, lang, expected", [
+    # the publication week (2024-03-15 is a Friday): on or before it, unless told in the future
+    ("The ministry said on Tuesday that the park is full.", "2024-03-15", "en", [("2024-03-12", ["Tuesday"])]),
+    ("The board will meet on Monday.", "2024-03-15", "en", [("2024-03-18", ["Monday"])]),
+    ("On Friday the park opened.", "2024-03-15", "en", [("2024-03-15", ["Friday"])]),
+    ("В среду губернатор подписал указ.", "2024-03-15", "ru", [("2024-03-13", ["В среду"])]),
+    ("Во вторник пройдет совещание.", "2024-03-15", "ru", [("2024-03-19", ["Во вторник"])]),
+    # a date after the weekday is the date; no publication day, no date
+    ("В среду, 13 марта, открылся цех.", "2024-03-15", "ru", [("2024-03-13", ["13 марта"])]),
+    ("On Wednesday, March 13, the plant opened.", "2024-03-15", "en", [("2024-03-13", ["March 13"])]),
+    ("The ministry said on Tuesday that the park is full.", "2024", "en", []),
+])
+def test_weekdays_are_days_of_the_publication_week(text, published, lang, expected):
+    assert _dates(text, published, lang) == expected
+
+
+def test_date_opening_a_line_with_a_time_is_a_stamp():
+    text = "Заголовок\n03.09.2024, 10:05 · Экономика\nВ 2023 году открыли парк."
+    assert _dates(text) == [("2023", ["В 2023 году"])]
+
+
+@pytest.mark.parametrize("text, dateline, expected", [
+    # the latest past-tense report fixes the year, whatever future years the article plans
+    ("С января по сентябрь 2024 года фонд выдал 20 займов. В 2027 году завод выйдет на мощность.", "--11-14",
+     ("2024-11-14", 0.9)),
+    # the next year when the day falls before the report's last month began
+    ("С января по сентябрь 2024 года фонд выдал 20 займов.", "--08-10", ("2025-08-10", 0.7)),
+    ("В 2023 году открыли парк. В 2026 году откроют второй.", None, ("2023", 0.6)),
+    # bounds that contradict each other: no guess
+    ("В 2025 году открыли парк. До 1 марта 2024 года будет готов проект.", "--06-01", (None, 0.0)),
+])
+def test_infer_published_prefers_the_lower_bound_of_past_reports(text, dateline, expected):
+    assert infer_published(text, dateline) == expected
+
+
 _RU_SOUP = st.text(alphabet="0123456789 .,-–—:/№()«»\nвчерасгодняюлмтбркзипВСДН", max_size=80)
 _WORDS = st.lists(st.sampled_from([
     "Вчера,", "сегодня", "в", "В", "с", "по", "до", "2023", "году", "года", "11", "20-21", "июля",
     "марта", "мая", "декабря", "этом", "следующем", "будет", "было", "создано", "Since", "July",
     "in", "2024", "29.02.2024", "05.03.24", "10:55", "№", "779", ",", ".", "\n", "–", "31.02.2024",
+    "III", "третьем", "квартале", "полугодии", "сентябрь", "среду", "the", "third", "quarter", "of", "Q3",
+    "on", "Wednesday",
 ]), max_size=25).map(" ".join)
 
 

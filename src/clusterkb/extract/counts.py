@@ -6,18 +6,18 @@ durations («полтора года»), coordinated counts sharing one noun («
 межрегиональных промышленных кластера»), coordinated adjectives under one number («64 малых и
 средних предприятия»), ranges («15–20%», «с 45 до 20%»: one count per bound), elided nouns
 («…и еще двух», "another 96 were built") that take the noun of the count before them or of «число
-парков» / "the number of parks" («…превысило 400», "Moscow Region (68)"), and subsets of an earlier
-count («из них 15», «с тремя из них»). Ratios («в два раза», "3.8 times") are no counts. Numbers in quoted speech count; numbers in quoted names («Технопарк-2») do
-not, nor do dates, money, document numbers («№ 779»), ordinals and numbers with no noun.
+парков» / "the number of parks" («…превысило 400», "Moscow Region (68)"), and subsets of an
+earlier count («из них 15», «с тремя из них»). Numbers in quoted speech count; numbers in quoted
+names («Технопарк-2») do not, nor do dates, money, document numbers («№ 779»), ordinals, ratios
+(«в два раза», "3.8 times") and numbers with no noun.
 The mention span runs from the number to the end of its noun phrase; hedges stay outside.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
 from decimal import Decimal
+from typing import Any
 
 from ..facts import Fact, json_number
 from ..nlp import parse

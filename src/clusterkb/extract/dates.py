@@ -60,6 +60,7 @@ _ORDINALS = ("перв", "втор", "трет", "четв", "first", "second", 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _WEEKDAYS = (("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
              ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_OF_YEAR_EN = rf"(?:(?P<y1>{_YEAR})\b|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b|the\s+year\b)"
 _NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
 
 _ANY = [re.compile(p, re.IGNORECASE) for p in (
@@ -73,7 +74,7 @@ _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s*(?:[-–—]|по)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m2>{_MON_RU}){_RU_YEAR_SLOT.format('y2')}",
     rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{_MON_RU}))?"
     rf"{_RU_YEAR_SLOT.format('y1')}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>квартал|полугоди)[а-яё]*{_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*){_RU_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(_WEEKDAYS[0])})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
@@ -89,8 +90,8 @@ _EN = [re.compile(p) for p in (
     rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
     r"\b(?:(?P<lead>(?i:in|during))\s+)?"
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
-    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter|half)\b(?:\s+of\s+(?:(?P<y1>{_YEAR})\b"
-    r"|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b))?",
+    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter)\b(?:\s+of\s+{_OF_YEAR_EN})?",
+    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>half)\s+of\s+{_OF_YEAR_EN}",
     rf"\b(?:{_LEAD_EN})?(?P<qk>Q|H)(?P<q>[1-4])\s+(?P<y1>{_YEAR})\b",
     rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
     rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(_WEEKDAYS[1])})\b{_NO_DATE_AFTER}",
@@ -191,6 +192,8 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
         return None
     y1, y2 = _year(g.get("y1"), ref_year), _year(g.get("y2"), ref_year)
     d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
+    if g.get("qk") and _counted_periods(g):
+        return None
     months = _period(g["q"], g["qk"]) if g.get("qk") else (_month(g.get("m1")), _month(g.get("m2")))
     if months is None:
         return None
@@ -210,6 +213,14 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
                 _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence,
                 lead in _BOUNDS, _weekday(g.get("wd")))
+
+
+def _counted_periods(g: dict[str, str | None]) -> bool:
+    """Are a bare digit and «квартал» a count of quarters («за 4 квартала»), not the 4th quarter?
+    Only a year or the prepositional («в 4 квартале») makes the digit an ordinal."""
+    noun = g["qk"].lower()
+    return noun.startswith(("квартал", "полугод")) and g["q"].isdigit() and not (
+        g.get("y1") or g.get("rely") or noun.endswith(("е", "и")))
 
 
 def _ordinal(word: str) -> int:
@@ -474,7 +485,7 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
                 lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
-    if not lowers and (day is None or not uppers):  # no year, or deadlines alone and no day: no guess
+    if not lowers and (day is None or not uppers):  # no past report, and no day or no deadline: no guess
         return None, 0.0
     both = bool(lowers and uppers)
     if day is None:
