@@ -3,7 +3,6 @@ each result as soon as it is ready, then merge everything into the knowledge bas
 from __future__ import annotations
 
 import collections
-import copy
 import datetime as dt
 import gc
 import multiprocessing
@@ -66,7 +65,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     kb = KnowledgeBase(data_dir)
     with kb.lock(wait):
         cat = kb.catalog(rebuild=force)
-        written = copy.deepcopy(cat)
+        written = cat.fingerprint()
         paths = list(paths)
         report.removed = _forget_deleted_files(cat, kb, paths)
         touched: set[str] = set()
@@ -85,7 +84,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
             setattr(report, status, getattr(report, status) + 1)
             _tell(progress, job.article.path, status)
         before = kb.fact_ids(missing_ok=True)
-        if touched or force or not kb.path.exists() or cat != written:
+        if touched or force or not kb.path.exists() or cat.fingerprint() != written:
             facts = kb.rebuild(cat)
             for f in facts:
                 if any(s["article"] in touched for s in f["sources"]):

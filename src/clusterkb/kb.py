@@ -47,6 +47,12 @@ class Catalog:
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def fingerprint(self) -> tuple:
+        """What the catalogue says, cheap to compare: has a run changed it?"""
+        return (frozenset(self.articles), frozenset(
+            (path, f.get("size"), f.get("mtime"), tuple(f.get("ids", ())), f.get("complete", True))
+            for path, f in self.files.items()))
+
 
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write JSON to a temporary file beside `path`, fsync it and rename it over `path`.
