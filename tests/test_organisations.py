@@ -107,3 +107,21 @@ def test_a_long_short_name_in_parentheses_and_no_fragments():
     orgs = by_name(facts_of(text, "organization"))
     assert orgs["Министерство экономического развития"].attrs["aliases"] == ["Минэкономразвития"]
     assert not any("энергетическ" in name for name in orgs)
+
+
+def test_a_zone_and_the_company_named_after_it_stay_two_bodies():
+    text = ("Завод построят в ОЭЗ «Тверь». Резидентов принимает управляющая компания "
+            "АО «ОЭЗ ППТ «Тверь». Ещё одно соглашение подписало ООО «Пластэкс», а «Пластэкс» пообещал 200 рабочих мест.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert "ОЭЗ «Тверь»" in orgs and any(n.startswith("АО «ОЭЗ ППТ «Тверь»") for n in orgs)
+    assert "Пластэкс" in orgs["ООО «Пластэкс»"].attrs["aliases"]
+
+
+def test_a_regional_fund_written_in_lower_case_and_the_regional_government():
+    text = ("Заём выдал региональный фонд развития промышленности Пермского края. "
+            "Решение одобрило правительство Пермского края. Региональное правительство добавило субсидию. "
+            "Фонд оплаты труда вырос на 10%.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert "региональный фонд развития промышленности Пермского края" in orgs
+    assert "региональное правительство" in [a.lower() for a in orgs["правительство Пермского края"].attrs["aliases"]]
+    assert not any("оплаты" in n for n in orgs)

@@ -20,7 +20,8 @@ ORG_HEADS = {"Association", "Fund", "Ministry", "Government", "Agency", "Committ
              "Corporation", "Company", "Bank", "University", "Institute", "Cluster", "Park",
              "Technopark", "Service", "Department", "Administration", "Chamber", "Union", "Center",
              "Centre", "Foundation", "Group", "Holding", "Plant", "Factory", "Organization",
-             "Organisation", "Duma", "Assembly", "Authority", "Office", "Zone", "Concern", "JSC",
+             "Organisation", "Duma", "Assembly", "Authority", "Office", "Zone", "Concern", "JSC", "Board",
+             "Commission", "Directorate", "Bureau", "Inspectorate", "Consortium", "Partnership",
              "LLC", "PJSC", "Inc", "Ltd"}
 PLACE_HEADS = {"Region", "Oblast", "Krai", "Territory", "Republic", "District", "Okrug", "Province"}
 POSITIONS = {"director", "governor", "minister", "deputy", "head", "chairman", "chairwoman", "chair",

@@ -24,6 +24,7 @@ GOVERNMENT_HEADS = {"правительство", "администрация", 
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
                               r"мэри|минпром|минэконом|дум|фонд|корпорац)\w*", re.I)
 _WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
+_PLACED_ONLY = {"фонд", "корпорация"}  # lower-case ones are bodies only when a region follows
 _WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
 _SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
@@ -75,12 +76,15 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
         if lemma not in GOVERNMENT_HEADS or m.group()[:1].isupper() and lemma in ("фонд", "корпорация"):
             continue
         start, end = _region_adjective_before(doc.text, m.start()), m.end()
-        if lemma in _WITH_DEPENDENTS:
+        if lemma in _WITH_DEPENDENTS or lemma in _PLACED_ONLY:
             end = with_coordinated_genitives(doc.text, Span(ORG, start, _genitive_dependents_end(doc.text, end))).end
         after = re.match(r"[ \t\u00a0]+", doc.text[end:])
         nxt = end + (after.end() if after else 0)
-        if nxt in places:
+        placed = nxt in places
+        if placed:
             end = places[nxt].end
+        if lemma in _PLACED_ONLY and not placed:  # «фонд оплаты труда» is no body; «фонд … края» is
+            continue
         if start < m.start() or end > m.end():
             out.append(Span(ORG, start, end))
     return out
@@ -88,7 +92,8 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
 
 def _region_adjective_before(text: str, start: int) -> int:
     """«омском правительстве»: a lower-case -ский adjective before the head belongs to it."""
-    m = re.search(r"(?<!\w)([а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую))\s+$", text[max(0, start - 40):start])
+    m = re.search(r"(?<!\w)([А-ЯЁа-яё][а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую)|[Рр]егиональн[а-я]+)\s+$",
+                  text[max(0, start - 40):start])
     return start - (len(text[max(0, start - 40):start]) - m.start(1)) if m else start
 
 
@@ -129,6 +134,7 @@ class OrgMention:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     short_of_head: bool = False
+    quoted: str | None = None  # the quoted short name of a typed name: «Омсктрансмаш» of АО «Омсктрансмаш»
 
 
 def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
@@ -161,10 +167,9 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
         return None
     normal = nominative_phrase(surface, ORG_TYPES)
     quoted = _QUOTED.search(normal)
-    if quoted and quoted.start() > 0:
-        aliases.append(quoted.group("inner"))
+    inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
-    return OrgMention(normal, aliases, [doc.mention(span.start, span.end)], short)
+    return OrgMention(normal, aliases + ([inner] if inner else []), [doc.mention(span.start, span.end)], short, inner)
 
 
 def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
@@ -174,7 +179,8 @@ def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
     if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface):
         return False
     words = _WORD.findall(surface)
-    if len(words) > 3 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper():
+    if len(words) > 3 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper() \
+            or fold(words[0]).startswith("региональн"):  # «Региональное правительство»: this article's region's
         return False
     return all(nlp.morph().word_is_known(w.lower()) and not any(g in p.tag for p in nlp.parse(w.lower())[:1]
                                                                   for g in ("Orgn", "Geox", "Abbr"))
@@ -197,7 +203,9 @@ def _can_name(word: str) -> bool:
 
 
 def _keys(org: OrgMention) -> set[str]:
-    forms = [org.normal, *org.aliases]
+    """Keys that name one body whatever else the article says; the quoted short name is not
+    one of them (see _same_quoted_name)."""
+    forms = [org.normal, *(a for a in org.aliases if a != org.quoted)]
     keys = {fold(f) for f in forms} | {gazetteer.strip_country(fold(f)) for f in forms}
     keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f))}
     keys |= {k for f in forms if (k := _regional_key(f))}
@@ -284,9 +292,20 @@ def _same_body(a: OrgMention, b: OrgMention) -> bool:
     for x, y in ((a, b), (b, a)):
         if any(_ABBR.match(f) and _abbreviates(f, y.normal) for f in [x.normal, *x.aliases]):
             return True
-        if _inflected_short_name(x.normal, y.aliases):
+        if _inflected_short_name(x.normal, y.aliases) or _same_quoted_name(x, y):
             return True
     return _near_duplicate(a.normal, b.normal)
+
+
+def _same_quoted_name(x: OrgMention, y: OrgMention) -> bool:
+    """«Омсктрансмаш» and АО «Омсктрансмаш», «парк «Х»» and «индустриальный парк «Х»»: one
+    body — but not ОЭЗ «Липецк» and АО «ОЭЗ ППТ «Липецк»», whose kinds differ."""
+    if not x.quoted or fold(x.quoted) != fold(y.quoted or y.normal):
+        return False
+    if not y.quoted:
+        return True
+    kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split()[-1:] for o in (x, y))
+    return kind_x == kind_y
 
 
 def _inflected_short_name(word: str, aliases: list[str]) -> bool:
@@ -320,13 +339,14 @@ def _is_place_word(word: str) -> bool:
 
 
 def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
-    """«Ассоциация» alone, or «Ассоциации по развитию …», is the one organisation of the
-    article whose name starts with that noun."""
+    """«Ассоциация» alone, «Ассоциации по развитию …» or «региональное правительство» is the one
+    organisation of the article whose name starts with that noun."""
     for i, o in enumerate(orgs):
         words = _WORD.findall(o.normal)
-        if not (len(words) == 1 or o.short_of_head) or words[0] in LEGAL_FORMS:
+        regional = len(words) == 2 and fold(words[0]).startswith("региональн")
+        if not (len(words) == 1 or o.short_of_head or regional) or words[0] in LEGAL_FORMS:
             continue
-        head = fold(words[0])
+        head = fold(words[-1] if regional else words[0])
         roots = {find(j) for j, other in enumerate(orgs)
                  if find(j) != find(i) and len(_WORD.findall(other.normal)) > 1 and not other.short_of_head
                  and fold(other.normal).split()[0] == head}
