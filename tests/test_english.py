@@ -63,3 +63,10 @@ def test_portfolios_modifiers_and_titles_before_the_name():
     assert people["Dmitry Orlov"].attrs["organization"] is None
     assert people["Irina Petrova"].attrs["position"] == "First Deputy Governor of the Omsk Region"
     assert (people["Igor Kim"].attrs["position"], people["Igor Kim"].attrs["organization"]) == ("deputy CEO", "SPT")
+
+
+def test_a_role_whose_organisation_has_and_in_its_name():
+    text = ("In May, the director of the Association of Parks and Special Zones of Russia, Pavel Smirnov, "
+            "signed the agreement.")
+    person = by_name(facts_of(text, "person", lang="en"))["Pavel Smirnov"].attrs
+    assert (person["position"], person["organization"]) == ("director", "Association of Parks and Special Zones of Russia")

@@ -40,3 +40,5 @@ def test_micro_f1_stays_above_its_floor(gold_dir, floor):
     assert rows["micro"]["f1"] >= floor, {k: v["f1"] for k, v in rows.items()}
     for kind in ("person", "organization", "location", "date", "count", "money"):
         assert rows[kind]["f1"] >= 0.85, (kind, rows[kind])
+    person = rows["person"]
+    assert person["roles"] >= 0.9 * person["roles_gold"], "roles found for too few people"

@@ -218,8 +218,8 @@ def _position_before(prefix: str) -> tuple[str, str | None] | None:
     best = None
     for m in _POSITION_OF.finditer(prefix):
         tail = re.match(r"\s+of\s+(?:the\s+)?(.+?)(?:,\s*|\s+)$", prefix[m.end():])
-        if tail and "." not in tail.group(1) and " and " not in tail.group(1) \
-                and not any(w in gazetteer.given_names() for w in tail.group(1).split()):
+        if tail and "." not in tail.group(1) \
+                and not any(w in gazetteer.given_names() for w in tail.group(1).split()):  # no other person in it
             modifiers = re.search(rf"(?:{_MODIFIERS}\s+)+$", prefix[:m.start()])
             best = ((modifiers.group() if modifiers else "") + m.group(), tail.group(1))
     return _position(*best) if best else None
