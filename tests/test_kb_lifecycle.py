@@ -28,6 +28,16 @@ def stats(data: Path) -> dict:
     return json.loads(run(data, "stats", "--format", "json").stdout)
 
 
+def two_articles_ingested(tmp_path: Path) -> tuple[Path, Path]:
+    """A data dir and a folder raw/ of two articles (a.txt, b.txt), ingested."""
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ONE, encoding="utf-8")
+    (raw / "b.txt").write_text(TWO, encoding="utf-8")
+    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    return data, raw
+
+
 def feed(path: Path, *texts: str) -> None:
     path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
 
@@ -46,11 +56,7 @@ def test_a_rewritten_feed_keeps_only_its_new_articles(tmp_path):
 
 
 def test_a_file_overwritten_with_another_files_content_is_one_article(tmp_path):
-    data, raw = tmp_path / "data", tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(ONE, encoding="utf-8")
-    (raw / "b.txt").write_text(TWO, encoding="utf-8")
-    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    data, raw = two_articles_ingested(tmp_path)
     shutil.copy(raw / "b.txt", raw / "a.txt")
     for _ in range(2):
         assert run(data, "ingest", str(raw), "-q").exit_code == 0
@@ -58,11 +64,7 @@ def test_a_file_overwritten_with_another_files_content_is_one_article(tmp_path):
 
 
 def test_a_file_deleted_from_an_ingested_folder_leaves(tmp_path):
-    data, raw = tmp_path / "data", tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(ONE, encoding="utf-8")
-    (raw / "b.txt").write_text(TWO, encoding="utf-8")
-    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    data, raw = two_articles_ingested(tmp_path)
     (raw / "a.txt").unlink()
     result = run(data, "ingest", str(raw))
     assert "1 removed" in result.stderr
@@ -84,11 +86,7 @@ def test_the_same_folder_from_another_directory_is_the_same_files(tmp_path):
 
 
 def test_forget_by_id_and_path_and_names_that_match_nothing(tmp_path):
-    data, raw = tmp_path / "data", tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(ONE, encoding="utf-8")
-    (raw / "b.txt").write_text(TWO, encoding="utf-8")
-    assert run(data, "ingest", str(raw), "-q").exit_code == 0
+    data, raw = two_articles_ingested(tmp_path)
     ids = sorted(json.loads((data / "extracted" / "catalog.json").read_text(encoding="utf-8"))["articles"])
     result = run(data, "forget", ids[0][:8], "no-such-article")
     assert result.exit_code == 1

@@ -14,7 +14,8 @@ from typing import Any
 from .nlp import parse
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|\S")
+WORD = re.compile(r"\w+(?:[-‑]\w+)*")  # a word, hyphenated ones whole: «Каменск-Уральский»
+_TOKEN = re.compile(rf"{WORD.pattern}|\S")
 _QUOTES = "«»\"“”„'’"
 _ADJ = {"ADJF", "PRTF"}
 _SPACES = re.compile(r"\s+")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import gazetteer, nlp
 from ..facts import Fact, Mention
-from ..normalize import clean_spaces, fold, nominative_phrase
+from ..normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
                     with_coordinated_genitives, with_org_type)
@@ -25,7 +25,6 @@ _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|админи�
                               r"мэри|минпром|минэконом|дум|фонд|корпорац)\w*", re.I)
 _WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
 _PLACED_ONLY = {"фонд", "корпорация"}  # lower-case ones are bodies only when a region follows
-_WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
 _SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
 _PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import nlp
 from ..facts import Fact
-from ..normalize import clean_spaces, nominative_phrase
+from ..normalize import WORD, clean_spaces, nominative_phrase
 from .document import Document
 from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span, is_org_type
 
@@ -29,7 +29,7 @@ POSITIONS = {
     "исполнитель", "инициатор", "автор", "лидер", "куратор", "атаман", "посол", "консул",
     "замглавы", "замдиректора",
 }
-_TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)?»|\"[^\"\n]*\"|\S")
+_TOKEN = re.compile(rf"{WORD.pattern}|«[^«»\n]*(?:«[^«»\n]*»[^«»\n]*)?»|\"[^\"\n]*\"|\S")
 _LINKS = {"и", "по", ","}
 _STOP_AFTER = re.compile(r"[.;:!?—–()]")
 _ACTING = re.compile(r"(?<!\w)(?:и\.\s?о\.|врио|вр\.\s?и\.\s?о\.)\s*$", re.I)  # «и.о. ректора», «врио губернатора»
@@ -87,7 +87,7 @@ def role_after(doc: Document, name: Span, spans: list[Span]) -> Role | None:
     while comma >= 0 and _inside(comma, spans):
         comma = doc.text.find(",", comma + 1, end)
     end = comma if comma >= 0 else end
-    words = re.findall(r"\w+(?:[-‑]\w+)*", doc.text[start:end])
+    words = WORD.findall(doc.text[start:end])
     if not words or not any(_is_position(w) for w in words[:3]) or len(words) > 14:
         return None
     return _split_role(doc, start, end, spans)
@@ -113,7 +113,7 @@ def _split(doc: Document, start: int, end: int, spans: list[Span]) -> Role | Non
         if position:
             name = adjectives + _PAREN.sub("", clean_spaces(doc.text[org.start:org.end]))
             return Role(nominative_phrase(position), nominative_phrase(name, ORG_TYPES))
-    for m in re.finditer(r"\w+(?:[-‑]\w+)*", phrase):
+    for m in WORD.finditer(phrase):
         tail = phrase[m.start():]
         if m.start() > 0 and is_org_type(m.group()) and len(tail.split()) > 1:
             return Role(nominative_phrase(phrase), nominative_phrase(tail))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import nlp
-from ..normalize import is_cyrillic
+from ..normalize import WORD as _WORD, is_cyrillic
 from .document import Document
 
 PER, ORG, LOC = "PER", "ORG", "LOC"
@@ -26,7 +26,6 @@ ORG_TYPES = frozenset({"компания", "группа", "завод", "кон
              "общество", "партнёрство", "партнерство", "академия", "колледж", "школа", "инкубатор",
              "зона", "министерство", "департамент", "комитет", "правительство", "администрация",
              "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"})
-_WORD = re.compile(r"\w+(?:[-‑]\w+)*")
 
 
 @dataclass
