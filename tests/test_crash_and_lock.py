@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 
-from clusterkb.facts import SCHEMA_VERSION
+from clusterkb.store.schema import VERSION
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
 
@@ -34,13 +34,14 @@ def exported(data: Path) -> list[dict]:
 
 
 def assert_valid(data: Path) -> None:
-    kb = data / "extracted" / "kb.json"
-    if kb.exists():
-        content = json.loads(kb.read_text(encoding="utf-8"))
-        assert content["schema"] == SCHEMA_VERSION
-        assert isinstance(content["facts"], list)
-    for result in (data / "extracted" / "articles").glob("*.json"):
-        assert json.loads(result.read_text(encoding="utf-8"))["facts"] is not None
+    """The store is whole, and every stored article has its facts."""
+    store = data / "extracted" / "kb.sqlite"
+    if store.exists():
+        with sqlite3.connect(store) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == str(VERSION)
+            assert not db.execute("SELECT a.id FROM articles a WHERE a.facts != "
+                                  "(SELECT count(*) FROM items i WHERE i.article = a.id)").fetchall()
 
 
 def test_kill_at_random_moments_then_a_clean_run_gives_the_never_killed_result(data_dir, tmp_path):
@@ -66,7 +67,7 @@ def test_kill_at_random_moments_then_a_clean_run_gives_the_never_killed_result(d
 def test_second_ingest_waits_or_gives_up_with_a_clear_message(data_dir):
     assert clusterkb(data_dir, "ingest", "-q").returncode == 0
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from clusterkb.kb import KnowledgeBase\n"
+        "import sys, time; from clusterkb.store import KnowledgeBase\n"
         "with KnowledgeBase(sys.argv[1]).lock():\n"
         "    print('locked', flush=True); time.sleep(3)\n"), str(data_dir)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
@@ -82,7 +83,7 @@ def test_second_ingest_waits_or_gives_up_with_a_clear_message(data_dir):
 
 def test_a_lock_left_by_a_killed_process_is_taken_over(data_dir):
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from clusterkb.kb import KnowledgeBase\n"
+        "import sys, time; from clusterkb.store import KnowledgeBase\n"
         "with KnowledgeBase(sys.argv[1]).lock():\n"
         "    print('locked', flush=True); time.sleep(60)\n"), str(data_dir)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
@@ -94,13 +95,8 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(data_dir):
 
 def test_a_knowledge_base_of_another_schema_is_refused_clearly(data_dir):
     assert clusterkb(data_dir, "ingest", "-q").returncode == 0
-    root = data_dir / "extracted"
-    for name in ("kb.json", "catalog.json"):
-        content = json.loads((root / name).read_text(encoding="utf-8"))
-        content["schema"] = SCHEMA_VERSION + 1
-        (root / name).write_text(json.dumps(content), encoding="utf-8")
-    with sqlite3.connect(root / "index.sqlite") as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION + 1),))
+    with sqlite3.connect(data_dir / "extracted" / "kb.sqlite") as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(VERSION + 1),))
     for command in (["query"], ["stats"], ["show", "Россия"], ["export"], ["ingest"]):
         out = clusterkb(data_dir, *command)
         assert out.returncode == 3, command
@@ -110,9 +106,34 @@ def test_a_knowledge_base_of_another_schema_is_refused_clearly(data_dir):
 def test_a_corrupt_knowledge_base_is_refused_clearly(data_dir):
     assert clusterkb(data_dir, "ingest", "-q").returncode == 0
     root = data_dir / "extracted"
-    (root / "kb.json").write_text('{"schema": 1, "facts": [', encoding="utf-8")
-    out = clusterkb(data_dir, "export")
-    assert out.returncode == 3 and "cannot read" in out.stderr
-    (root / "index.sqlite").write_bytes(b"not a database at all" * 100)
-    out = clusterkb(data_dir, "query")
-    assert out.returncode == 3 and "cannot read" in out.stderr
+    for suffix in ("-wal", "-shm"):
+        (root / f"kb.sqlite{suffix}").unlink(missing_ok=True)
+    (root / "kb.sqlite").write_bytes(b"not a database at all" * 100)
+    for command in (["export"], ["query"], ["stats"], ["ingest"]):
+        out = clusterkb(data_dir, *command)
+        assert out.returncode == 3 and "cannot read" in out.stderr, command
+        assert "Traceback" not in out.stderr
+
+
+def test_a_knowledge_base_of_the_first_layout_is_moved_into_the_store(data_dir, tmp_path):
+    """kb.json, catalog.json and per-article results (schema 1) become the store, no NLP run."""
+    assert clusterkb(data_dir, "ingest", "-q").returncode == 0
+    expected = exported(data_dir)
+    legacy = tmp_path / "legacy"
+    root = legacy / "extracted"
+    (root / "articles").mkdir(parents=True)
+    with sqlite3.connect(data_dir / "extracted" / "kb.sqlite") as db:
+        for (record,) in db.execute("SELECT record FROM articles"):
+            article = json.loads(record)
+            out = clusterkb(data_dir, "export")  # the facts of one article, rebuilt from the export
+            facts = [{"kind": f["kind"], **{k: v for k, v in f.items() if k not in ("id", "kind", "sources", "why")},
+                      "mentions": s["mentions"]} for f in map(json.loads, out.stdout.splitlines())
+                     for s in f["sources"] if s["article"] == article["id"]]
+            (root / "articles" / f"{article['id']}.json").write_text(json.dumps(
+                {"schema": 1, "article": article, "file": None, "facts": facts}, ensure_ascii=False), encoding="utf-8")
+    (root / "kb.json").write_text('{"schema": 1, "facts": []}', encoding="utf-8")
+    refused = clusterkb(legacy, "stats")
+    assert refused.returncode == 3 and "clusterkb rebuild" in refused.stderr
+    assert clusterkb(legacy, "rebuild").returncode == 0
+    assert not (root / "kb.json").exists() and not (root / "articles").exists()
+    assert len(exported(legacy)) == len(expected)

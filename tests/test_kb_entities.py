@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,8 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from clusterkb.articles import read_article
 from clusterkb.cli import app
-from clusterkb.kb import KnowledgeBase
+from clusterkb.extract import extract_article
+from clusterkb.facts import article_to_json, fact_to_json
+from clusterkb.store import KnowledgeBase
 from conftest import EVAL, SAMPLES
 
 runner = CliRunner()
@@ -65,17 +67,29 @@ def test_one_ingest_per_article_in_reverse_order_gives_the_same_facts(samples_kb
     assert by_basename(export(tmp_path)) == by_basename(export(samples_kb))
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(order=st.permutations(sorted(p.name for p in SAMPLES.glob("*.txt"))))
-def test_any_ingest_order_gives_the_same_facts_and_ids(samples_kb, order):
-    """Each article's extraction result added one at a time, the knowledge base rebuilt each time."""
-    results = {json.loads(p.read_text(encoding="utf-8"))["article"]["path"]: p
-               for p in KnowledgeBase(samples_kb).articles_dir.glob("*.json")}
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, tuple[dict, list[dict]]]:
+    """Each sample article's extraction result, by file name (extracted once)."""
+    out = {}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        x = extract_article(read_article(path))
+        out[path.name] = (article_to_json(x.article), [fact_to_json(f) for f in x.facts])
+    return out
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(sorted(p.name for p in SAMPLES.glob("*.txt"))), batch=st.integers(1, 5))
+def test_any_ingest_order_gives_the_same_facts_and_ids(samples_kb, extracted, order, batch):
+    """The extraction results stored in any order, resolved every `batch` articles (incrementally,
+    against the entities already stored), give the knowledge base of one ingest of them all."""
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(tmp)
-        kb.articles_dir.mkdir(parents=True)
-        for name in order:
-            result = next(p for path, p in results.items() if Path(path).name == name)
-            shutil.copy(result, kb.articles_dir / result.name)
-            kb.rebuild(kb.catalog())
-        assert export(Path(tmp)) == export(samples_kb)
+        writer = kb.writer()
+        for i, name in enumerate(order, 1):
+            article, facts = extracted[name]
+            writer.add_article(article, facts, str(SAMPLES / name))
+            if i % batch == 0:
+                writer.resolve()
+        writer.resolve()
+        writer.close()
+        assert by_basename(export(Path(tmp))) == by_basename(export(samples_kb))

@@ -124,15 +124,15 @@ def ingest(
     """Extract new or changed articles and merge their facts into the knowledge base.
 
     Unchanged files are skipped; articles whose file was deleted from an ingested folder are
-    forgotten. Each run's summary is kept under DATA_DIR/extracted/runs/ (see `clusterkb runs`).
+    forgotten. Each run leaves a record in the knowledge base (see `clusterkb runs`), also when interrupted.
     Exit 0 when every article went in, 1 when some failed (the rest still went in), 2 on usage
     errors, 3 when the knowledge base is locked by another ingest or unreadable.
 
     Example: clusterkb ingest data/raw --workers 2
     """
     from .ingest import ingest as run_ingest
-    from .kb import KBError, KnowledgeBase, write_json_atomic
     from .render import report_lines
+    from .store import StoreError
 
     _logging(quiet, verbose)
     paths = paths or [str(state.data_dir / "raw")]
@@ -150,8 +150,8 @@ def ingest(
         if bar:
             bar.start()
         report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
-                            max_bytes=max_bytes, progress=progress)
-    except KBError as e:
+                            max_bytes=max_bytes, progress=progress, report_file=report_file)
+    except StoreError as e:
         _fail(str(e), 3)
     except OSError as e:
         _fail(f"{state.data_dir}: cannot use this data directory ({e.strerror or e})", 3)
@@ -160,15 +160,8 @@ def ingest(
             bar.stop()
     for path, problem in report.failed:
         log.error("%s: %s", path, problem)
-    summary = report.as_dict()
-    KnowledgeBase(state.data_dir).save_run(summary)
-    if report_file:
-        try:
-            write_json_atomic(report_file, summary)
-        except OSError as e:
-            log.error("%s: cannot write the report (%s)", report_file, e.strerror or e)
     if not quiet:
-        for line in report_lines(summary):
+        for line in report_lines(report.as_dict()):
             typer.echo(line, err=True)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -239,12 +232,12 @@ def extract(
 
 
 def _index():
-    """The knowledge base's query index, or exit 3 with the reason it cannot be read."""
-    from .kb import KBError, KnowledgeBase
+    """The knowledge base's read view, or exit 3 with the reason it cannot be read."""
+    from .store import KnowledgeBase, StoreError
 
     try:
         return KnowledgeBase(state.data_dir).index()
-    except KBError as e:
+    except StoreError as e:
         _fail(str(e), 3)
 
 
@@ -255,6 +248,7 @@ def query(
     location: Annotated[Optional[str], typer.Option("--location", "-l", help="Facts tied to this place.")] = None,
     org: Annotated[Optional[str], typer.Option("--org", "-o", help="Facts tied to this organisation.")] = None,
     article: Annotated[Optional[str], typer.Option("--article", "-a", help="Article id (prefix) or path (part).")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", "-t", help="Facts said in sentences with these words, any inflection («промышленная ипотека»).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many facts.")] = None,
@@ -278,7 +272,9 @@ def query(
             _fail(f"{option} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     if name is not None and not name.strip():
         _fail("--name needs a name")
-    found = run_query(_index(), Filters(kind, name, location, org, article, since, until, limit))
+    if text is not None and not text.strip():
+        _fail("--text needs words")
+    found = run_query(_index(), Filters(kind, name, location, org, article, text, since, until, limit))
     if fmt == "table":
         stdout_console().print(facts_table(found, title=f"{len(found)} fact(s)"))
     else:
@@ -350,13 +346,11 @@ def export(
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("json", "jsonl", "csv"))
-    from .kb import KBError, KnowledgeBase
-
+    index = _index()
     try:
-        facts = KnowledgeBase(state.data_dir).facts()
-    except KBError as e:
-        _fail(str(e), 3)
-    write_records(facts, fmt, sys.stdout)
+        write_records(index.facts(), fmt, sys.stdout)
+    finally:
+        index.close()
 
 
 @app.command()
@@ -366,17 +360,18 @@ def forget(
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Remove articles from the knowledge base, and every fact no other article supports.
-    Nothing is re-extracted. Exit 1 when a name matches no article.
+    Nothing is re-extracted. A forgotten file stays out when its folder is ingested again,
+    until `ingest --force`. Exit 1 when a name matches no article.
 
     Example: clusterkb forget data/raw/old-story.txt 3f2a9c
     """
     from .ingest import forget as run_forget
-    from .kb import KBError
+    from .store import StoreError
 
     _logging(quiet, verbose)
     try:
         gone, unmatched = run_forget(articles, state.data_dir, wait=wait)
-    except KBError as e:
+    except StoreError as e:
         _fail(str(e), 3)
     for name in unmatched:
         log.error("%s: no article in the knowledge base has this id or path", name)
@@ -395,16 +390,39 @@ def runs(
 
     Example: clusterkb runs --last 7 --format json
     """
-    from .kb import KnowledgeBase
     from .render import runs_table, stdout_console, write_records
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
-    records = KnowledgeBase(state.data_dir).runs()[-last:]
+    index = _index()
+    records = index.runs()[-last:]
     if fmt == "table":
         stdout_console().print(runs_table(records))
     else:
         write_records(records, fmt, sys.stdout)
+
+
+@app.command()
+def rebuild(
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Resolve every stored fact into entities again, from scratch, without re-running the NLP:
+    the repair for a knowledge base whose entities are in doubt, and the way to move a
+    knowledge base of the first layout (kb.json) into the store.
+
+    Example: clusterkb rebuild
+    """
+    from .ingest import rebuild as run_rebuild
+    from .store import StoreError
+
+    _logging(quiet, verbose)
+    try:
+        total = run_rebuild(state.data_dir, wait=wait)
+    except StoreError as e:
+        _fail(str(e), 3)
+    if not quiet:
+        typer.echo(f"rebuilt: {total} facts in the knowledge base", err=True)
 
 
 def main() -> None:

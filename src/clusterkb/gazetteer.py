@@ -85,3 +85,21 @@ def english_place_forms() -> list[str]:
 def generic_abbreviations() -> frozenset[str]:
     """Abbreviations that name a kind of thing, not one body («МСП», «ОЭЗ», «НДС»)."""
     return frozenset(_load("generic_abbreviations.json")["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def org_types() -> frozenset[str]:
+    """Type nouns of organisations: «компания», «фонд», «технопарк», …"""
+    return frozenset(_load("org_types.json")["types"])
+
+
+@lru_cache(maxsize=1)
+def government_heads() -> frozenset[str]:
+    """Head nouns of government bodies: «правительство», «министерство», «минпром», …"""
+    return frozenset(_load("org_types.json")["government_heads"])
+
+
+@lru_cache(maxsize=1)
+def bare_types() -> frozenset[str]:
+    """Forms that alone mean one body inside their article only: «Фонд», «Минпром»."""
+    return org_types() | government_heads()

@@ -1,12 +1,18 @@
-"""Ingest: read new or changed articles, extract them (in worker processes if asked), store
-each result as soon as it is ready, then merge everything into the knowledge base."""
+"""The one transaction of the knowledge base's life: ingest (read new or changed articles,
+extract them, in worker processes if asked, store each result as soon as it is ready, resolve
+the new facts against the stored entities, keep a record of the run), forget and rebuild."""
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import gc
+import json
+import logging
 import multiprocessing
 import os
+import sqlite3
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +21,9 @@ from typing import Any, Callable, Iterable, Iterator
 from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths
 from .extract import unsupported
 from .facts import article_to_json, fact_to_json
-from .kb import Catalog, KBError, KnowledgeBase
+from .store import KnowledgeBase, StoreError, Writer
+
+log = logging.getLogger("clusterkb")
 
 
 @dataclass
@@ -26,18 +34,24 @@ class IngestReport:
     finished: str = ""
     new: int = 0
     changed: int = 0
+    reextracted: int = 0
     unchanged: int = 0
     removed: int = 0
+    forgotten: int = 0
+    unforgotten: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     facts_added: int = 0
     facts_merged: int = 0
     facts_total: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {"started": self.started, "finished": self.finished, "seconds": round(self.seconds, 3),
-                "articles": {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                             "removed": self.removed, "failed": len(self.failed)},
+                "interrupted": self.interrupted,
+                "articles": {"new": self.new, "changed": self.changed, "reextracted": self.reextracted,
+                             "unchanged": self.unchanged, "removed": self.removed, "forgotten": self.forgotten,
+                             "failed": len(self.failed)},
                 "failures": [{"path": p, "problem": m} for p, m in self.failed],
                 "facts": {"added": self.facts_added, "merged": self.facts_merged, "total": self.facts_total}}
 
@@ -47,61 +61,85 @@ class _Job:
     article: Article
     file: dict[str, Any] | None
     replaces: list[str]
+    known: bool = False  # the article is stored already (re-extracted by --force)
 
 
 Progress = Callable[[str, str], None]
 
 
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
-           wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None) -> IngestReport:
+           wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
+           report_file: str | os.PathLike | None = None) -> IngestReport:
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
-    hash; `force` re-extracts everything (and rebuilds a catalogue it cannot read).
-    `progress(path, status)` is called once per article.
+    hash; `force` re-extracts everything (and ingests files `forget` was told to forget). Each
+    article's facts are stored as soon as they are extracted; then the new facts are resolved
+    against the stored entities. The run leaves a record (`clusterkb runs`, and `report_file`),
+    also when it is interrupted. `progress(path, status)` is called once per article.
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
     kb = KnowledgeBase(data_dir)
     with kb.lock(wait):
-        cat = kb.catalog(rebuild=force)
-        written = cat.fingerprint()
-        paths = list(paths)
-        report.removed = _forget_deleted_files(cat, kb, paths)
-        touched: set[str] = set()
-        for job, result in _extract_all(_jobs(paths, cat, kb, force, max_bytes, report, progress), workers):
-            if isinstance(result, str):
-                report.failed.append((job.article.path, result))
-                _tell(progress, job.article.path, "failed")
-                continue
-            article_json, facts_json = result
-            kb.save_article(article_json, facts_json, job.file)
-            cat.articles[job.article.id] = article_json
-            for old in job.replaces:
-                _drop_if_orphan(cat, old, kb)
-            touched.add(job.article.id)
-            status = "changed" if job.replaces else "new"
-            setattr(report, status, getattr(report, status) + 1)
-            _tell(progress, job.article.path, status)
-        before = kb.fact_ids(missing_ok=True)
-        if touched or force or not kb.path.exists() or cat.fingerprint() != written:
-            facts = kb.rebuild(cat)
-            for f in facts:
-                if any(s["article"] in touched for s in f["sources"]):
-                    report.facts_merged += f["id"] in before
-                    report.facts_added += f["id"] not in before
-            report.facts_total = len(facts)
-        else:
-            report.facts_total = len(before)
-    report.finished = _now()
-    report.seconds = time.monotonic() - start
+        writer = kb.writer()
+        try:
+            _ingest(list(paths), writer, report, force, workers, max_bytes, progress)
+        except BaseException:
+            report.interrupted = True
+            raise
+        finally:
+            report.finished = _now()
+            report.seconds = time.monotonic() - start
+            _record(writer, report, report_file)
+            writer.close()
     return report
 
 
-def _jobs(paths: list[str], cat: Catalog, kb: KnowledgeBase, force: bool, max_bytes: int,
-          report: IngestReport, progress: Progress | None) -> Iterator[_Job]:
-    """Articles that need extracting; unchanged ones and unreadable ones are counted here. Files
-    are keyed by their resolved path, so the same file reached another way is the same file."""
+def _ingest(paths: list[str], writer: Writer, report: IngestReport, force: bool, workers: int, max_bytes: int,
+            progress: Progress | None) -> None:
+    if force:
+        report.unforgotten = writer.unforget_all()
+    report.removed = _forget_deleted_files(writer, paths)
+    files: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    for job, result in _extract_all(_jobs(paths, writer, force, max_bytes, report, progress, files), workers):
+        if isinstance(result, str):
+            report.failed.append((job.article.path, result))
+            _tell(progress, job.article.path, "failed")
+            continue
+        article_json, facts_json = result
+        writer.add_article(article_json, facts_json, job.file["path"] if job.file else None, job.replaces, job.file)
+        status = "changed" if job.replaces else "reextracted" if job.known else "new"
+        setattr(report, status, getattr(report, status) + 1)
+        _tell(progress, job.article.path, status)
+    for path, (info, ids) in files.items():  # every article of these files is in: they are read whole
+        writer.set_file(path, info, ids)
+        for gone in set(info.get("old", [])) - set(ids):
+            report.removed += writer.drop_if_orphan(gone)
+    outcome = writer.resolve()
+    report.facts_added, report.facts_merged = len(outcome.added), len(outcome.merged)
+    report.facts_total = sum(writer.counts().values())
+
+
+def _record(writer: Writer, report: IngestReport, report_file: str | os.PathLike | None) -> None:
+    """Keep the run's record in the store and, if asked, in a file of its own."""
+    summary = report.as_dict()
+    try:
+        writer.save_run(summary)
+    except sqlite3.Error as e:
+        log.error("%s: cannot keep this run's record (%s)", writer.path, e)
+    if report_file:
+        try:
+            write_json_atomic(Path(report_file), summary)
+        except OSError as e:
+            log.error("%s: cannot write the report (%s)", report_file, e.strerror or e)
+
+
+def _jobs(paths: list[str], writer: Writer, force: bool, max_bytes: int, report: IngestReport,
+          progress: Progress | None, files: dict[str, tuple[dict[str, Any], list[str]]]) -> Iterator[_Job]:
+    """Articles that need extracting; unchanged, forgotten and unreadable ones are counted here.
+    Files are keyed by their resolved path, so the same file reached another way is the same
+    file; `files` collects what to record of each file read."""
     queued: set[str] = set()
     for path in iter_paths(paths):
         if isinstance(path, ArticleError):
@@ -109,9 +147,13 @@ def _jobs(paths: list[str], cat: Catalog, kb: KnowledgeBase, force: bool, max_by
             continue
         name, file = str(path), _file_info(path)
         key = file["path"] if file else name
-        known = cat.files.get(key)
-        if not force and file and known and known.get("complete", True) and _same_file(known, file) \
-                and all(i in cat.articles for i in known["ids"]):
+        if file and writer.forgotten(key):
+            report.forgotten += 1
+            _tell(progress, name, "forgotten")
+            continue
+        known = writer.file(key) if file else None
+        if not force and file and known and known["complete"] and _same_file(known, file) \
+                and all(writer.has_article(i) for i in known["ids"]):
             report.unchanged += len(known["ids"]) or 1
             _tell(progress, name, "unchanged")
             continue
@@ -122,69 +164,78 @@ def _jobs(paths: list[str], cat: Catalog, kb: KnowledgeBase, force: bool, max_by
                 _fail(report, progress, item.path, item.problem if isinstance(item, ArticleError) else unsupported(item))
                 continue
             new_ids.append(item.id)
-            if item.id in queued or (not force and item.id in cat.articles):
+            stored = writer.has_article(item.id)
+            if item.id in queued or (not force and stored):
                 report.unchanged += 1
                 _tell(progress, item.path, "unchanged")
                 continue
             queued.add(item.id)
-            yield _Job(item, file, [i for i in old_ids if i != item.id] if len(old_ids) == 1 else [])
+            yield _Job(item, file, [i for i in old_ids if i != item.id] if len(old_ids) == 1 else [], stored)
         if file:
-            cat.files[key] = {**file, "ids": new_ids}
-            for gone in set(old_ids) - set(new_ids):
-                _drop_if_orphan(cat, gone, kb)
+            files[key] = ({**file, "old": old_ids}, new_ids)
 
 
 def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float = 0.0) -> tuple[list[str], list[str]]:
     """Remove articles (by id, a 6+ character id prefix, or path) and every fact left without a
-    source; no NLP runs. Returns the ids removed and the names that matched no article."""
+    source; no NLP runs. A forgotten file is not ingested again until `ingest --force`.
+    Returns the ids removed and the names that matched no article."""
     kb = KnowledgeBase(data_dir)
     if not kb.exists():
-        raise KBError(f"{kb.root}: no knowledge base here; check --data-dir")
+        raise StoreError(f"{kb.root}: no knowledge base here; check --data-dir")
     with kb.lock(wait):
-        cat = kb.catalog()
-        gone: set[str] = set()
-        unmatched = []
-        for name in articles:
-            paths = [p for p in cat.files if Path(p) == Path(name).resolve()]
-            by_id = {i for i in cat.articles if len(name) >= 6 and i.startswith(name)}
-            if not paths and not by_id:
-                unmatched.append(name)
-            for p in paths:
-                cat.files.pop(p)
-            for article_id in by_id:  # asked by id: whichever file holds it goes too
-                cat.files = {p: e for p, e in cat.files.items() if article_id not in e.get("ids", [])}
-            for article_id in {i for p in paths for i in cat.articles} | by_id:
-                if article_id in cat.articles and not _still_referenced(cat, article_id):
-                    _drop_if_orphan(cat, article_id, kb)
-                    gone.add(article_id)
-        if gone:
-            kb.rebuild(cat)
+        writer = kb.writer()
+        try:
+            gone, unmatched = _forget(list(articles), writer)
+            writer.resolve()
+        finally:
+            writer.close()
     return sorted(gone), unmatched
 
 
-def _still_referenced(cat: Catalog, article_id: str) -> bool:
-    return any(article_id in f.get("ids", []) for f in cat.files.values())
+def _forget(names: list[str], writer: Writer) -> tuple[set[str], list[str]]:
+    gone: set[str] = set()
+    unmatched = []
+    files = set(writer.files())
+    for name in names:
+        paths = [p for p in files if Path(p) == Path(name).resolve()]
+        by_id = writer.article_ids(name) if len(name) >= 6 else []
+        if not paths and not by_id:
+            unmatched.append(name)
+        for article_id in by_id:  # asked by id: whichever file holds it is forgotten too
+            paths += writer.files_of(article_id)
+        writer.remember_forgotten(sorted(set(paths)), _now())
+        for p in sorted(set(paths)):
+            gone |= set(writer.drop_file(p))
+        for article_id in by_id:
+            if writer.remove_article(article_id):
+                gone.add(article_id)
+    return gone, unmatched
 
 
-def _forget_deleted_files(cat: Catalog, kb: KnowledgeBase, paths: list[str]) -> int:
+def rebuild(data_dir: str | os.PathLike, *, wait: float = 0.0) -> int:
+    """Resolve every stored fact again, from scratch, without re-running the NLP (the repair
+    for a store whose entities are in doubt). Returns the number of facts."""
+    kb = KnowledgeBase(data_dir)
+    if not kb.exists():
+        raise StoreError(f"{kb.root}: no knowledge base here; check --data-dir")
+    with kb.lock(wait):
+        writer = kb.writer()
+        try:
+            writer.reset()
+            writer.resolve()
+            return sum(writer.counts().values())
+        finally:
+            writer.close()
+
+
+def _forget_deleted_files(writer: Writer, paths: list[str]) -> int:
     """Articles whose file was deleted from a folder being ingested leave the knowledge base."""
     folders = [Path(p).resolve() for p in paths if p != "-" and Path(p).is_dir()]
     removed = 0
-    for path in [p for p in cat.files if any(Path(p).is_relative_to(f) for f in folders)]:
+    for path in [p for p in writer.files() if any(Path(p).is_relative_to(f) for f in folders)]:
         if not os.path.lexists(path):
-            for article_id in cat.files.pop(path).get("ids", []):
-                before = article_id in cat.articles
-                _drop_if_orphan(cat, article_id, kb)
-                removed += before and article_id not in cat.articles
+            removed += len(writer.drop_file(path))
     return removed
-
-
-def _drop_if_orphan(cat: Catalog, article_id: str, kb: KnowledgeBase) -> None:
-    """Forget an article no file refers to any more, its stored result too."""
-    if _still_referenced(cat, article_id):
-        return
-    cat.articles.pop(article_id, None)
-    kb.remove_article(article_id)
 
 
 def _extract_one(article: Article) -> tuple[dict, list[dict]] | str:
@@ -243,6 +294,23 @@ def _file_info(path: Path) -> dict[str, Any] | None:
     except OSError:
         return None
     return {"path": str(path.resolve()), "size": st.st_size, "mtime": st.st_mtime_ns}
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to a temporary file beside `path`, fsync it and rename it over `path`, so a
+    reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _same_file(known: dict[str, Any], file: dict[str, Any]) -> bool:

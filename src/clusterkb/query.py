@@ -1,67 +1,19 @@
 """Filters and lookups over the knowledge base's facts (plain JSON dicts, as stored).
 
 Name matching needs no dictionary, so queries start fast: words are compared by a crude
-stem (case endings cut), which lets «Лабудина» find «Михаил Лабудин».
+stem (case endings cut, `stems.py`), which lets «Лабудина» find «Михаил Лабудин».
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .facts import NAMED_KINDS
+from .normalize import fold
+from .stems import name_matches, names_of
 
 if TYPE_CHECKING:
-    from .index import Index
-
-_ENDINGS = sorted("ами ями ого его ому ему ыми ими ая яя ой ей ую юю ое ее ые ие ых их ым им "
-                  "ом ем ам ям ах ях ов ев ий ый а я ы и у ю е о ь s es".split(), key=len, reverse=True)
-_WORD = re.compile(r"[\w&]+")
-
-
-def fold_text(text: str) -> str:
-    return text.lower().replace("ё", "е")
-
-
-def stem(word: str) -> str:
-    """Cut a case ending so inflected forms compare equal: «лабудина» → «лабудин»."""
-    if len(word) > 3:
-        for e in _ENDINGS:
-            if word.endswith(e) and len(word) - len(e) >= 3:
-                return word[: -len(e)]
-    return word
-
-
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(fold_text(text))]
-
-
-def latin_stems(text: str) -> list[str]:
-    """The stems spelt in Latin, one key for either script: «Лабудина», «Labudin» → «labudin»."""
-    from .translit import latin_key
-
-    return [latin_key(s) for s in stems(text)]
-
-
-def names_of(fact: dict[str, Any]) -> list[str]:
-    """Every name a fact answers to: normal form, aliases and (for organisations) canonical."""
-    out = [fact.get("name") or "", *fact.get("aliases", [])]
-    if fact.get("canonical"):
-        out.append(fact["canonical"])
-    return [n for n in out if n]
-
-
-def name_matches(query: str, fact: dict[str, Any]) -> bool:
-    """Case-, ё-, inflection- and script-insensitive: every query word matches a word of one
-    name, as written or spelt in Latin («Лабудина» matches «Mikhail Labudin»)."""
-    for stems_of in (stems, latin_stems):
-        q = stems_of(query)
-        for name in names_of(fact) if q else ():
-            words = stems_of(name)
-            if all(any(w == s or (len(s) >= 4 and w.startswith(s)) for w in words) for s in q):
-                return True
-    return False
-
+    from .store import Index
 
 def label(fact: dict[str, Any]) -> str:
     """A fact in a few words: its name, or its value with the unit."""
@@ -82,6 +34,7 @@ class Filters:
     location: str | None = None
     org: str | None = None
     article: str | None = None
+    text: str | None = None
     since: str | None = None
     until: str | None = None
     limit: int | None = None
@@ -92,10 +45,15 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
     the candidates; the filters below decide."""
     if f.name:
         selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind) if name_matches(f.name, x))
+    elif f.text:
+        selected = index.by_text(f.text, f.kind)
     elif f.kind and f.kind not in NAMED_KINDS and (f.location or f.org):
         selected = index.by_context(f.location or f.org or "", f.kind)
     else:
         selected = index.facts(f.kind)
+    if f.text and f.name:
+        found = {x["id"] for x in index.by_text(f.text, f.kind)}
+        selected = (x for x in selected if x["id"] in found)
     if f.article:
         selected = (x for x in selected if _in_article(x, f.article))
     if f.location:
@@ -116,8 +74,8 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
 def find_entity(index: Index, name: str) -> list[dict[str, Any]]:
     """Named facts answering to `name`, exact normal forms first, then most sources."""
     hits = [x for x in index.by_name(name) if x["kind"] in NAMED_KINDS and name_matches(name, x)]
-    exact = fold_text(name)
-    return sorted(hits, key=lambda x: (fold_text(x.get("name", "")) != exact, -len(x["sources"])))
+    exact = fold(name)
+    return sorted(hits, key=lambda x: (fold(x.get("name", "")) != exact, -len(x["sources"])))
 
 
 def cooccurring(index: Index, fact: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
@@ -135,12 +93,12 @@ def cooccurring(index: Index, fact: dict[str, Any]) -> list[tuple[dict[str, Any]
 
 def numbers_of(index: Index, fact: dict[str, Any]) -> list[dict[str, Any]]:
     """Dates, counts and money whose context names this entity, oldest article first."""
-    names = {fold_text(n) for n in names_of(fact)}
+    names = {fold(n) for n in names_of(fact)}
     found: dict[str, dict[str, Any]] = {}
     for name in names_of(fact):
         for x in index.by_context(name):
             ctx = x.get("context") or {}
-            if x["kind"] not in NAMED_KINDS and any(fold_text(n) in names for n in
+            if x["kind"] not in NAMED_KINDS and any(fold(n) in names for n in
                                                     ctx.get("organizations", []) + ctx.get("locations", [])):
                 found[x["id"]] = x
     articles = index.articles(s["article"] for x in found.values() for s in x["sources"])
@@ -161,14 +119,14 @@ def _related(selected: Iterable[dict], index: Index, kind: str, name: str) -> It
     or organisation itself."""
     targets = [x for x in index.by_name(name, kind) if name_matches(name, x)]
     target_ids = {t["id"] for t in targets}
-    target_names = {fold_text(n) for t in targets for n in names_of(t)}
+    target_names = {fold(n) for t in targets for n in names_of(t)}
     sentences = set().union(*(_sentences(t) for t in targets)) if targets else set()
     key = "locations" if kind == "location" else "organizations"
     for x in selected:
         if x["id"] in target_ids:
             yield x
         elif x["kind"] not in NAMED_KINDS:
-            if any(fold_text(n) in target_names or name_matches(name, {"name": n})
+            if any(fold(n) in target_names or name_matches(name, {"name": n})
                    for n in (x.get("context") or {}).get(key, [])):
                 yield x
         elif (kind == "organization" and x.get("organization") and name_matches(name, {"name": x["organization"]})) \

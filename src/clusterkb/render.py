@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from .index import Index
+    from .store import Index
 
 CSV_COLUMNS = ["id", "kind", "name", "value", "unit", "head", "amount", "currency", "approximate",
                "aliases", "position", "organization", "context_organizations", "context_locations",
@@ -164,7 +164,7 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
 
 def stats_dict(index: Index, top: int = 10) -> dict[str, Any]:
     counts = index.kind_counts()
-    langs = Counter(a.get("lang") or "unknown" for a in index.articles().values())
+    langs = index.languages()
     return {"articles": index.article_count(), "languages": dict(sorted(langs.items())),
             "facts": {k: counts.get(k, 0) for k in KINDS},
             "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": len(f["sources"]),
@@ -174,8 +174,9 @@ def stats_dict(index: Index, top: int = 10) -> dict[str, Any]:
 def report_lines(report: dict[str, Any]) -> list[str]:
     """The end-of-ingest summary, for stderr."""
     a, f = report["articles"], report["facts"]
-    removed = f", {a['removed']} removed" if a.get("removed") else ""
-    return [f"articles: {a['new']} new, {a['changed']} changed, {a['unchanged']} unchanged, {a['failed']} failed{removed}",
+    extra = "".join(f", {a[k]} {k}" for k in ("reextracted", "removed", "forgotten") if a.get(k))
+    return [f"articles: {a['new']} new, {a['changed']} changed, {a['unchanged']} unchanged, {a['failed']} failed{extra}"
+            + (" (interrupted)" if report.get("interrupted") else ""),
             f"facts: {f['added']} added, {f['merged']} merged, {f['total']} in the knowledge base "
             f"({report['seconds']:.1f} s)"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 
 from clusterkb.facts import Fact, KBFact, Mention, kb_fact_to_json
-from clusterkb.merge import ArticleFacts, merge
+from clusterkb.resolve import ArticleFacts, merge
 
 
 def person(name: str, roles: tuple[tuple[str, str | None], ...] = (), middle: str | None = None) -> Fact:

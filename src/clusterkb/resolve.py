@@ -1,0 +1,616 @@
+"""Entity resolution: which facts of which articles are one real-world thing, and what the
+knowledge base says of it. Pure functions over plain records; the store (`kb.py`) calls them on
+the part of the knowledge base an ingest touches, and `merge()` runs them over a whole set.
+
+People join on a Latin key of first name and surname (Михаил Лабудин = Mikhail Labudin), and a
+surname alone joins the one person with that surname. Organisations and places join on the names
+and aliases of any article, the curated tables, quoted short names, abbreviations that
+transliterate to each other (АКИТ ↔ AC&T) and names that translate word by word — never two
+bodies whose names differ by a place. Numbers are one fact per value, unit and set of places; a
+number said with no place joins the one placed fact of its value, when there is one.
+
+Everything here depends only on the set of facts, never on the order they arrive in: a group's
+members are ordered by article id and position, and a group's name, aliases, roles and reasons
+are functions of its members. That is what lets the store resolve incrementally and still give
+the knowledge base a one-shot `merge()` of the same articles would give.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import gazetteer
+from .facts import NAMED_KINDS, Fact, KBFact, Source
+from .normalize import fold, is_cyrillic
+from .translit import abbreviation_key, concepts, latin_key
+
+VALUE_KINDS = ("date", "count", "money")
+REASON_WINDOW = 200  # reasons are given for a group's first members: enough to explain it
+
+
+@dataclass
+class ArticleFacts:
+    """One article's extraction as resolution needs it."""
+
+    id: str
+    path: str
+    published: str | None
+    facts: list[Fact]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article's fact. `order` sorts the members of every group the same way, whatever order
+    the articles came in: «ea8e7c789f0edf63:000004» is the fifth fact of that article."""
+
+    article: str
+    path: str
+    published: str | None
+    pos: int
+    fact: Fact
+
+    @property
+    def order(self) -> str:
+        return item_order(self.article, self.pos)
+
+    @property
+    def file(self) -> str:
+        return os.path.basename(self.path) or self.article
+
+    @property
+    def name(self) -> str:
+        return self.fact.attrs.get("name") or ""
+
+
+def item_order(article: str, pos: int) -> str:
+    return f"{article}:{pos:06d}"
+
+
+def items_of(articles: Iterable[ArticleFacts]) -> list[Item]:
+    return sorted((Item(a.id, a.path, a.published, i, f) for a in articles for i, f in enumerate(a.facts)),
+                  key=lambda item: item.order)
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key a named fact is found under, the form it comes from and how (for the reason)."""
+
+    key: str
+    form: str
+    how: str
+    rank: int
+    note: str = ""
+
+
+# keys ------------------------------------------------------------------------------------
+
+
+def name_keys(fact: Fact) -> list[Key]:
+    """Every key a named fact is found under, each ranked by how strong its evidence is."""
+    if fact.kind == "person":
+        return _person_keys(fact.attrs.get("name") or "", fact.attrs.get("first") or "", fact.attrs.get("last") or "")
+    keys: list[Key] = []
+    for form in forms_of(fact):
+        keys += _form_keys(fact.kind, form, "name" if form == fact.attrs.get("name") else "alias")
+    return keys
+
+
+def scope_keys(fact: Fact) -> set[str]:
+    """The keys that decide which stored entities a new fact can affect: its name keys and, for
+    a person, the surname (a new «Пётр Иванов» changes whom a lone «Иванов» can join)."""
+    keys = {k.key for k in name_keys(fact)}
+    if fact.kind == "person" and fact.attrs.get("last"):
+        keys.add("surname:" + latin_key(fact.attrs["last"]))
+    return keys
+
+
+def forms_of(fact: Fact) -> list[str]:
+    a = fact.attrs
+    return [f for f in [a.get("name") or "", *a.get("aliases", [])] if f and not _bare_type(f)]
+
+
+@lru_cache(maxsize=100_000)
+def _form_keys(kind: str, form: str, how: str) -> list[Key]:
+    """The form folded (and without «РФ»), its curated canonical name, its quoted short name, its
+    bag of concepts and its abbreviation key; places: folded, curated, bag of concepts."""
+    key = fold(form)
+    keys = [Key(key, form, how, 0)]
+    if kind == "location":
+        place = gazetteer.place(form)
+        bag = concepts(form)
+        keys += [Key("=" + fold(place), form, "table", 1, place)] if place else []
+        return keys + ([Key("~" + bag.key, form, "words", 3)] if len(bag.words) > bag.generic else [])
+    keys.append(Key(gazetteer.strip_country(key), form, how, 0))
+    canonical = gazetteer.federal_body(form)
+    keys += [Key("=" + fold(canonical), form, "table", 1, canonical)] if canonical else []
+    quoted = _quoted(form)
+    keys += [Key(fold(quoted), form, "quoted", 2, quoted)] if quoted else []
+    bag = concepts(form)
+    keys += [Key("~" + bag.key, form, "words", 3)] if len(bag.words) >= 3 and bag.generic else []
+    abbr = abbreviation_key(form)
+    return keys + ([Key("#" + abbr, form, "abbreviation", 4)] if abbr else [])
+
+
+@lru_cache(maxsize=100_000)
+def _person_keys(name: str, first: str, last: str) -> list[Key]:
+    """A full name under its Latin key; a surname alone (or with an initial) under the surname's."""
+    if not last:
+        return []
+    if _initial(first) is None:
+        return [Key(f"p:{latin_key(first)} {latin_key(last)}", name, "person", 0)]
+    return [Key(f"s:{latin_key(last)}|{_initial(first)}", name, "surname", 0)]
+
+
+def _initial(first: str) -> str | None:
+    """'' for no first name, the Latin initial of «В.», None for a full first name."""
+    if not first:
+        return ""
+    return latin_key(first)[:1] if first.endswith(".") or len(first) == 1 else None
+
+
+def full_name(fact: Fact) -> bool:
+    return fact.kind != "person" or _initial(fact.attrs.get("first") or "") is None
+
+
+def _quoted(form: str) -> str | None:
+    """«Омсктрансмаш» in «АО «Омсктрансмаш»»: the innermost quoted name, if it is not the whole."""
+    inner = form
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        start = inner.rfind(opening, 0, len(inner) - 1)
+        end = inner.find(closing, start + 1) if start >= 0 else -1
+        if end > start + 3:
+            inner = inner[start + 1:end]
+    return inner if inner != form and not _bare_type(inner) else None
+
+
+@lru_cache(maxsize=50_000)
+def _bare_type(form: str) -> bool:
+    """«Ассоциация», «Фонд», «Минпром»: a short form that means one body inside its article only."""
+    return fold(form) in gazetteer.bare_types()
+
+
+# signatures: what must agree for two groups to join ----------------------------------------
+
+
+def signature(fact: Fact) -> frozenset[str] | None:
+    """A person's patronymic (two patronymics are two people); the places a body's names of two
+    words or more name («Фонд развития промышленности» is not «… Омской области»). None: nothing
+    known, which agrees with anything."""
+    if fact.kind == "person":
+        middle = fact.attrs.get("middle")
+        return frozenset([latin_key(middle)]) if middle else None
+    if fact.kind == "organization":
+        bags = [b for f in forms_of(fact) if len((b := concepts(f)).words) >= 2]
+        return frozenset().union(*(b.places for b in bags)) if bags else None
+    return None
+
+
+def joined_signature(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return b if a is None else a if b is None else a | b
+
+
+# grouping named facts ---------------------------------------------------------------------
+
+
+@dataclass
+class _Union:
+    """Union-find over items; a group's signature (the union of its members') must agree for
+    groups to join."""
+
+    items: list[Item]
+    parent: list[int] = field(default_factory=list)
+    members: dict[int, list[int]] = field(default_factory=dict)
+    sigs: dict[int, frozenset[str] | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.parent = list(range(len(self.items)))
+        self.members = {i: [i] for i in range(len(self.items))}
+        self.sigs = {i: signature(item.fact) for i, item in enumerate(self.items)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def signature_of(self, root: int) -> frozenset[str] | None:
+        return self.sigs[self.find(root)]
+
+    def allowed(self, roots: list[int]) -> bool:
+        return len({self.signature_of(r) for r in roots} - {None}) <= 1
+
+    def join(self, i: int, j: int) -> None:
+        a, b = sorted((self.find(i), self.find(j)))
+        if a != b:
+            self.parent[b] = a
+            self.members[a] += self.members.pop(b)
+            self.sigs[a] = joined_signature(self.sigs[a], self.sigs.pop(b))
+
+    def groups(self) -> list[list[Item]]:
+        return [[self.items[i] for i in sorted(m)] for _, m in sorted(self.members.items())]
+
+
+def group_named(kind: str, items: list[Item]) -> list[list[Item]]:
+    """Union of facts that share a key, strongest keys first; a lone surname joins last. `items`
+    must be in `order` and closed under shared scope keys (no item outside shares one)."""
+    union = _Union(items)
+    by_key: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for k in name_keys(item.fact):
+            entries = by_key.setdefault(k.key, [])
+            if not entries or entries[-1] != i:
+                entries.append(i)
+    ranks = {k.key: k.rank for item in items for k in name_keys(item.fact)}
+    for key in sorted(by_key, key=lambda k: (ranks[k], k)):
+        _join_key(union, by_key[key])
+    if kind == "person":
+        _join_surnames(union)
+    return union.groups()
+
+
+def _join_key(union: _Union, entries: list[int]) -> None:
+    """Join the facts found under one key that agree: those of one signature, and those without
+    one when a single signature is in play («ФПП» of a federal and of a regional fund is ambiguous,
+    so a bare «ФПП» joins neither)."""
+    roots = list(dict.fromkeys(union.find(i) for i in entries))
+    clusters: dict[frozenset[str] | None, list[int]] = {}
+    loose = []
+    for root in roots:
+        sig = union.signature_of(root)
+        (loose if sig is None else clusters.setdefault(sig, [])).append(root)
+    if len(clusters) <= 1:
+        clusters = {None: [*loose, *next(iter(clusters.values()), [])]}
+    for group in clusters.values():
+        for root in group[1:]:
+            union.join(root, group[0])
+
+
+def _join_surnames(union: _Union) -> None:
+    """A surname alone (or with an initial) joins the one full-named person it can be."""
+    full: dict[str, list[int]] = {}
+    for i, item in enumerate(union.items):
+        if full_name(item.fact):
+            full.setdefault(latin_key(item.fact.attrs.get("last") or ""), []).append(i)
+    for root in sorted({union.find(i) for i in range(len(union.items))}):
+        if _first_initials(union, root):
+            continue
+        item = union.items[root]
+        initial = _initial(item.fact.attrs.get("first") or "")
+        cands = {union.find(i) for i in full.get(latin_key(item.fact.attrs.get("last") or ""), [])}
+        cands = {r for r in cands if not initial or _first_initials(union, r) == {initial}}
+        if len(cands) == 1 and union.allowed([root, *cands]):
+            union.join(root, cands.pop())
+
+
+def _first_initials(union: _Union, root: int) -> set[str]:
+    """The initials of the full first names in a group (none for a group of lone surnames)."""
+    facts = [union.items[i].fact for i in union.members[union.find(root)]]
+    return {latin_key(f.attrs["first"])[:1] for f in facts if full_name(f)}
+
+
+# what a group of named facts says ---------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """What a group's attributes are made of, kept small so that a new member is added without
+    reading the others: the first spelling of every form, how often each name is said with its
+    best-ranked fact, the first canonical name, and every role with the articles giving it.
+
+    `attrs()` gives the group's fact: the best-known name (a full name before an abbreviation,
+    Russian before English, then the most said, then the fullest), every other form as an alias.
+    """
+
+    kind: str
+    forms: dict[str, list] = field(default_factory=dict)   # fold → [order, form]
+    names: dict[str, list] = field(default_factory=dict)   # fold(name) → [said, rank, order, attrs]
+    canonical: list | None = None                           # [order, canonical]
+    roles: dict[str, dict] = field(default_factory=dict)   # "position|organization" folded → role
+    signature: list[str] | None = None
+
+    @classmethod
+    def of(cls, kind: str, group: Iterable[Item]) -> Summary:
+        summary = cls(kind)
+        for item in group:
+            summary.add(item)
+        return summary
+
+    def add(self, item: Item) -> None:
+        a, order = item.fact.attrs, item.order
+        for i, form in enumerate([a.get("name") or "", *a.get("aliases", [])]):
+            here = [f"{order}/{i:03d}", form]
+            if form and (fold(form) not in self.forms or here < self.forms[fold(form)]):
+                self.forms[fold(form)] = here
+        rank = _name_rank(item.fact)
+        entry = self.names.setdefault(fold(a["name"]), [0, rank, order, _bare_attrs(a)])
+        entry[0] += 1
+        if (rank, _reverse(order)) > (entry[1], _reverse(entry[2])):
+            entry[1:] = [rank, order, _bare_attrs(a)]
+        if a.get("canonical") and (self.canonical is None or order < self.canonical[0]):
+            self.canonical = [order, a["canonical"]]
+        for r in a.get("roles", []) if self.kind == "person" else []:
+            self._add_role(r, item)
+        sig = joined_signature(self._sig(), signature(item.fact))
+        self.signature = sorted(sig) if sig is not None else None
+
+    def _sig(self) -> frozenset[str] | None:
+        return frozenset(self.signature) if self.signature is not None else None
+
+    def _add_role(self, r: dict[str, Any], item: Item) -> None:
+        key = f"{fold(r['position'] or '')}|{fold(r['organization'] or '')}"
+        role = self.roles.setdefault(key, {"position": r["position"], "organization": r["organization"],
+                                           "order": item.order, "sources": {}})
+        if item.order < role["order"]:
+            role.update(position=r["position"], organization=r["organization"], order=item.order)
+        role["sources"][item.article] = item.published
+
+    def best(self) -> list:
+        """The best name's entry: highest rank with the times said in its place, first said on a tie."""
+        return max(self.names.values(), key=lambda e: ((*e[1][:3], e[0], *e[1][3:]), _reverse(e[2])))
+
+    def attrs(self) -> dict[str, Any]:
+        attrs = dict(self.best()[3])
+        name = fold(attrs["name"])
+        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items() if key != name)
+        if self.canonical:
+            attrs["canonical"] = self.canonical[1]
+        if self.kind == "person":
+            attrs["roles"] = self._roles()
+            if not attrs.get("position") and attrs["roles"]:
+                attrs["position"], attrs["organization"] = attrs["roles"][0]["position"], attrs["roles"][0]["organization"]
+        return attrs
+
+    def _roles(self) -> list[dict[str, Any]]:
+        """Every role a person is given, with the articles (and their dates) that give it."""
+        roles = [{"position": r["position"], "organization": r["organization"],
+                  "sources": [{"article": k, "published": v} for k, v in sorted(r["sources"].items())]}
+                 for r in self.roles.values()]
+        return sorted(roles, key=lambda r: (min((s["published"] or "9999") for s in r["sources"]), r["position"] or ""))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"forms": self.forms, "names": self.names, "canonical": self.canonical,
+                "roles": {k: {**r, "sources": r["sources"]} for k, r in self.roles.items()}, "signature": self.signature}
+
+    @classmethod
+    def from_json(cls, kind: str, d: dict[str, Any]) -> Summary:
+        return cls(kind, d["forms"], d["names"], d["canonical"], d["roles"], d["signature"])
+
+
+def _name_rank(f: Fact) -> list:
+    """How good a name is, but for how often it is said (which goes fourth, see `Summary.best`)."""
+    name = f.attrs["name"]
+    return [full_name(f), abbreviation_key(name) is None, is_cyrillic(name),
+            name[:1].isupper(), len(name.split()), len(name)]
+
+
+def _reverse(order: str) -> tuple[int, ...]:
+    """Sorts the other way: an earlier order is a bigger key."""
+    return tuple(-ord(c) for c in order)
+
+
+def _bare_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in attrs.items() if k not in ("aliases", "roles", "canonical", "context")}
+
+
+def named_reasons(group: list[Item]) -> list[str]:
+    """Why the first members of a group are one thing: each joins the earliest member before it
+    that shares its strongest key, or (a lone surname) the first full-named member.
+    «АКИТ РФ» (b.txt) joins «Ассоциация …»: alias «АКИТ» defined in a.txt."""
+    first_with: dict[str, tuple[Item, Key]] = {}
+    full = next((i for i in group if full_name(i.fact)), None)
+    out = []
+    for n, item in enumerate(group[:REASON_WINDOW]):
+        keys = {k.key: k for k in name_keys(item.fact)}
+        shared = sorted((k.rank, key) for key, k in keys.items() if key in first_with)
+        if n and shared:
+            partner, pk = first_with[shared[0][1]]
+            out.append(_reason(item, keys[shared[0][1]], partner, pk))
+        elif n and full is not None and item.fact.kind == "person" and not full_name(item.fact):
+            initial = " and initial" if _initial(item.fact.attrs.get("first") or "") else ""
+            out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{initial}")
+        elif n:
+            out.append(f"«{item.name}» ({item.file}) joins «{group[0].name}»: through the names of other mentions")
+        for key, k in keys.items():
+            first_with.setdefault(key, (item, k))
+    return list(dict.fromkeys(out))
+
+
+def _reason(x: Item, kx: Key, y: Item, ky: Key) -> str:
+    """«АКИТ РФ» (002.txt) joins «Ассоциация …»: alias defined in 000.txt."""
+    if _rather_target(x, kx, y, ky):
+        x, kx, y, ky = y, ky, x, kx
+    return f"«{kx.form}» ({x.file}) joins «{y.name}»: {_because(kx, ky, y.file)}"
+
+
+def _rather_target(x: Item, kx: Key, y: Item, ky: Key) -> bool:
+    """Whether the reason reads better the other way round: English joins Russian, a bare form
+    joins the fact that defines it as an alias."""
+    if is_cyrillic(x.name) != is_cyrillic(y.name):
+        return is_cyrillic(x.name)
+    return kx.how == "alias" and ky.how != "alias"
+
+
+def _because(kx: Key, ky: Key, file: str) -> str:
+    """Why the form under `kx` names what the form under `ky` (in `file`) names."""
+    if ky.how == "table":
+        return f"both are «{ky.note}» in the curated table ({file})"
+    if ky.how == "words":
+        translated = is_cyrillic(kx.form) != is_cyrillic(ky.form)
+        return f"{'word-by-word translation' if translated else 'the same words'} of «{ky.form}» ({file})"
+    if ky.how == "abbreviation":
+        return f"abbreviation «{kx.form}» transliterates to «{ky.form}» ({file})"
+    if "quoted" in (kx.how, ky.how):
+        return f"quoted name «{kx.note or ky.note}» as in {file}"
+    if ky.how == "alias":
+        return f"alias defined in {file}" if fold(kx.form) == fold(ky.form) else f"alias «{ky.form}» defined in {file}"
+    if is_cyrillic(kx.form) != is_cyrillic(ky.form):
+        return f"transliteration of «{ky.form}» ({file})"
+    if fold(kx.form) == fold(ky.form):
+        return f"same name in {file}"
+    return f"same name, written «{ky.form}», in {file}"
+
+
+# numbers -----------------------------------------------------------------------------------
+
+
+def value_key(fact: Fact | dict[str, Any]) -> str:
+    """What makes two numeric facts the same fact: the value and what it is a value of.
+    «count|15|промышленный кластер»."""
+    kind, a = (fact.kind, fact.attrs) if isinstance(fact, Fact) else (fact["kind"], fact)
+    parts = {"date": ("value",), "count": ("value", "unit"), "money": ("amount", "currency")}[kind]
+    return "|".join([kind, *(str(a.get(p)) for p in parts)])
+
+
+def local_names(items: Iterable[Item], entity_name: Callable[[Item], str]) -> dict[tuple[str, str, str], str]:
+    """(article, kind, folded form) → the knowledge-base name of the entity an article's named
+    fact went to, so the context of a number names the entity («Omsk Region» → «Омская область»)."""
+    out: dict[tuple[str, str, str], str] = {}
+    for item in items:
+        for form in [item.name, *item.fact.attrs.get("aliases", [])]:
+            out.setdefault((item.article, item.fact.kind, fold(form)), entity_name(item))
+    return out
+
+
+def value_context(item: Item, names: dict[tuple[str, str, str], str]) -> dict[str, list[str]]:
+    """A number's context with every name replaced by its entity's knowledge-base name."""
+    ctx = item.fact.attrs.get("context") or {}
+    return {key: sorted({names.get((item.article, kind, fold(n)), n) for n in ctx.get(key, [])})
+            for key, kind in (("organizations", "organization"), ("locations", "location"))}
+
+
+def group_values(placed: dict[str, list[tuple[str, ...]]]) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
+    """Which group each (value key, places) goes to: its own, or for no places the one placed
+    group of that value when there is exactly one («15 кластеров» said without a place is the
+    Omsk fact if Omsk is the only place that number is said of)."""
+    out = {}
+    for vkey, place_sets in placed.items():
+        with_places = sorted({p for p in place_sets if p})
+        for p in set(place_sets):
+            out[(vkey, p)] = p if p or len(with_places) != 1 else with_places[0]
+    return out
+
+
+@dataclass
+class ValueSummary:
+    """A group of numbers: the first member's fact, whether all are approximate, all context."""
+
+    first: list | None = None    # [order, attrs]
+    approximate: bool = True
+    context: dict[str, list[str]] = field(default_factory=lambda: {"organizations": [], "locations": []})
+
+    def add(self, item: Item, context: dict[str, list[str]]) -> None:
+        if self.first is None or item.order < self.first[0]:
+            self.first = [item.order, _bare_attrs(item.fact.attrs)]
+        self.approximate = self.approximate and bool(item.fact.attrs.get("approximate"))
+        for k in self.context:
+            self.context[k] = sorted(set(self.context[k]) | set(context.get(k, [])))
+
+    def attrs(self) -> dict[str, Any]:
+        attrs = dict(self.first[1])
+        if "approximate" in attrs:
+            attrs["approximate"] = self.approximate
+        attrs["context"] = self.context
+        return attrs
+
+    def to_json(self) -> dict[str, Any]:
+        return {"first": self.first, "approximate": self.approximate, "context": self.context}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ValueSummary:
+        return cls(d["first"], d["approximate"], d["context"])
+
+
+def value_reasons(group: list[Item], placed: bool) -> list[str]:
+    """«15 кластеров» (b.txt) joins «15 clusters» (a.txt): same value and unit, places agree."""
+    if not group:
+        return []
+    first = group[0]
+    same = "same date" if first.fact.kind == "date" else "same value and unit"
+    return list(dict.fromkeys(f"«{_said(i)}» ({i.file}) joins «{_said(first)}» ({first.file}): {same}"
+                              + (", places agree" if placed else "") for i in group[1:REASON_WINDOW]))
+
+
+def _said(item: Item) -> str:
+    return item.fact.mentions[0].text if item.fact.mentions else value_key(item.fact)
+
+
+# ids ----------------------------------------------------------------------------------------
+
+
+def fact_id(kind: str, ident: str) -> str:
+    """«per-2c4f43cb525a»: the kind and a hash of what identifies the fact (its name, or its value
+    and places)."""
+    return kind[:3] + "-" + hashlib.sha1(f"{kind}|{fold(ident)}".encode()).hexdigest()[:12]
+
+
+def value_ident(vkey: str, places: tuple[str, ...]) -> str:
+    return "|".join([vkey.split("|", 1)[1], *places])
+
+
+def unique_id(base: str, kind: str, first_article: str, shared: bool) -> str:
+    """Two facts that would share an id (two people both called «Иванов») take ids made from
+    their first article too, so ids stay unique and independent of order."""
+    return fact_id(kind, base + "|" + first_article) if shared else base
+
+
+# the whole set at once ------------------------------------------------------------------------
+
+
+def merge(articles: Iterable[ArticleFacts]) -> list[KBFact]:
+    """Knowledge-base facts from per-article facts, in one go: what the store builds
+    incrementally from the same articles."""
+    items = items_of(articles)
+    entity_of: dict[str, str] = {}
+    out: list[tuple[str, str, dict[str, Any], list[Item]]] = []
+    for kind in NAMED_KINDS:
+        for group in group_named(kind, [i for i in items if i.fact.kind == kind]):
+            attrs = Summary.of(kind, group).attrs()
+            for item in group:
+                entity_of[item.order] = attrs["name"]
+            out.append((kind, fact_id(kind, attrs["name"]), attrs | _why(named_reasons(group)), group))
+    names = local_names([i for i in items if i.fact.kind in NAMED_KINDS], lambda i: entity_of[i.order])
+    values = [i for i in items if i.fact.kind in VALUE_KINDS]
+    contexts = {i.order: value_context(i, names) for i in values}
+    placed: dict[str, list[tuple[str, ...]]] = {}
+    for i in values:
+        placed.setdefault(value_key(i.fact), []).append(tuple(contexts[i.order]["locations"]))
+    target = group_values(placed)
+    groups: dict[tuple[str, tuple[str, ...]], list[Item]] = {}
+    for i in values:
+        vkey = value_key(i.fact)
+        groups.setdefault((vkey, target[(vkey, tuple(contexts[i.order]["locations"]))]), []).append(i)
+    for (vkey, places), group in groups.items():
+        summary = ValueSummary()
+        for i in group:
+            summary.add(i, contexts[i.order])
+        reasons = value_reasons(group, any(contexts[i.order]["locations"] for i in group))
+        kind = group[0].fact.kind
+        out.append((kind, fact_id(kind, value_ident(vkey, places)), summary.attrs() | _why(reasons), group))
+    return _with_unique_ids(out)
+
+
+def _why(reasons: list[str]) -> dict[str, Any]:
+    return {"why": reasons} if reasons else {}
+
+
+def _with_unique_ids(out: list[tuple[str, str, dict[str, Any], list[Item]]]) -> list[KBFact]:
+    seen: dict[str, int] = {}
+    for _, base, _, _ in out:
+        seen[base] = seen.get(base, 0) + 1
+    facts = [KBFact(unique_id(base, kind, group[0].article, seen[base] > 1), kind, attrs, sources(group))
+             for kind, base, attrs, group in out]
+    return sorted(facts, key=lambda f: (f.kind, f.id))
+
+
+def sources(group: list[Item]) -> list[Source]:
+    """The articles a group is said in, each with its mentions."""
+    by_article: dict[str, Source] = {}
+    for item in group:
+        src = by_article.setdefault(item.article, Source(item.article, item.path, []))
+        src.mentions += [m for m in item.fact.mentions if m not in src.mentions]
+    return sorted(by_article.values(), key=lambda s: s.article)
+

@@ -1,0 +1,39 @@
+"""How an article's facts are kept in the store: each fact's JSON form with its mentions as
+[start, end, text, sentence number], the article's sentences kept once (in the full-text
+table), so a sentence said in ten mentions is stored once.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..facts import Fact, Mention
+from ..resolve import Item
+
+
+def sentences_of(facts: list[dict[str, Any]]) -> list[str]:
+    """The distinct sentences of an article's mentions, in order of first use."""
+    return list(dict.fromkeys(m.get("sentence", "") for f in facts for m in f.get("mentions", [])))
+
+
+def encode_fact(fact: dict[str, Any], number: dict[str, int]) -> str:
+    """A fact's JSON form with each mention's sentence replaced by its number in the article."""
+    mentions = [[m["start"], m["end"], m["text"], number[m.get("sentence", "")]] for m in fact.get("mentions", [])]
+    return json.dumps({**fact, "mentions": mentions}, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_fact(text: str, sentence: dict[int, str] | None = None) -> dict[str, Any]:
+    """The fact's JSON form again; sentences from `sentence` (number → text), or empty."""
+    fact = json.loads(text)
+    fact["mentions"] = [{"start": s, "end": e, "text": t, "sentence": (sentence or {}).get(k, "")}
+                        for s, e, t, k in fact["mentions"]]
+    return fact
+
+
+def item_from_row(row: tuple) -> Item:
+    """(n, article, pos, kind, fact, path, published, …) → the Item resolution works on."""
+    _, article, pos, kind, text, path, published = row[:7]
+    d = json.loads(text)
+    mentions = [Mention(s, e, t, "") for s, e, t, _ in d.pop("mentions")]
+    d.pop("kind", None)
+    return Item(article, path or "", published, pos, Fact(kind, d, mentions))

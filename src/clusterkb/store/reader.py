@@ -1,0 +1,162 @@
+"""Reading the store: facts in their JSON form (as `export` prints them), found by name stems,
+by the places and organisations around them, by article or by words of their sentences.
+
+Every method answers from indexes: the cost of a lookup grows with the size of its answer, not
+with the size of the knowledge base.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..facts import NAMED_KINDS
+from ..stems import latin_stems, stems
+from .sql import chunks, marks
+from .codec import decode_fact
+from .schema import SENTENCE_BITS, create
+
+_FACT = "SELECT e.n, e.id, e.kind, e.attrs FROM entities e"
+
+
+class Index:
+    """Read-only lookups; every answer is fact JSON: id, kind, the kind's fields, sources."""
+
+    def __init__(self, db: sqlite3.Connection | None):
+        """Read `db`; None gives an empty store."""
+        if db is None:
+            db = sqlite3.connect(":memory:")
+            create(db)
+        self.db = db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # whole kinds -----------------------------------------------------------------------------
+
+    def facts(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """All facts (of a kind), ordered by kind and id, one at a time."""
+        where, args = ("WHERE e.kind = ?", (kind,)) if kind else ("", ())
+        for row in self.db.execute(f"{_FACT} {where} ORDER BY e.kind, e.id", args).fetchall():
+            yield self._fact(row)
+
+    def kind_counts(self) -> dict[str, int]:
+        counts = {k[len("count:"):]: int(v) for k, v in self.db.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'count:%'")}
+        return {k: v for k, v in counts.items() if v}
+
+    def languages(self) -> dict[str, int]:
+        return {lang or "unknown": n for lang, n in self.db.execute("SELECT lang, count(*) FROM articles GROUP BY lang")}
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def top(self, limit: int) -> list[dict[str, Any]]:
+        """Named facts found in most articles, then with most mentions."""
+        rows = self.db.execute(f"{_FACT} WHERE e.kind IN ({marks(NAMED_KINDS)}) "
+                               "ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT ?", (*NAMED_KINDS, limit))
+        return [self._fact(row) for row in rows.fetchall()]
+
+    def counts_of(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Articles and mentions of each fact, without reading its sources."""
+        out = {}
+        for part in chunks(sorted(set(ids))):
+            out.update((i, (a, m)) for i, a, m in self.db.execute(
+                f"SELECT id, articles, mentions FROM entities WHERE id IN ({marks(part)})", part))
+        return out
+
+    # lookups ---------------------------------------------------------------------------------
+
+    def by_name(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """Facts with a name word for every word of `text` (exact stems, or prefixes of 4+),
+        in either script."""
+        rows = self._matching("names", stems(text)) | self._matching("names", latin_stems(text))
+        return self._load(rows, kind)
+
+    def by_context(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """Facts whose context (or role organisation) has a word for every word of `text`."""
+        return self._load(self._matching("context", stems(text)), kind)
+
+    def by_text(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """Facts said in sentences holding every word of `text` (any inflection: «промышленной
+        ипотеки» finds «промышленная ипотека»)."""
+        words = [w for w in stems(text) if w]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"*' for w in words)
+        hits: dict[int, set[int]] = {}
+        for (rowid,) in self.db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ?", (match,)):
+            hits.setdefault(rowid >> SENTENCE_BITS, set()).add(rowid & ((1 << SENTENCE_BITS) - 1))
+        rows: set[int] = set()
+        for part in chunks(sorted(hits)):
+            for art, entity, fact in self.db.execute(
+                    f"SELECT a.rowid, i.entity, i.fact FROM articles a JOIN items i ON i.article = a.id "
+                    f"WHERE a.rowid IN ({marks(part)}) AND i.entity IS NOT NULL", part):
+                if any(m[3] in hits[art] for m in json.loads(fact)["mentions"]):
+                    rows.add(entity)
+        return self._load(rows, kind)
+
+    def in_articles(self, articles: Iterable[str]) -> list[dict[str, Any]]:
+        """Facts with a source in any of these articles."""
+        rows: set[int] = set()
+        for part in chunks(sorted(set(articles))):
+            rows |= {n for (n,) in self.db.execute(
+                f"SELECT DISTINCT entity FROM items WHERE article IN ({marks(part)}) AND entity IS NOT NULL", part)}
+        return self._load(rows, None)
+
+    def articles(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Article records by id: all of them, or only those asked for."""
+        if ids is None:
+            return {k: json.loads(v) for k, v in self.db.execute("SELECT id, record FROM articles ORDER BY id")}
+        out: dict[str, dict[str, Any]] = {}
+        for part in chunks(sorted(set(ids))):
+            out.update((k, json.loads(v)) for k, v in self.db.execute(
+                f"SELECT id, record FROM articles WHERE id IN ({marks(part)})", part))
+        return out
+
+    def runs(self) -> list[dict[str, Any]]:
+        return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM runs ORDER BY n")]
+
+    # assembling facts --------------------------------------------------------------------------
+
+    def _matching(self, table: str, words: list[str]) -> set[int]:
+        """Entities with a word for every one of `words`: the same stem, or one it starts (4+ letters)."""
+        rows: set[int] | None = None
+        for s in words:
+            found = {n for (n,) in self.db.execute(
+                f"SELECT entity FROM {table} WHERE stem = ? OR (? AND stem >= ? AND stem < ?)",
+                (s, len(s) >= 4, s, s + "\uffff"))}
+            rows = found if rows is None else rows & found
+            if not rows:
+                return set()
+        return rows or set()
+
+    def _load(self, rows: set[int], kind: str | None) -> list[dict[str, Any]]:
+        out = []
+        for part in chunks(sorted(rows)):
+            where = f"WHERE e.n IN ({marks(part)})" + (" AND e.kind = ?" if kind else "")
+            out += [self._fact(r) for r in self.db.execute(f"{_FACT} {where}", (*part, *([kind] if kind else [])))]
+        return sorted(out, key=lambda f: (f["kind"], f["id"]))
+
+    def _fact(self, row: tuple) -> dict[str, Any]:
+        n, ident, kind, attrs = row
+        return {"id": ident, "kind": kind, **json.loads(attrs), "sources": self._sources(n)}
+
+    def _sources(self, n: int) -> list[dict[str, Any]]:
+        """The articles a fact is said in, each with its mentions and their sentences."""
+        rows = self.db.execute("SELECT i.article, a.path, a.rowid, i.fact FROM items i JOIN articles a ON a.id = i.article "
+                               "WHERE i.entity = ? ORDER BY i.article, i.pos", (n,)).fetchall()
+        wanted = {(r[2] << SENTENCE_BITS) + m[3] for r in rows for m in json.loads(r[3])["mentions"]}
+        text: dict[int, dict[int, str]] = {}
+        for part in chunks(sorted(wanted)):
+            for k, t in self.db.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({marks(part)})", part):
+                text.setdefault(k >> SENTENCE_BITS, {})[k & ((1 << SENTENCE_BITS) - 1)] = t
+        out: list[dict[str, Any]] = []
+        for article, path, rowid, fact in rows:
+            mentions = decode_fact(fact, text.get(rowid, {}))["mentions"]
+            if out and out[-1]["article"] == article:
+                out[-1]["mentions"] += [m for m in mentions if m not in out[-1]["mentions"]]
+            else:
+                out.append({"article": article, "path": path or "", "mentions": mentions})
+        return out

@@ -1,0 +1,434 @@
+"""Incremental resolution: new facts joined to the entities already stored, touching only what
+they touch, with the result a one-shot `resolve.merge()` of the same articles would give.
+
+A new named fact looks its keys up in `entity_keys`. The new facts and the entities they reach
+form components; for each:
+- no entity reached: the new facts are grouped among themselves;
+- one entity reached, sharing no key with any other entity, its signature agreeing with the new
+  facts', every new fact joined to it by a name key: the facts join it and its summary grows
+  (the common case, and the only one that happens to an entity named in every article: it costs
+  the same whatever the entity's size);
+- anything else (two entities bridged, a new place or patronymic in play, a lone surname, an
+  entity that lost members to a forgotten article): the component, closed over shared keys, is
+  grouped again from its members — exactly, since nothing outside it shares a key with it.
+Numbers are then placed in their value's group (see `resolve.group_values`); a number whose
+article's entities were renamed is placed again.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..facts import NAMED_KINDS
+from ..resolve import (REASON_WINDOW, VALUE_KINDS, Item, Summary, ValueSummary, fact_id, full_name, group_named,
+                       local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
+                       value_ident, value_key, value_reasons)
+from ..stems import context_stems, name_stems
+from .sql import chunks, dumps, marks
+from .codec import item_from_row
+
+_ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
+
+
+@dataclass
+class Outcome:
+    """What one resolution did: ids of the entities made and of those that grew."""
+
+    added: set[str] = field(default_factory=set)
+    merged: set[str] = field(default_factory=set)
+
+
+class Resolver:
+    """Resolves every pending item (stored, not yet in an entity) and every dirty entity (one
+    that lost members), inside the caller's transaction."""
+
+    def __init__(self, db: sqlite3.Connection, bound: str | None):
+        """`bound`: resolve the pending facts of articles up to this id (None: none, only the
+        dirty entities)."""
+        self.db = db
+        self.pending = "i.entity IS NULL AND i.article <= ?" if bound else "0"
+        self.bound = (bound,) if bound else ()
+        self.outcome = Outcome()
+        self.kinds: Counter[str] = Counter()      # entities made minus entities removed, by kind
+        self.bases: set[str] = set()              # ids whose uniqueness must be checked again
+        self.renamed: set[str] = set()            # articles whose named entities changed name
+
+    def run(self) -> Outcome:
+        dirty = {n: kind for n, kind in self.db.execute(
+            "SELECT d.entity, e.kind FROM dirty d JOIN entities e ON e.n = d.entity")}
+        for kind in NAMED_KINDS:
+            pending = self._items(f"{self.pending} AND i.kind = ?", (*self.bound, kind))
+            self._named(kind, pending, {n for n, k in dirty.items() if k == kind})
+        self._requeue_renamed_values()
+        self._values({n for n, k in dirty.items() if k in VALUE_KINDS})
+        self._unique_ids()
+        self.db.execute("DELETE FROM dirty")
+        for kind, delta in self.kinds.items():
+            self.db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                            "value = CAST(value AS INTEGER) + ?", (f"count:{kind}", delta, delta))
+        return self.outcome
+
+    # loading -----------------------------------------------------------------------------
+
+    def _items(self, where: str, args: tuple = (), limit: int = -1) -> list[tuple[int, Item]]:
+        rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items i JOIN articles a ON a.id = i.article "
+                               f"WHERE {where} ORDER BY i.article, i.pos LIMIT ?", (*args, limit))
+        return [(row[0], item_from_row(row)) for row in rows]
+
+    def _items_of(self, entities: Iterable[int]) -> list[tuple[int, Item]]:
+        out: list[tuple[int, Item]] = []
+        for part in chunks(sorted(entities)):
+            out += self._items(f"i.entity IN ({marks(part)})", tuple(part))
+        return sorted(out, key=lambda p: p[1].order)
+
+    def _entities_with(self, keys: Iterable[str]) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for part in chunks(sorted(set(keys))):
+            for key, n in self.db.execute(f"SELECT key, entity FROM entity_keys WHERE key IN ({marks(part)})", part):
+                out.setdefault(key, set()).add(n)
+        return out
+
+    # named facts ---------------------------------------------------------------------------
+
+    def _named(self, kind: str, pending: list[tuple[int, Item]], dirty: set[int]) -> None:
+        keys = [scope_keys(item.fact) for _, item in pending]
+        stored = self._entities_with(k for ks in keys for k in ks)
+        for idx, ents in _components(keys, stored, dirty):
+            items = [pending[i] for i in idx]
+            if not ents:
+                for group in group_named(kind, [item for _, item in items]):
+                    self._create(kind, _matched(items, group), None)
+            elif self._attachable(kind, [item for _, item in items], ents, dirty):
+                self._attach(kind, next(iter(ents)), items)
+            else:
+                self._regroup(kind, self._closure(ents), items)
+
+    def _attachable(self, kind: str, items: list[Item], ents: set[int], dirty: set[int]) -> bool:
+        if len(ents) != 1 or ents & dirty:
+            return False
+        (n,) = ents
+        if kind == "person" and not all(full_name(i.fact) for i in items):
+            return False
+        summary = json.loads(self.db.execute("SELECT summary FROM entities WHERE n = ?", (n,)).fetchone()[0])
+        sigs = {signature(i.fact) for i in items} | {_frozen(summary["signature"])}
+        if len(sigs - {None}) > 1:
+            return False
+        if self.db.execute("SELECT 1 FROM entity_keys a JOIN entity_keys b ON b.key = a.key AND b.entity != a.entity "
+                           "WHERE a.entity = ? LIMIT 1", (n,)).fetchone():
+            return False
+        return _all_joined(items, {k for (k,) in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (n,))})
+
+    def _closure(self, ents: set[int]) -> set[int]:
+        """The entities reachable from these through shared keys."""
+        seen, frontier = set(ents), set(ents)
+        while frontier:
+            keys: set[str] = set()
+            for part in chunks(sorted(frontier)):
+                keys |= {k for (k,) in self.db.execute(
+                    f"SELECT key FROM entity_keys WHERE entity IN ({marks(part)})", part)}
+            reached = {n for ns in self._entities_with(keys).values() for n in ns}
+            frontier = reached - seen
+            seen |= reached
+        return seen
+
+    def _attach(self, kind: str, n: int, items: list[tuple[int, Item]]) -> None:
+        row = self.db.execute("SELECT id, name, summary, first FROM entities WHERE n = ?", (n,)).fetchone()
+        summary = Summary.from_json(kind, json.loads(row[2]))
+        for _, item in items:
+            summary.add(item)
+        counts = self._grown_counts(n, items)
+        self._assign(n, items)
+        first = min(row[3], items[0][1].order)
+        window = self._window(n) if _in_window(self.db, n, items) else None
+        self._write_named(n, kind, summary, first, window, old_name=row[1], counts=counts)
+        self.outcome.merged.add(row[0])
+
+    def _regroup(self, kind: str, ents: set[int], items: list[tuple[int, Item]]) -> None:
+        members = self._items_of(ents)
+        old = {n: (i, name) for n, i, name in self.db.execute(
+            f"SELECT n, id, name FROM entities WHERE n IN ({marks(ents)})", tuple(ents))}
+        was = {n: old[e][1] for n, e in self.db.execute(
+            f"SELECT n, entity FROM items WHERE entity IN ({marks(ents)})", tuple(ents))}
+        for n in ents:
+            self._delete(n, kind)
+        everything = sorted(members + items, key=lambda p: p[1].order)
+        old_ids = {i for i, _ in old.values()}
+        for group in group_named(kind, [item for _, item in everything]):
+            made = self._create(kind, _matched(everything, group), old_ids)
+            self.renamed |= {item.article for n, item in _matched(everything, group) if was.get(n) not in (None, made)}
+
+    def _create(self, kind: str, items: list[tuple[int, Item]], old_ids: set[str] | None) -> str:
+        summary = Summary.of(kind, (item for _, item in items))
+        cur = self.db.execute("INSERT INTO entities (id, base, kind, name, attrs, summary, first, articles, mentions) "
+                              "VALUES ('', '', ?, '', '{}', '{}', ?, 0, 0)", (kind, items[0][1].order))
+        n = cur.lastrowid
+        self.kinds[kind] += 1
+        self._assign(n, items)
+        name = self._write_named(n, kind, summary, items[0][1].order, [item for _, item in items[:REASON_WINDOW]], None)
+        base = fact_id(kind, name)
+        (self.outcome.merged if old_ids and base in old_ids else self.outcome.added).add(base)
+        return name
+
+    def _assign(self, n: int, items: list[tuple[int, Item]]) -> None:
+        self.db.executemany("UPDATE items SET entity = ? WHERE n = ?", [(n, i) for i, _ in items])
+        self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?)",
+                            [(k, n) for _, item in items for k in scope_keys(item.fact)])
+
+    def _window(self, n: int) -> list[Item]:
+        """The first members of an entity, whose reasons are given."""
+        return [item for _, item in self._items("i.entity = ?", (n,), REASON_WINDOW)]
+
+    def _write_named(self, n: int, kind: str, summary: Summary, first: str, window: list[Item] | None,
+                     old_name: str | None, counts: tuple[int, int] | None = None) -> str:
+        attrs = summary.attrs()
+        if window is None:
+            why = json.loads(self.db.execute("SELECT attrs FROM entities WHERE n = ?", (n,)).fetchone()[0]).get("why")
+        else:
+            why = named_reasons(window)
+        if why:
+            attrs["why"] = why
+        base = fact_id(kind, attrs["name"])
+        if old_name is not None and old_name != attrs["name"]:
+            self.renamed |= {a for (a,) in self.db.execute("SELECT DISTINCT article FROM items WHERE entity = ?", (n,))}
+        articles, mentions = counts or self._counts(n)
+        self.db.execute("UPDATE entities SET id = ?, base = ?, name = ?, attrs = ?, summary = ?, first = ?, "
+                        "articles = ?, mentions = ? WHERE n = ?",
+                        (base, base, attrs["name"], dumps(attrs), dumps(summary.to_json()), first, articles,
+                         mentions, n))
+        self._stems(n, attrs, named=True)
+        self.bases.add(base)
+        return attrs["name"]
+
+    def _grown_counts(self, n: int, items: list[tuple[int, Item]]) -> tuple[int, int]:
+        """An entity's articles and mentions once these new members (not yet assigned) join it."""
+        articles, mentions = self.db.execute("SELECT articles, mentions FROM entities WHERE n = ?", (n,)).fetchone()
+        for article in sorted({item.article for _, item in items}):
+            articles += self.db.execute("SELECT 1 FROM items WHERE entity = ? AND article = ? LIMIT 1",
+                                        (n, article)).fetchone() is None
+        return articles, mentions + sum(len(item.fact.mentions) for _, item in items)
+
+    def _counts(self, n: int) -> tuple[int, int]:
+        row = self.db.execute("SELECT count(DISTINCT article), coalesce(sum(json_array_length(fact, '$.mentions')), 0) "
+                              "FROM items WHERE entity = ?", (n,)).fetchone()
+        return row[0], row[1]
+
+    def _stems(self, n: int, attrs: dict, named: bool) -> None:
+        if named:
+            self.db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(s, n) for s in name_stems(attrs)])
+        self.db.executemany("INSERT OR IGNORE INTO context VALUES (?, ?)", [(s, n) for s in context_stems(attrs)])
+
+    def _delete(self, n: int, kind: str) -> None:
+        base = self.db.execute("SELECT base FROM entities WHERE n = ?", (n,)).fetchone()
+        for table, column in (("entities", "n"), ("entity_keys", "entity"), ("names", "entity"), ("context", "entity")):
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (n,))
+        self.db.execute("UPDATE items SET entity = NULL WHERE entity = ?", (n,))
+        self.kinds[kind] -= 1
+        if base:
+            self.bases.add(base[0])
+
+    # numbers -------------------------------------------------------------------------------
+
+    def _requeue_renamed_values(self) -> None:
+        """Numbers of articles whose entities changed name are placed again."""
+        arts = sorted(self.renamed)
+        for part in chunks(arts):
+            rows = self.db.execute(f"SELECT DISTINCT entity FROM items WHERE article IN ({marks(part)}) AND vkey IS NOT NULL "
+                                   "AND entity IS NOT NULL", part).fetchall()
+            self.db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", rows)
+            self.db.execute(f"UPDATE items SET entity = NULL, vkey = NULL, places = NULL, context = NULL "
+                            f"WHERE article IN ({marks(part)}) AND vkey IS NOT NULL", part)
+
+    def _values(self, dirty: set[int]) -> None:
+        dirty |= {n for (n,) in self.db.execute("SELECT d.entity FROM dirty d JOIN entities e ON e.n = d.entity "
+                                                "WHERE e.vkey IS NOT NULL")}
+        pending = self._items(f"{self.pending} AND i.kind IN ({marks(VALUE_KINDS)})", (*self.bound, *VALUE_KINDS))
+        self._place(pending)
+        vkeys = {value_key(item.fact) for _, item in pending}
+        for part in chunks(sorted(dirty)):
+            vkeys |= {v for (v,) in self.db.execute(f"SELECT vkey FROM entities WHERE n IN ({marks(part)})", part)}
+        rebuild = set(dirty)
+        for vkey in sorted(vkeys):
+            rebuild |= self._value_group(vkey)
+        for n in sorted(rebuild):
+            self._rebuild_value(n)
+
+    def _place(self, pending: list[tuple[int, Item]]) -> None:
+        """A number's context in knowledge-base names, and its places."""
+        arts = sorted({item.article for _, item in pending})
+        named: list[tuple[Item, str]] = []
+        for part in chunks(arts):
+            rows = self.db.execute(f"SELECT {_ITEM_COLUMNS}, e.name FROM items i JOIN articles a ON a.id = i.article "
+                                   f"JOIN entities e ON e.n = i.entity WHERE i.article IN ({marks(part)}) "
+                                   f"AND i.kind IN ({marks(NAMED_KINDS)})", (*part, *NAMED_KINDS))
+            named += [(item_from_row(row), row[-1]) for row in rows]
+        entity = {item.order: name for item, name in named}
+        names = local_names((item for item, _ in named), lambda item: entity[item.order])
+        for i, item in pending:
+            ctx = value_context(item, names)
+            self.db.execute("UPDATE items SET vkey = ?, places = ?, context = ? WHERE n = ?",
+                            (value_key(item.fact), dumps(ctx["locations"]), dumps(ctx), i))
+
+    def _value_group(self, vkey: str) -> set[int]:
+        """Place the pending numbers of one value: a group that is new or lost members is
+        returned to be built again from its members, one that only grew grows here."""
+        sets = [tuple(json.loads(p)) for (p,) in self.db.execute(
+            "SELECT DISTINCT places FROM items WHERE vkey = ?", (vkey,))]
+        placed = sorted({p for p in sets if p})
+        target_of_none: tuple[str, ...] = placed[0] if len(placed) == 1 else ()
+        rebuild: set[int] = set()
+        row = self.db.execute("SELECT e.places FROM items i JOIN entities e ON e.n = i.entity "
+                              "WHERE i.vkey = ? AND i.places = '[]' LIMIT 1", (vkey,)).fetchone()
+        if row and tuple(json.loads(row[0])) != target_of_none:  # the placeless numbers change group
+            rebuild |= {n for (n,) in self.db.execute("SELECT DISTINCT entity FROM items WHERE vkey = ? AND places = '[]' "
+                                                      "AND entity IS NOT NULL", (vkey,))}
+            self.db.execute("UPDATE items SET entity = NULL WHERE vkey = ? AND places = '[]'", (vkey,))
+        groups: dict[tuple[str, ...], list[tuple[int, Item, dict]]] = {}
+        rows = self.db.execute(f"SELECT {_ITEM_COLUMNS}, i.places, i.context FROM items i JOIN articles a ON a.id = i.article "
+                               "WHERE i.vkey = ? AND i.entity IS NULL ORDER BY i.article, i.pos", (vkey,))
+        for row in rows:
+            p = tuple(json.loads(row[-2]))
+            groups.setdefault(p or target_of_none, []).append((row[0], item_from_row(row), json.loads(row[-1])))
+        for places, members in groups.items():
+            n, new = self._value_entity(vkey, places)
+            if new or n in rebuild:
+                self.db.executemany("UPDATE items SET entity = ? WHERE n = ?", [(n, i) for i, _, _ in members])
+                rebuild.add(n)
+            else:
+                self._grow_value(n, members)
+        return rebuild
+
+    def _value_entity(self, vkey: str, places: tuple[str, ...]) -> tuple[int, bool]:
+        """The entity of a number group, and whether it was made just now."""
+        row = self.db.execute("SELECT n, id FROM entities WHERE vkey = ? AND places = ?", (vkey, dumps(list(places)))).fetchone()
+        if row:
+            self.outcome.merged.add(row[1])
+            return row[0], False
+        kind = vkey.split("|", 1)[0]
+        base = fact_id(kind, value_ident(vkey, places))
+        self.kinds[kind] += 1
+        self.outcome.added.add(base)
+        self.bases.add(base)
+        n = self.db.execute("INSERT INTO entities (id, base, kind, name, attrs, summary, first, articles, mentions, "
+                            "vkey, places) VALUES (?, ?, ?, '', '{}', '{}', '', 0, 0, ?, ?)",
+                            (base, base, kind, vkey, dumps(list(places)))).lastrowid
+        return n, True
+
+    def _grow_value(self, n: int, members: list[tuple[int, Item, dict]]) -> None:
+        row = self.db.execute("SELECT summary, attrs, first, places FROM entities WHERE n = ?", (n,)).fetchone()
+        summary = ValueSummary.from_json(json.loads(row[0]))
+        for _, item, ctx in members:
+            summary.add(item, ctx)
+        articles, mentions = self._grown_counts(n, [(i, item) for i, item, _ in members])
+        self.db.executemany("UPDATE items SET entity = ? WHERE n = ?", [(n, i) for i, _, _ in members])
+        attrs = summary.attrs()
+        first = min(row[2], members[0][1].order)
+        if _in_window(self.db, n, [(i, item) for i, item, _ in members]):
+            why = value_reasons(self._window(n), bool(json.loads(row[3])))
+        else:
+            why = json.loads(row[1]).get("why")
+        if why:
+            attrs["why"] = why
+        self._write_value(n, attrs, summary, first, articles, mentions)
+
+    def _rebuild_value(self, n: int) -> None:
+        """A number group's fact from all its members (it is new, or lost members)."""
+        row = self.db.execute("SELECT kind, places FROM entities WHERE n = ?", (n,)).fetchone()
+        if row is None:
+            return
+        members = self._items("i.entity = ?", (n,))
+        if not members:
+            self._delete(n, row[0])
+            return
+        contexts = dict(self.db.execute("SELECT n, context FROM items WHERE entity = ?", (n,)).fetchall())
+        summary = ValueSummary()
+        for i, item in members:
+            summary.add(item, json.loads(contexts[i]))
+        attrs = summary.attrs()
+        why = value_reasons([item for _, item in members[:REASON_WINDOW]], bool(json.loads(row[1])))
+        if why:
+            attrs["why"] = why
+        self.db.execute("DELETE FROM context WHERE entity = ?", (n,))
+        self._write_value(n, attrs, summary, members[0][1].order, *self._counts(n))
+
+    def _write_value(self, n: int, attrs: dict, summary: ValueSummary, first: str, articles: int, mentions: int) -> None:
+        self.db.execute("UPDATE entities SET attrs = ?, summary = ?, first = ?, articles = ?, mentions = ? WHERE n = ?",
+                        (dumps(attrs), dumps(summary.to_json()), first, articles, mentions, n))
+        self._stems(n, attrs, named=False)
+
+    # ids -----------------------------------------------------------------------------------
+
+    def _unique_ids(self) -> None:
+        for base in sorted(self.bases):
+            rows = self.db.execute("SELECT n, kind, first FROM entities WHERE base = ?", (base,)).fetchall()
+            for n, kind, first in rows:
+                self.db.execute("UPDATE entities SET id = ? WHERE n = ?",
+                                (unique_id(base, kind, first.split(":")[0], len(rows) > 1), n))
+
+
+# helpers ------------------------------------------------------------------------------------
+
+
+def _components(keys: list[set[str]], stored: dict[str, set[int]], dirty: set[int]) -> Iterator[tuple[list[int], set[int]]]:
+    """Groups of pending items (by index) with the stored entities they reach through shared
+    keys; a dirty entity reached by nothing is a component of its own."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[str, tuple[str, int]] = {}
+    for i, ks in enumerate(keys):
+        find(("i", i))
+        for k in ks:
+            for n in stored.get(k, ()):
+                parent[find(("i", i))] = find(("e", n))
+            if k in first_with:
+                parent[find(("i", i))] = find(first_with[k])
+            first_with.setdefault(k, ("i", i))
+    for n in dirty:
+        find(("e", n))
+    comps: dict[tuple[str, int], tuple[list[int], set[int]]] = {}
+    for node in list(parent):
+        idx, ents = comps.setdefault(find(node), ([], set()))
+        (idx.append(node[1]) if node[0] == "i" else ents.add(node[1]))
+    for idx, ents in comps.values():
+        yield sorted(idx), ents
+
+
+def _all_joined(items: list[Item], entity_keys: set[str]) -> bool:
+    """Whether every new fact reaches the entity through name keys (a shared surname alone does
+    not join two people)."""
+    joined, rest = set(entity_keys), list(items)
+    progress = True
+    while rest and progress:
+        progress = False
+        for item in list(rest):
+            keys = {k.key for k in name_keys(item.fact)}
+            if keys & joined:
+                joined |= keys
+                rest.remove(item)
+                progress = True
+    return not rest
+
+
+def _in_window(db: sqlite3.Connection, n: int, items: list[tuple[int, Item]]) -> bool:
+    """Whether a new member is among the entity's first members, whose reasons are shown."""
+    row = db.execute("SELECT article, pos FROM items WHERE entity = ? ORDER BY article, pos LIMIT 1 OFFSET ?",
+                     (n, REASON_WINDOW - 1)).fetchone()
+    return row is None or min(item.order for _, item in items) <= f"{row[0]}:{row[1]:06d}"
+
+
+def _matched(items: list[tuple[int, Item]], group: list[Item]) -> list[tuple[int, Item]]:
+    orders = {item.order for item in group}
+    return [p for p in items if p[1].order in orders]
+
+
+def _frozen(sig: list[str] | None) -> frozenset[str] | None:
+    return frozenset(sig) if sig is not None else None
