@@ -65,6 +65,7 @@ class _Job:
 
 
 Progress = Callable[[str, str], None]
+RESOLVE_EVERY = 100  # articles stored between two resolutions: the parent resolves while workers extract
 
 
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
@@ -102,6 +103,8 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, force: bool,
         report.unforgotten = writer.unforget_all()
     report.removed = _forget_deleted_files(writer, paths)
     files: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    added, merged = set(), set()
+    stored = 0
     for job, result in _extract_all(_jobs(paths, writer, force, max_bytes, report, progress, files), workers):
         if isinstance(result, str):
             report.failed.append((job.article.path, result))
@@ -112,13 +115,22 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, force: bool,
         status = "changed" if job.replaces else "reextracted" if job.known else "new"
         setattr(report, status, getattr(report, status) + 1)
         _tell(progress, job.article.path, status)
+        stored += 1
+        if stored % RESOLVE_EVERY == 0:  # while the workers extract the next ones
+            _resolve(writer, added, merged)
     for path, (info, ids) in files.items():  # every article of these files is in: they are read whole
         writer.set_file(path, info, ids)
         for gone in set(info.get("old", [])) - set(ids):
             report.removed += writer.drop_if_orphan(gone)
-    outcome = writer.resolve()
-    report.facts_added, report.facts_merged = len(outcome.added), len(outcome.merged)
+    _resolve(writer, added, merged)
+    report.facts_added, report.facts_merged = len(added), len(merged - added)
     report.facts_total = sum(writer.counts().values())
+
+
+def _resolve(writer: Writer, added: set[str], merged: set[str]) -> None:
+    outcome = writer.resolve()
+    added |= outcome.added
+    merged |= outcome.merged
 
 
 def _record(writer: Writer, report: IngestReport, report_file: str | os.PathLike | None) -> None:

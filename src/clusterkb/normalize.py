@@ -54,6 +54,7 @@ def match_case(template: str, word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def is_cyrillic(word: str) -> bool:
     return bool(re.search("[а-яё]", word, re.I))
 

@@ -29,7 +29,7 @@ from .normalize import fold, is_cyrillic
 from .translit import abbreviation_key, concepts, latin_key
 
 VALUE_KINDS = ("date", "count", "money")
-REASON_WINDOW = 200  # reasons are given for a group's first members: enough to explain it
+REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
 
 
 @dataclass
@@ -524,18 +524,19 @@ class ValueSummary:
         return cls(d["first"], d["approximate"], d["context"])
 
 
-def value_reasons(group: list[Item], placed: bool) -> list[str]:
-    """«15 кластеров» (b.txt) joins «15 clusters» (a.txt): same value and unit, places agree."""
-    if not group:
+def value_reasons(members: list[tuple[str, str]], placed: bool, kind: str) -> list[str]:
+    """Why a group's first members (file, what was said) are one number:
+    «15 кластеров» (b.txt) joins «15 clusters» (a.txt): same value and unit, places agree."""
+    if not members:
         return []
-    first = group[0]
-    same = "same date" if first.fact.kind == "date" else "same value and unit"
-    return list(dict.fromkeys(f"«{_said(i)}» ({i.file}) joins «{_said(first)}» ({first.file}): {same}"
-                              + (", places agree" if placed else "") for i in group[1:REASON_WINDOW]))
+    (first_file, first_said), same = members[0], "same date" if kind == "date" else "same value and unit"
+    return list(dict.fromkeys(f"«{said}» ({file}) joins «{first_said}» ({first_file}): {same}"
+                              + (", places agree" if placed else "") for file, said in members[1:REASON_WINDOW]))
 
 
-def _said(item: Item) -> str:
-    return item.fact.mentions[0].text if item.fact.mentions else value_key(item.fact)
+def said(item: Item) -> tuple[str, str]:
+    """The file a number is said in and how it is said there first."""
+    return item.file, item.fact.mentions[0].text if item.fact.mentions else value_key(item.fact)
 
 
 # ids ----------------------------------------------------------------------------------------
@@ -587,8 +588,8 @@ def merge(articles: Iterable[ArticleFacts]) -> list[KBFact]:
         summary = ValueSummary()
         for i in group:
             summary.add(i, contexts[i.order])
-        reasons = value_reasons(group, any(contexts[i.order]["locations"] for i in group))
         kind = group[0].fact.kind
+        reasons = value_reasons([said(i) for i in group], bool(places), kind)
         out.append((kind, fact_id(kind, value_ident(vkey, places)), summary.attrs() | _why(reasons), group))
     return _with_unique_ids(out)
 

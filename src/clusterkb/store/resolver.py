@@ -17,6 +17,7 @@ article's entities were renamed is placed again.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -245,18 +246,21 @@ class Resolver:
         dirty |= {n for (n,) in self.db.execute("SELECT d.entity FROM dirty d JOIN entities e ON e.n = d.entity "
                                                 "WHERE e.vkey IS NOT NULL")}
         pending = self._items(f"{self.pending} AND i.kind IN ({marks(VALUE_KINDS)})", (*self.bound, *VALUE_KINDS))
-        self._place(pending)
-        vkeys = {value_key(item.fact) for _, item in pending}
+        placed = self._place(pending)
+        by_vkey: dict[str, list[tuple[int, Item, dict]]] = {}
+        for (i, item), ctx in zip(pending, placed):
+            by_vkey.setdefault(value_key(item.fact), []).append((i, item, ctx))
         for part in chunks(sorted(dirty)):
-            vkeys |= {v for (v,) in self.db.execute(f"SELECT vkey FROM entities WHERE n IN ({marks(part)})", part)}
+            for (v,) in self.db.execute(f"SELECT vkey FROM entities WHERE n IN ({marks(part)})", part):
+                by_vkey.setdefault(v, [])
         rebuild = set(dirty)
-        for vkey in sorted(vkeys):
-            rebuild |= self._value_group(vkey)
+        for vkey in sorted(by_vkey):
+            rebuild |= self._value_group(vkey, by_vkey[vkey], dirty)
         for n in sorted(rebuild):
             self._rebuild_value(n)
 
-    def _place(self, pending: list[tuple[int, Item]]) -> None:
-        """A number's context in knowledge-base names, and its places."""
+    def _place(self, pending: list[tuple[int, Item]]) -> list[dict]:
+        """Each number's context in knowledge-base names (its places are the locations)."""
         arts = sorted({item.article for _, item in pending})
         named: list[tuple[Item, str]] = []
         for part in chunks(arts):
@@ -266,31 +270,34 @@ class Resolver:
             named += [(item_from_row(row), row[-1]) for row in rows]
         entity = {item.order: name for item, name in named}
         names = local_names((item for item, _ in named), lambda item: entity[item.order])
-        for i, item in pending:
-            ctx = value_context(item, names)
-            self.db.execute("UPDATE items SET vkey = ?, places = ?, context = ? WHERE n = ?",
-                            (value_key(item.fact), dumps(ctx["locations"]), dumps(ctx), i))
+        contexts = [value_context(item, names) for _, item in pending]
+        self.db.executemany("UPDATE items SET vkey = ?, places = ?, context = ? WHERE n = ?",
+                            [(value_key(item.fact), dumps(ctx["locations"]), dumps(ctx), i)
+                             for (i, item), ctx in zip(pending, contexts)])
+        return contexts
 
-    def _value_group(self, vkey: str) -> set[int]:
+    def _value_group(self, vkey: str, pending: list[tuple[int, Item, dict]], dirty: set[int]) -> set[int]:
         """Place the pending numbers of one value: a group that is new or lost members is
-        returned to be built again from its members, one that only grew grows here."""
-        sets = [tuple(json.loads(p)) for (p,) in self.db.execute(
-            "SELECT DISTINCT places FROM items WHERE vkey = ?", (vkey,))]
-        placed = sorted({p for p in sets if p})
-        target_of_none: tuple[str, ...] = placed[0] if len(placed) == 1 else ()
+        returned to be built again from its members, one that only grew grows here. The
+        value's place sets are read off its groups, not its members: the cost does not grow
+        with how often the value is said."""
+        placed = {tuple(json.loads(p)) for n, p in self.db.execute(
+                  "SELECT n, places FROM entities WHERE vkey = ? AND places != '[]'", (vkey,))
+                  if n not in dirty or self.db.execute("SELECT 1 FROM items WHERE entity = ? LIMIT 1", (n,)).fetchone()}
+        placed |= {tuple(ctx["locations"]) for _, _, ctx in pending if ctx["locations"]}
+        target_of_none: tuple[str, ...] = min(placed) if len(placed) == 1 else ()
         rebuild: set[int] = set()
         row = self.db.execute("SELECT e.places FROM items i JOIN entities e ON e.n = i.entity "
                               "WHERE i.vkey = ? AND i.places = '[]' LIMIT 1", (vkey,)).fetchone()
         if row and tuple(json.loads(row[0])) != target_of_none:  # the placeless numbers change group
             rebuild |= {n for (n,) in self.db.execute("SELECT DISTINCT entity FROM items WHERE vkey = ? AND places = '[]' "
                                                       "AND entity IS NOT NULL", (vkey,))}
-            self.db.execute("UPDATE items SET entity = NULL WHERE vkey = ? AND places = '[]'", (vkey,))
+            moved = self.db.execute(f"SELECT {_ITEM_COLUMNS}, i.context FROM items i JOIN articles a ON a.id = i.article "
+                                    "WHERE i.vkey = ? AND i.places = '[]' AND i.entity IS NOT NULL", (vkey,)).fetchall()
+            pending = pending + [(row[0], item_from_row(row), json.loads(row[-1])) for row in moved]
         groups: dict[tuple[str, ...], list[tuple[int, Item, dict]]] = {}
-        rows = self.db.execute(f"SELECT {_ITEM_COLUMNS}, i.places, i.context FROM items i JOIN articles a ON a.id = i.article "
-                               "WHERE i.vkey = ? AND i.entity IS NULL ORDER BY i.article, i.pos", (vkey,))
-        for row in rows:
-            p = tuple(json.loads(row[-2]))
-            groups.setdefault(p or target_of_none, []).append((row[0], item_from_row(row), json.loads(row[-1])))
+        for member in sorted(pending, key=lambda m: m[1].order):
+            groups.setdefault(tuple(member[2]["locations"]) or target_of_none, []).append(member)
         for places, members in groups.items():
             n, new = self._value_entity(vkey, places)
             if new or n in rebuild:
@@ -326,7 +333,7 @@ class Resolver:
         attrs = summary.attrs()
         first = min(row[2], members[0][1].order)
         if _in_window(self.db, n, [(i, item) for i, item, _ in members]):
-            why = value_reasons(self._window(n), bool(json.loads(row[3])))
+            why = value_reasons(self._said(n), bool(json.loads(row[3])), members[0][1].fact.kind)
         else:
             why = json.loads(row[1]).get("why")
         if why:
@@ -347,11 +354,19 @@ class Resolver:
         for i, item in members:
             summary.add(item, json.loads(contexts[i]))
         attrs = summary.attrs()
-        why = value_reasons([item for _, item in members[:REASON_WINDOW]], bool(json.loads(row[1])))
+        why = value_reasons(self._said(n), bool(json.loads(row[1])), row[0])
         if why:
             attrs["why"] = why
         self.db.execute("DELETE FROM context WHERE entity = ?", (n,))
         self._write_value(n, attrs, summary, members[0][1].order, *self._counts(n))
+
+    def _said(self, n: int) -> list[tuple[str, str]]:
+        """(file, what was said) of a number group's first members, for its reasons."""
+        rows = self.db.execute("SELECT a.path, i.article, json_extract(i.fact, '$.mentions[0][2]'), i.vkey FROM items i "
+                               "JOIN articles a ON a.id = i.article WHERE i.entity = ? ORDER BY i.article, i.pos LIMIT ?",
+                               (n, REASON_WINDOW))
+        return [(os.path.basename(path or "") or article, text if text is not None else vkey)
+                for path, article, text, vkey in rows]
 
     def _write_value(self, n: int, attrs: dict, summary: ValueSummary, first: str, articles: int, mentions: int) -> None:
         self.db.execute("UPDATE entities SET attrs = ?, summary = ?, first = ?, articles = ?, mentions = ? WHERE n = ?",

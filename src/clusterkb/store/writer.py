@@ -162,7 +162,7 @@ class Writer:
                 outcome = Resolver(self.db, bound).run()
             total.added |= outcome.added
             total.merged |= outcome.merged
-        total.added -= total.merged
+        total.merged -= total.added
         return total
 
     def _batch_bound(self) -> str | None:
