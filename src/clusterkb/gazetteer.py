@@ -85,3 +85,8 @@ def english_place_forms() -> list[str]:
 def generic_abbreviations() -> frozenset[str]:
     """Abbreviations that name a kind of thing, not one body («МСП», «ОЭЗ», «НДС»)."""
     return frozenset(_load("generic_abbreviations.json")["abbreviations"])
+
+
+def currency_symbol(code: str) -> str:
+    """How a table writes a currency: «RUB» → «₽», a code not in the table as itself."""
+    return _load("currency_symbols.json")["symbols"].get(code, code)
