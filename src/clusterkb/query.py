@@ -264,9 +264,21 @@ def _end_of(value: str) -> str:
     return value
 
 
+def first_source(fact: dict[str, Any], articles: dict[str, dict]) -> dict[str, Any] | None:
+    """The fact's source in its earliest published article (undated ones last), or None.
+
+    Example: a count said in a 2023 and a 2024 article → the 2023 article's source.
+    """
+    return min(fact["sources"], key=lambda s: _published(s, articles), default=None)
+
+
+def _published(source: dict[str, Any], articles: dict[str, dict]) -> str:
+    return articles.get(source["article"], {}).get("published") or "9999"
+
+
 def _first_published(fact: dict[str, Any], articles: dict[str, dict]) -> str:
-    dates = [articles.get(s["article"], {}).get("published") or "9999" for s in fact["sources"]]
-    return min(dates) if dates else "9999"
+    first = first_source(fact, articles)
+    return _published(first, articles) if first else "9999"
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable
 
 from .facts import KINDS
-from .query import cooccurring, label, numbers_of
+from .query import cooccurring, first_source, label, numbers_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -106,12 +106,6 @@ def fact_row(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[
             "article_id": first and first["article"], "article_path": first and first.get("path"),
             "article_title": art.get("title"), "published": art.get("published"),
             "sentence": first["mentions"][0]["sentence"] if first and first["mentions"] else None}
-
-
-def first_source(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The source in the earliest published article (undated ones last), or None."""
-    sources = fact.get("sources", [])
-    return min(sources, key=lambda s: articles.get(s["article"], {}).get("published") or "9999") if sources else None
 
 
 def article_row(article: dict[str, Any]) -> dict[str, Any]:
