@@ -241,3 +241,12 @@ def test_articles_lists_what_was_ingested_with_filters(project):
     table = cli("articles", "--format", "table", cwd=project, columns=250).stdout
     assert all(a["title"] in table for a in listed)
     assert cli("articles", "--since", "last week", cwd=project).returncode == 2
+
+
+def test_extract_csv_is_one_row_per_fact_with_its_article(project):
+    path = "data/raw/001_e7b637a670ab6d82.txt"
+    record = jsonl(cli("extract", path, "--format", "jsonl", cwd=project))[0]
+    rows = csv_rows(cli("extract", path, "--format", "csv", cwd=project))
+    assert [r["kind"] for r in rows] == [f["kind"] for f in record["facts"]]
+    assert {r["article_title"] for r in rows} == {record["article"]["title"]}
+    assert all(r["sentence"] and r["published"] == record["article"]["published"] for r in rows)

@@ -227,21 +227,22 @@ def _progress(quiet: bool, paths: list[str]) -> _Bar | None:
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files or folders; - for JSON Lines on stdin.")],
-    fmt: NoCsvFormat = None,
+    fmt: AnyFormat = None,
     max_size: MaxSize = "20MB",
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract facts from articles and print them; nothing is written.
 
-    jsonl prints one line per article: {"article": {...}, "facts": [...]} (see README, "Facts").
+    jsonl prints one line per article: {"article": {...}, "facts": [...]} (see README, "Facts");
+    csv one row per fact with the article's path, title and date, as `query --format csv`.
 
     Example: clusterkb extract data/raw/*.txt --format jsonl | jq '.facts[] | select(.kind=="money")'
     """
     from .ingest import extract_paths
-    from .render import dumps, extraction_table, stdout_console
+    from .render import dumps, extraction_table, stdout_console, write_extractions
 
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, NO_CSV)
+    fmt = _check_format(fmt, EVERY_FORMAT)
     _check_paths(files)
     failed, records = 0, []
     for path, record, problem in extract_paths(files, _bytes(max_size)):
@@ -255,8 +256,8 @@ def extract(
             stdout_console().print(extraction_table(record))
         else:
             records.append(record)
-    if fmt == "json":
-        sys.stdout.write(dumps(records) + "\n")
+    if fmt in ("json", "csv"):
+        write_extractions(records, fmt, sys.stdout)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -75,6 +75,24 @@ def write_facts(facts: Iterable[dict[str, Any]], fmt: str, out: IO[str], article
     write_records(facts, fmt, out, FACT_COLUMNS, lambda f: fact_row(f, articles))
 
 
+def write_extractions(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+    """`extract` records as json (one array) or csv (the facts' rows, as `query` writes them)."""
+    if fmt != "csv":
+        write_records(records, fmt, out)
+        return
+    articles = {r["article"]["id"]: r["article"] for r in records}
+    write_facts((with_source(f, r["article"]) for r in records for f in r["facts"]), fmt, out, articles)
+
+
+def with_source(fact: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
+    """One article's fact in the knowledge base's form: its mentions as that article's source.
+
+    Example: {"kind": "count", "value": 12, "mentions": [...]} → {..., "sources": [{"article": ID, "path": P, "mentions": [...]}]}
+    """
+    rest = {k: v for k, v in fact.items() if k != "mentions"}
+    return {**rest, "sources": [{"article": article["id"], "path": article.get("path"), "mentions": fact["mentions"]}]}
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
