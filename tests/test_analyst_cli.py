@@ -96,6 +96,8 @@ def test_a_missing_knowledge_base_is_a_usage_error(tmp_path, command):
     assert result.stderr.count("\n") == 1 and f"{missing}: no such directory" in result.stderr
     empty = cli("--data-dir", str(tmp_path), *command)
     assert empty.returncode == 2 and "no knowledge base in this directory" in empty.stderr
+    (tmp_path / "file").write_text("not a folder")
+    assert "not a directory" in cli("--data-dir", str(tmp_path / "file"), *command).stderr
 
 
 @pytest.mark.parametrize("command", [["stats"], ["query"], ["show", "Лабудин"], ["export"], ["runs"], ["articles"]])
@@ -104,6 +106,14 @@ def test_data_dir_is_taken_after_the_command_too(project, tmp_path, command):
     after = cli(*command, "--data-dir", str(project / "data"), "--format", "json", cwd=tmp_path)
     assert after.returncode == 0, after.stderr
     assert after.stdout == before.stdout and json.loads(after.stdout)
+
+
+def test_ingest_takes_data_dir_after_the_command_too(tmp_path):
+    kb = tmp_path / "kb"
+    result = cli("ingest", str(SAMPLES / "001_e7b637a670ab6d82.txt"), "--data-dir", str(kb), "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(cli("stats", "--data-dir", str(kb), "--format", "json").stdout)["articles"] == 1
+    assert not (tmp_path / "data").exists()
 
 
 def _formats_in_help(command: str) -> list[str]:

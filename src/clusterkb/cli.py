@@ -267,7 +267,8 @@ def _knowledge_base():
 
     kb = KnowledgeBase(state.data_dir)
     if not kb.exists():
-        where = "no such directory" if not state.data_dir.is_dir() else "no knowledge base in this directory"
+        where = ("no knowledge base in this directory" if state.data_dir.is_dir() else
+                 "not a directory" if state.data_dir.exists() else "no such directory")
         _fail(f"{state.data_dir}: {where}; ingest articles first (clusterkb --data-dir {state.data_dir} "
               f"ingest FOLDER) or point --data-dir (or CLUSTERKB_DATA_DIR) at one")
     return kb
