@@ -179,14 +179,14 @@ def _esc(text: Any) -> str:
 
 
 def said_in(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
-    """Where a fact was first said: «title (date)», and how many other articles say it."""
+    """Where a fact was first said: «date · title», and how many other articles say it."""
     first = first_source(fact, articles)
     if not first:
         return ""
     art = articles.get(first["article"], {})
     more = len(fact.get("sources", [])) - 1
-    return (f"{art.get('title') or first.get('path') or first['article']} ({art.get('published') or 'no date'})"
-            + (f" +{more}" if more else ""))
+    return (f"{art.get('published') or 'no date'} · {art.get('title') or first.get('path') or first['article']}"
+            + (f" (+{more} more)" if more else ""))
 
 
 def first_sentence(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
@@ -195,11 +195,14 @@ def first_sentence(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) ->
 
 
 def facts_table(facts: list[dict[str, Any]], articles: dict[str, dict[str, Any]], title: str | None = None) -> Table:
-    """Knowledge-base facts for a person: one row each, with the sentence and article it was
-    first said in."""
-    table = _table(title=title, show_lines=True)
-    for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("said in", "green"), ("sentence", "")):
-        table.add_column(col, style=style, overflow="fold")
+    """Knowledge-base facts for a person: one row each, with the date, title and sentence of
+    the article it was first said in; the sentence gets the most room."""
+    from rich import box
+
+    table = _table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), show_lines=True, expand=True)
+    for col, style, ratio in (("kind", "cyan", None), ("fact", "bold", 2), ("details", "", 2),
+                              ("said in", "green", 2), ("sentence", "", 4)):
+        table.add_column(col, style=style, overflow="fold", ratio=ratio)
     for f in facts:
         table.add_row(f["kind"], _esc(readable(f)), _esc(details(f)), _esc(said_in(f, articles)),
                       _esc(first_sentence(f, articles)))
