@@ -39,6 +39,13 @@ def _table(**options: Any) -> Table:
     return Table(header_style="bold", **options)
 
 
+def _compact_table(**options: Any) -> Table:
+    """A table with a rule under the header and one space between columns: fits 80 columns."""
+    from rich import box
+
+    return _table(box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), **options)
+
+
 def default_format() -> str:
     """Tables for a person at a terminal, JSON Lines for a pipe."""
     return "table" if sys.stdout.isatty() else "jsonl"
@@ -197,9 +204,7 @@ def first_sentence(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) ->
 def facts_table(facts: list[dict[str, Any]], articles: dict[str, dict[str, Any]], title: str | None = None) -> Table:
     """Knowledge-base facts for a person: one row each, with the date, title and sentence of
     the article it was first said in; the sentence gets the most room."""
-    from rich import box
-
-    table = _table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), show_lines=True, expand=True)
+    table = _compact_table(title=title, show_lines=True, expand=True)
     for col, style, ratio in (("kind", "cyan", None), ("fact", "bold", 2), ("details", "", 2),
                               ("said in", "green", 2), ("sentence", "", 4)):
         table.add_column(col, style=style, overflow="fold", ratio=ratio)
@@ -253,8 +258,8 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
     console.print(f"[bold]Mentions[/] in {len(fact['sources'])} article(s):")
     for src in fact["sources"]:
         art = articles.get(src["article"], {})
-        console.print(f"  [green]{_esc(art.get('title') or src.get('path') or src['article'])}[/] "
-                      f"[dim]{art.get('published') or 'no date'} · {_esc(src.get('path') or src['article'])}[/]")
+        console.print(f"  {art.get('published') or 'no date'} · [green]{_esc(art.get('title') or src['article'])}[/]"
+                      f" [dim]{_esc(src.get('path') or src['article'])}[/]")
         for m in src["mentions"]:
             console.print(f"    «{_esc(m['text'])}» [dim]{m['start']}–{m['end']}[/]  {_esc(m['sentence'])}", highlight=False)
     if why:
@@ -288,14 +293,16 @@ def _numbers_section(console: Console, numbers: list[dict[str, Any]], index: Ind
 
 
 def articles_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
-    """Ingested articles for a person: date, title, site, language, facts, id."""
-    table = _table(title=title)
-    for col, style in (("published", ""), ("title", "bold"), ("source", "green"), ("lang", ""),
-                       ("facts", ""), ("id", "dim")):
-        table.add_column(col, style=style, overflow="fold", justify="right" if col == "facts" else "left")
+    """Ingested articles for a person: date, title, site, language, facts, and an id prefix
+    that `query --article` and `forget` take."""
+    table = _compact_table(title=title, expand=True)
+    for col, style, ratio in (("published", "", None), ("title", "bold", 1), ("source", "green", None),
+                              ("lang", "", None), ("facts", "", None), ("id", "dim", None)):
+        table.add_column(col, style=style, overflow="fold", ratio=ratio, max_width=16 if col == "source" else None,
+                         justify="right" if col == "facts" else "left")
     for a in records:
         table.add_row(a.get("published") or "no date", _esc(a.get("title") or a.get("path")), _esc(a.get("source") or ""),
-                      _esc(a.get("lang") or ""), str(a.get("facts", 0)), a["id"][:12])
+                      _esc(a.get("lang") or ""), str(a.get("facts", 0)), a["id"][:8])
     return table
 
 
@@ -338,10 +345,8 @@ def report_lines(report: dict[str, Any]) -> list[str]:
 
 def runs_table(records: list[dict[str, Any]]) -> Table:
     """Past ingest runs, one row each, narrow enough for 80 columns (UTC start to the minute)."""
-    from rich import box
-
-    table = _table(title="Ingest runs", box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1),
-                   caption="articles: new, chg changed, same unchanged, gone removed, fail failed; "
+    table = _compact_table(title="Ingest runs",
+                           caption="articles: new, chg changed, same unchanged, gone removed, fail failed; "
                            "facts: +facts added, merged, total after the run")
     headers = ("started (UTC)", "secs", "new", "chg", "same", "gone", "fail", "+facts", "merged", "total")
     for col in headers:
