@@ -192,6 +192,9 @@ def test_runs_fit_80_columns(project):
 def test_shell_completion_is_on():
     script = cli("--show-completion", "bash")
     assert script.returncode == 0 and "_CLUSTERKB_COMPLETE" in script.stdout
+    env = {**os.environ, "_CLUSTERKB_COMPLETE": "complete_bash", "COMP_WORDS": "clusterkb ar", "COMP_CWORD": "1"}
+    completed = subprocess.run([SCRIPT], capture_output=True, text=True, env=env)
+    assert completed.stdout.split() == ["articles"]
 
 
 def test_amounts_are_readable_in_tables_and_exact_in_json(project):
