@@ -176,7 +176,13 @@ def test_show_keeps_the_card_in_a_pipe_unless_asked(project):
     card = cli("show", "Лабудин", cwd=project)
     assert card.returncode == 0 and "Mentions in" in card.stdout
     assert not card.stdout.lstrip().startswith("{")
-    assert jsonl(cli("show", "Лабудин", "--format", "jsonl", cwd=project))[0]["kind"] == "person"
+    fact = jsonl(cli("show", "Лабудин", "--format", "jsonl", cwd=project))[0]
+    assert fact["kind"] == "person"
+    rows = csv_rows(cli("show", "Лабудин", "--format", "csv", cwd=project))
+    assert [(r["article_id"], r["text"]) for r in rows] == [(s["article"], m["text"]) for s in fact["sources"]
+                                                           for m in s["mentions"]]
+    titles = {a["id"]: a["title"] for a in jsonl(cli("articles", cwd=project))}
+    assert all(r["article_title"] == titles[r["article_id"]] and r["sentence"] for r in rows)
 
 
 def test_runs_fit_80_columns(project):

@@ -36,7 +36,7 @@ def _format_option(allowed: tuple[str, ...], default: str = "table on a terminal
 
 AnyFormat = _format_option(EVERY_FORMAT)
 NoCsvFormat = _format_option(NO_CSV)
-CardFormat = _format_option(NO_CSV, "table, also in a pipe: `show X | less` pages the card")
+CardFormat = _format_option(EVERY_FORMAT, "table, also in a pipe: `show X | less` pages the card")
 DataFormat = _format_option(DATA_FORMATS, "jsonl")
 DataDir = Annotated[Optional[Path], typer.Option(
     "--data-dir", help="The knowledge base's folder, here as well as before the command.", show_default=False)]
@@ -361,20 +361,25 @@ def show(
     the dates, counts and sums said about it. The best match is shown (the name as whole
     words first, then a real entity over a surname misread as an organisation, then the one
     in most articles); the others are listed under «Also matching». The card is text even in
-    a pipe; --format json or jsonl prints the entity's fact instead.
+    a pipe; --format json or jsonl prints the entity's fact instead, csv one row per mention
+    (text, sentence, article path, title and date).
 
     Example: clusterkb show Лабудин
     """
     from .query import find_entity
-    from .render import also_matching, entity_card, stdout_console, write_records
+    from .render import MENTION_COLUMNS, also_matching, entity_card, mention_rows, stdout_console, write_records
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt or "table", NO_CSV)
+    fmt = _check_format(fmt or "table", EVERY_FORMAT)
     index = _index()
     hits = find_entity(index, name)
     if not hits:
         _fail(f"no person, organisation or place called {name!r} in the knowledge base", 1)
+    if fmt == "csv":
+        articles = index.articles(s["article"] for s in hits[0]["sources"])
+        write_records(mention_rows(hits[0], articles), fmt, sys.stdout, MENTION_COLUMNS)
+        return
     if fmt != "table":
         write_records(hits[:1], fmt, sys.stdout)
         return

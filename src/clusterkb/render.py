@@ -5,7 +5,7 @@ import csv
 import json
 import sys
 from collections import Counter
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .facts import KINDS
 from .query import cooccurring, first_source, label, numbers_of
@@ -20,6 +20,8 @@ FACT_COLUMNS = ["id", "kind", "name", "date", "count", "unit", "head", "amount",
                 "aliases", "position", "organization", "context_organizations", "context_locations",
                 "articles", "mentions", "article_id", "article_path", "article_title", "published", "sentence"]
 ARTICLE_COLUMNS = ["id", "published", "title", "source", "lang", "facts", "path", "url"]
+MENTION_COLUMNS = ["id", "kind", "name", "text", "start", "end", "sentence", "article_id", "article_path",
+                   "article_title", "published"]
 RUN_COLUMNS = ["started", "seconds", "new", "changed", "unchanged", "removed", "failed", "facts_added",
                "facts_merged", "facts_total"]
 _SCALES = ((10 ** 12, "трлн"), (10 ** 9, "млрд"), (10 ** 6, "млн"), (10 ** 3, "тыс."))
@@ -131,6 +133,18 @@ def fact_row(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[
             "article_id": first and first["article"], "article_path": first and first.get("path"),
             "article_title": art.get("title"), "published": art.get("published"),
             "sentence": first["mentions"][0]["sentence"] if first and first["mentions"] else None}
+
+
+def mention_rows(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """An entity's mentions as CSV rows: what was said, where, in which sentence and article.
+
+    Example: «Михаила Лабудина» 518–534 in «В Омской области продолжают строить «ТехноОмск»», 2024-02-29
+    """
+    for src in fact["sources"]:
+        art = articles.get(src["article"], {})
+        for m in src["mentions"]:
+            yield {"id": fact["id"], "kind": fact["kind"], "name": label(fact), **m, "article_id": src["article"],
+                   "article_path": src.get("path"), "article_title": art.get("title"), "published": art.get("published")}
 
 
 def article_row(article: dict[str, Any]) -> dict[str, Any]:
