@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -16,7 +16,7 @@ app = typer.Typer(
     help="Facts about industrial clusters, technoparks and regional industrial policy, "
          "extracted from Russian and English news into a knowledge base you query from the terminal.\n\n"
          "Example: clusterkb ingest data/raw && clusterkb query --name Лабудина",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]})
 log = logging.getLogger("clusterkb")
 
@@ -24,8 +24,22 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stder
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stderr (each article).")]
 MaxSize = Annotated[str, typer.Option(
     "--max-size", help="Refuse files bigger than this (e.g. 20MB, 500KB); they fail with a message.")]
-Format = Annotated[Optional[str], typer.Option(
-    "--format", "-f", help="table | json | jsonl | csv (default: table on a terminal, jsonl in a pipe).")]
+EVERY_FORMAT = ("table", "json", "jsonl", "csv")
+NO_CSV = ("table", "json", "jsonl")
+DATA_FORMATS = ("json", "jsonl", "csv")
+
+
+def _format_option(allowed: tuple[str, ...], default: str = "table on a terminal, jsonl in a pipe") -> Any:
+    """The --format option of a command, its help naming exactly the formats it takes."""
+    return Annotated[Optional[str], typer.Option("--format", "-f", help=f"{' | '.join(allowed)} (default: {default}).")]
+
+
+AnyFormat = _format_option(EVERY_FORMAT)
+NoCsvFormat = _format_option(NO_CSV)
+CardFormat = _format_option(EVERY_FORMAT, "table, also in a pipe: `show X | less` pages the card")
+DataFormat = _format_option(DATA_FORMATS, "jsonl")
+DataDir = Annotated[Optional[Path], typer.Option(
+    "--data-dir", help="The knowledge base's folder, here as well as before the command.", show_default=False)]
 
 
 class State:
@@ -49,6 +63,12 @@ def main_options(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     state.data_dir = data_dir
+
+
+def _use_data_dir(data_dir: Path | None) -> None:
+    """`--data-dir` given after the command wins over the one before it (or the default)."""
+    if data_dir is not None:
+        state.data_dir = data_dir
 
 
 def _logging(quiet: bool, verbose: bool) -> None:
@@ -119,6 +139,7 @@ def ingest(
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract new or changed articles and merge their facts into the knowledge base.
@@ -134,6 +155,7 @@ def ingest(
     from .render import report_lines
     from .store import StoreError
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
     paths = paths or [str(state.data_dir / "raw")]
     _check_paths(paths)
@@ -198,21 +220,22 @@ def _progress(quiet: bool, paths: list[str]) -> _Bar | None:
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files or folders; - for JSON Lines on stdin.")],
-    fmt: Format = None,
+    fmt: AnyFormat = None,
     max_size: MaxSize = "20MB",
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract facts from articles and print them; nothing is written.
 
-    jsonl prints one line per article: {"article": {...}, "facts": [...]} (see README, "Facts").
+    jsonl prints one line per article: {"article": {...}, "facts": [...]} (see README, "Facts");
+    csv one row per fact with the article's path, title and date, as `query --format csv`.
 
     Example: clusterkb extract data/raw/*.txt --format jsonl | jq '.facts[] | select(.kind=="money")'
     """
     from .ingest import extract_paths
-    from .render import dumps, extraction_table, stdout_console
+    from .render import dumps, extraction_table, stdout_console, write_extractions
 
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("table", "json", "jsonl"))
+    fmt = _check_format(fmt, EVERY_FORMAT)
     _check_paths(files)
     failed, records = 0, []
     for path, record, problem in extract_paths(files, _bytes(max_size)):
@@ -226,19 +249,44 @@ def extract(
             stdout_console().print(extraction_table(record))
         else:
             records.append(record)
-    if fmt == "json":
-        sys.stdout.write(dumps(records) + "\n")
+    if fmt in ("json", "csv"):
+        write_extractions(records, fmt, sys.stdout)
     raise typer.Exit(1 if failed else 0)
 
 
-def _index():
-    """The knowledge base's read view, or exit 3 with the reason it cannot be read."""
-    from .store import KnowledgeBase, StoreError
+def _knowledge_base():
+    """The knowledge base under --data-dir, or exit 2 saying there is none there."""
+    from .store import KnowledgeBase
 
+    kb = KnowledgeBase(state.data_dir)
+    if not kb.exists():
+        where = ("no knowledge base in this directory" if state.data_dir.is_dir() else
+                 "not a directory" if state.data_dir.exists() else "no such directory")
+        _fail(f"{state.data_dir}: {where}; ingest articles first (clusterkb --data-dir {state.data_dir} "
+              f"ingest FOLDER) or point --data-dir (or CLUSTERKB_DATA_DIR) at one")
+    return kb
+
+
+def _index():
+    """The knowledge base's read view; exit 2 when there is none, 3 when it cannot be read."""
+    from .store import StoreError
+
+    kb = _knowledge_base()
     try:
-        return KnowledgeBase(state.data_dir).index()
+        return kb.index()
     except StoreError as e:
         _fail(str(e), 3)
+
+
+def _check_period(since: str | None, until: str | None) -> None:
+    for option, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_iso_date(value):
+            _fail(f"{option} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+
+
+Since = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option("--until", help="Up to this date (included).")]
+Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many.")]
 
 
 @app.command()
@@ -249,82 +297,111 @@ def query(
     org: Annotated[Optional[str], typer.Option("--org", "-o", help="Facts tied to this organisation.")] = None,
     article: Annotated[Optional[str], typer.Option("--article", "-a", help="Article id (prefix) or path (part).")] = None,
     text: Annotated[Optional[str], typer.Option("--text", "-t", help="Facts said in sentences with these words, any inflection («промышленная ипотека»).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many facts.")] = None,
-    fmt: Format = None,
+    since: Since = None,
+    until: Until = None,
+    undated: Annotated[str, typer.Option("--undated", help="With --since/--until, facts with no date (no dated "
+                                         "article, or a date without its year): exclude | include | only.")] = "exclude",
+    limit: Limit = None,
+    fmt: AnyFormat = None,
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Find facts in the knowledge base.
 
+    A period (--since/--until) leaves out facts with no date and says on stderr how many
+    (--undated include keeps them). csv has one typed column per kind of value (date, count,
+    amount) and the path, title, date and sentence of the first article that says the fact.
+
     Example: clusterkb query --kind count --location "Омская область" --format csv
     """
     from .facts import KINDS
-    from .query import Filters, query as run_query
-    from .render import facts_table, stdout_console, write_records
+    from .query import Filters, query as run_query, undated_left_out
+    from .render import facts_table, stdout_console, write_facts
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("table", "json", "jsonl", "csv"))
+    fmt = _check_format(fmt, EVERY_FORMAT)
     if kind and kind not in KINDS:
         _fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    for option, value in (("--since", since), ("--until", until)):
-        if value is not None and not _is_iso_date(value):
-            _fail(f"{option} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    _check_period(since, until)
+    if undated not in ("exclude", "include", "only"):
+        _fail(f"--undated must be one of exclude, include, only, not {undated!r}")
     if name is not None and not name.strip():
         _fail("--name needs a name")
     if text is not None and not text.strip():
         _fail("--text needs words")
-    found = run_query(_index(), Filters(kind, name, location, org, article, text, since, until, limit))
+    index = _index()
+    filters = Filters(kind, name, location, org, article, text, since, until, limit, undated)
+    found = run_query(index, filters)
+    left_out = undated_left_out(index, filters)
+    if left_out:
+        log.warning("%d fact(s) with no date left out by --since/--until (--undated include keeps them)", left_out)
+    articles = index.articles(s["article"] for f in found for s in f["sources"])
     if fmt == "table":
-        stdout_console().print(facts_table(found, title=f"{len(found)} fact(s)"))
+        stdout_console().print(facts_table(found, articles, title=f"{len(found)} fact(s)"))
     else:
-        write_records(found, fmt, sys.stdout)
+        write_facts(found, fmt, sys.stdout, articles)
 
 
 @app.command()
 def show(
     name: Annotated[str, typer.Argument(help="A person, organisation or place, in any form.")],
     why: Annotated[bool, typer.Option("--why", help="Say why these mentions were merged.")] = False,
-    fmt: Format = None,
+    fmt: CardFormat = None,
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """One entity's card: normal form, aliases, roles, every mention with its sentence and
-    article, the entities it appears with and the numbers said about it.
+    """One entity's card: normal form, aliases, roles, mentions, neighbours and numbers.
+
+    The card has every mention with its sentence and article, the entities said with it and
+    the dates, counts and sums said about it. The best match is shown (the name as whole
+    words first, then a real entity over a surname misread as an organisation, then the one
+    in most articles); the others are listed under «Also matching». The card is text even in
+    a pipe; --format json or jsonl prints the entity's fact instead, csv one row per mention
+    (text, sentence, article path, title and date).
 
     Example: clusterkb show Лабудин
     """
     from .query import find_entity
-    from .render import entity_card, stdout_console, write_records
+    from .render import MENTION_COLUMNS, also_matching, entity_card, mention_rows, stdout_console, write_records
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("table", "json", "jsonl"))
+    fmt = _check_format(fmt or "table", EVERY_FORMAT)
     index = _index()
     hits = find_entity(index, name)
     if not hits:
         _fail(f"no person, organisation or place called {name!r} in the knowledge base", 1)
+    if fmt == "csv":
+        articles = index.articles(s["article"] for s in hits[0]["sources"])
+        write_records(mention_rows(hits[0], articles), fmt, sys.stdout, MENTION_COLUMNS)
+        return
     if fmt != "table":
         write_records(hits[:1], fmt, sys.stdout)
         return
     console = stdout_console()
     entity_card(console, hits[0], index, why=why)
-    if len(hits) > 1:
-        console.print("[dim]Also matching: " + "; ".join(h.get("name", "") for h in hits[1:6]) + "[/]")
+    also_matching(console, hits[1:])
 
 
 @app.command()
 def stats(
     top: Annotated[int, typer.Option("--top", min=1, help="How many top entities.")] = 10,
-    fmt: Format = None,
+    fmt: NoCsvFormat = None,
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Articles, facts by kind, and the entities found in most articles.
+
+    json and jsonl print one object.
 
     Example: clusterkb stats --top 20
     """
     from .render import dumps, stats_dict, stats_tables, stdout_console
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("table", "json"))
+    fmt = _check_format(fmt, NO_CSV)
     index = _index()
     if fmt == "table":
         for table in stats_tables(index, top):
@@ -334,21 +411,64 @@ def stats(
 
 
 @app.command()
-def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "jsonl",
+def articles(
+    since: Since = None,
+    until: Until = None,
+    source: Annotated[Optional[str], typer.Option("--source", "-s", help="Site (part of its name, e.g. kvnews).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code: ru, en.")] = None,
+    limit: Limit = None,
+    fmt: AnyFormat = None,
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Print the whole knowledge base: every fact with its sources.
+    """List the ingested articles, newest first: date, title, site, language, facts.
 
-    Example: clusterkb export --format csv > facts.csv
+    A period leaves out undated articles. csv joins with the csv of `query` and `export` on
+    article_id = id.
+
+    Example: clusterkb articles --since 2024 --lang ru --limit 10
     """
-    from .render import write_records
+    from .query import ArticleFilters, list_articles
+    from .render import ARTICLE_COLUMNS, article_row, articles_table, stdout_console, write_records
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("json", "jsonl", "csv"))
+    fmt = _check_format(fmt, EVERY_FORMAT)
+    _check_period(since, until)
+    found = list_articles(_index(), ArticleFilters(since, until, source, lang, limit))
+    if fmt == "table":
+        stdout_console().print(articles_table(found, title=f"{len(found)} article(s)"))
+    else:
+        write_records(found, fmt, sys.stdout, ARTICLE_COLUMNS, article_row)
+
+
+@app.command()
+def export(
+    fmt: DataFormat = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="facts | articles (to join on: article_id = id).")] = "facts",
+    data_dir: DataDir = None,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Print the whole knowledge base: every fact with its sources, or every article.
+
+    csv: the facts as `query --format csv` prints them; --what articles as `articles --format csv`.
+
+    Example: clusterkb export --format csv > facts.csv && clusterkb export --what articles --format csv > articles.csv
+    """
+    from .query import ArticleFilters, list_articles
+    from .render import ARTICLE_COLUMNS, article_row, write_facts, write_records
+
+    _use_data_dir(data_dir)
+    _logging(quiet, verbose)
+    fmt = _check_format(fmt, DATA_FORMATS)
+    if what not in ("facts", "articles"):
+        _fail(f"--what must be facts or articles, not {what!r}")
     index = _index()
+    if what == "articles":
+        write_records(list_articles(index, ArticleFilters()), fmt, sys.stdout, ARTICLE_COLUMNS, article_row)
+        return
     try:
-        write_records(index.facts(), fmt, sys.stdout)
+        write_facts(index.facts(), fmt, sys.stdout, index.articles() if fmt == "csv" else {})
     finally:
         index.close()
 
@@ -357,6 +477,7 @@ def export(
 def forget(
     articles: Annotated[list[str], typer.Argument(help="Article ids (or a 6+ character prefix) or file paths.")],
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Remove articles from the knowledge base, and every fact no other article supports.
@@ -368,6 +489,7 @@ def forget(
     from .ingest import forget as run_forget
     from .store import StoreError
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
     try:
         gone, unmatched = run_forget(articles, state.data_dir, wait=wait)
@@ -383,23 +505,27 @@ def forget(
 @app.command()
 def runs(
     last: Annotated[int, typer.Option("--last", min=1, help="How many of the latest runs.")] = 20,
-    fmt: Format = None,
+    fmt: AnyFormat = None,
+    data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """List past ingest runs: when, how long, articles new/changed/unchanged/failed, facts.
+    """List past ingest runs: when, how long, articles and facts in each.
+
+    Articles new, changed, unchanged, removed and failed; facts added, merged and the total
+    after the run (csv: one flat row each).
 
     Example: clusterkb runs --last 7 --format json
     """
-    from .render import runs_table, stdout_console, write_records
+    from .render import RUN_COLUMNS, run_row, runs_table, stdout_console, write_records
 
+    _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("table", "json", "jsonl"))
-    index = _index()
-    records = index.runs()[-last:]
+    fmt = _check_format(fmt, EVERY_FORMAT)
+    records = _index().runs()[-last:]
     if fmt == "table":
         stdout_console().print(runs_table(records))
     else:
-        write_records(records, fmt, sys.stdout)
+        write_records(records, fmt, sys.stdout, RUN_COLUMNS, run_row)
 
 
 @app.command()

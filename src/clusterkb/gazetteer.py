@@ -103,3 +103,8 @@ def government_heads() -> frozenset[str]:
 def bare_types() -> frozenset[str]:
     """Forms that alone mean one body inside their article only: «Фонд», «Минпром»."""
     return org_types() | government_heads()
+
+
+def currency_symbol(code: str) -> str:
+    """How a table writes a currency: «RUB» → «₽», a code not in the table as itself."""
+    return _load("currency_symbols.json")["symbols"].get(code, code)

@@ -5,12 +5,12 @@ stem (case endings cut, `stems.py`), which lets «Лабудина» find «Ми
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .facts import NAMED_KINDS
 from .normalize import fold
-from .stems import name_matches, names_of
+from .stems import name_matches, names_of, words
 
 if TYPE_CHECKING:
     from .store import Index
@@ -38,6 +38,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    undated: str = "exclude"  # with --since/--until, facts with no date: exclude | include | only
 
 
 def query(index: Index, f: Filters) -> list[dict[str, Any]]:
@@ -52,17 +53,17 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
     else:
         selected = index.facts(f.kind)
     if f.text and f.name:
-        found = {x["id"] for x in index.by_text(f.text, f.kind)}
-        selected = (x for x in selected if x["id"] in found)
+        said = {x["id"] for x in index.by_text(f.text, f.kind)}
+        selected = (x for x in selected if x["id"] in said)
     if f.article:
         selected = (x for x in selected if _in_article(x, f.article))
     if f.location:
         selected = _related(selected, index, "location", f.location)
     if f.org:
         selected = _related(selected, index, "organization", f.org)
-    if f.since or f.until:
+    if f.since or f.until or f.undated == "only":
         articles = index.articles()
-        selected = (x for x in selected if _in_period(x, articles, f.since, f.until))
+        selected = (x for x in selected if _period_keeps(x, articles, f))
     out = []
     for x in selected:
         out.append(x)
@@ -71,11 +72,60 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
     return out
 
 
+def undated_left_out(index: Index, f: Filters) -> int:
+    """How many facts passing the other filters a period (--since/--until) leaves out for
+    having no date: no dated article, or (a date fact) no year.
+
+    Example: `query --since 2024` on articles without a publication date leaves them all out.
+    """
+    if not (f.since or f.until) or f.undated != "exclude":
+        return 0
+    return len(query(index, replace(f, undated="only", limit=None)))
+
+
 def find_entity(index: Index, name: str) -> list[dict[str, Any]]:
-    """Named facts answering to `name`, exact normal forms first, then most sources."""
+    """Named facts answering to `name`, best first: those with `name` as whole words of a
+    name, then those that are no misread surname, then those said in most articles.
+
+    Example: «Забелина» ranks the person «Ольга Забелина» above an organisation «ЗАБЕЛИНА»
+    that the model made of her surname in the same article.
+    """
     hits = [x for x in index.by_name(name) if x["kind"] in NAMED_KINDS and name_matches(name, x)]
-    exact = fold(name)
-    return sorted(hits, key=lambda x: (fold(x.get("name", "")) != exact, -len(x["sources"])))
+    people = [x for x in hits if x["kind"] == "person"]
+    return sorted(hits, key=lambda x: (not _has_whole_words(name, x), is_misread_surname(x, people),
+                                       -len(x["sources"])))
+
+
+def _has_whole_words(query: str, fact: dict[str, Any]) -> bool:
+    """Every word of `query` is a word of one of the fact's names, as written (any case, ё/е)."""
+    wanted = set(words(query))
+    return any(wanted <= set(words(n)) for n in names_of(fact))
+
+
+def is_misread_surname(fact: dict[str, Any], people: list[dict[str, Any]]) -> bool:
+    """An organisation or place named by one word that is the surname of a person said in
+    the same article: the model read the surname (often in capitals) as a second entity.
+
+    Example: «ЗАБЕЛИНА» (organisation) beside «Ольга Забелина» (person) in one article.
+    """
+    own = words(fact.get("name", ""))
+    if fact["kind"] == "person" or len(own) != 1:
+        return False
+    articles = _article_ids(fact)
+    for person in people:
+        surname = words(person.get("name", ""))[-1:]
+        if surname and _same_word(own[0], surname[0]) and articles & _article_ids(person):
+            return True
+    return False
+
+
+def _article_ids(fact: dict[str, Any]) -> set[str]:
+    return {s["article"] for s in fact["sources"]}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two inflections: one starts with the other's stem («краснопевцева», «краснопевцев»)."""
+    return a == b or (len(stem(a)) >= 4 and b.startswith(stem(a))) or (len(stem(b)) >= 4 and a.startswith(stem(b)))
 
 
 def cooccurring(index: Index, fact: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
@@ -134,18 +184,32 @@ def _related(selected: Iterable[dict], index: Index, kind: str, name: str) -> It
             yield x
 
 
+def _period_keeps(fact: dict[str, Any], articles: dict[str, dict], f: Filters) -> bool:
+    if not _is_dated(fact, articles):
+        return f.undated != "exclude"
+    return f.undated != "only" and _in_period(fact, articles, f.since, f.until)
+
+
+def _is_dated(fact: dict[str, Any], articles: dict[str, dict]) -> bool:
+    """A date fact with its year, or any other fact said in an article with a publication date."""
+    if fact["kind"] == "date":
+        return not str(fact.get("value", "X")).startswith("X")
+    return any(articles.get(s["article"], {}).get("published") for s in fact["sources"])
+
+
 def _in_period(fact: dict[str, Any], articles: dict[str, dict], since: str | None, until: str | None) -> bool:
     """Dates by their own value (a range or year overlapping the period counts); everything
     else by the publication date of its articles."""
     if fact["kind"] == "date":
-        value = str(fact.get("value", ""))
-        if value.startswith("X"):
-            return False
-        lo, _, hi = value.partition("/")
+        lo, _, hi = str(fact.get("value", "")).partition("/")
         return (not since or _end_of(hi or lo) >= since) and (not until or lo[: len(until)] <= until)
     dates = [articles.get(s["article"], {}).get("published") for s in fact["sources"]]
-    dates = [d for d in dates if d]
-    return bool(dates) and any((not since or d >= since) and (not until or d[: len(until)] <= until) for d in dates)
+    return any(d and _within(d, since, until) for d in dates)
+
+
+def _within(published: str, since: str | None, until: str | None) -> bool:
+    """An ISO publication date in a period given as YYYY, YYYY-MM or YYYY-MM-DD (ends included)."""
+    return (not since or published >= since) and (not until or published[: len(until)] <= until)
 
 
 def _end_of(value: str) -> str:
@@ -157,6 +221,53 @@ def _end_of(value: str) -> str:
     return value
 
 
+def first_source(fact: dict[str, Any], articles: dict[str, dict]) -> dict[str, Any] | None:
+    """The fact's source in its earliest published article (undated ones last), or None.
+
+    Example: a count said in a 2023 and a 2024 article → the 2023 article's source.
+    """
+    return min(fact["sources"], key=lambda s: _published(s, articles), default=None)
+
+
+def _published(source: dict[str, Any], articles: dict[str, dict]) -> str:
+    return articles.get(source["article"], {}).get("published") or "9999"
+
+
 def _first_published(fact: dict[str, Any], articles: dict[str, dict]) -> str:
-    dates = [articles.get(s["article"], {}).get("published") or "9999" for s in fact["sources"]]
-    return min(dates) if dates else "9999"
+    first = first_source(fact, articles)
+    return _published(first, articles) if first else "9999"
+
+
+@dataclass
+class ArticleFilters:
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None  # part of the site's name, any case
+    lang: str | None = None
+    limit: int | None = None
+
+
+def list_articles(index: Index, f: ArticleFilters) -> list[dict[str, Any]]:
+    """Ingested articles, newest first (undated last), each record with `facts`: how many
+    facts of the knowledge base it supports.
+
+    Example: list_articles(index, ArticleFilters(since="2024", lang="ru", limit=10))
+    """
+    counts = index.facts_per_article()
+    ordered = sorted(index.articles().values(), key=lambda a: (a.get("published") or "", a.get("path") or ""),
+                     reverse=True)
+    out = []
+    for art in ordered:
+        if f.limit is not None and len(out) >= f.limit:
+            break
+        if _article_passes(art, f):
+            out.append({**art, "facts": counts.get(art["id"], 0)})
+    return out
+
+
+def _article_passes(art: dict[str, Any], f: ArticleFilters) -> bool:
+    published = art.get("published") or ""
+    if (f.since or f.until) and not (published and _within(published, f.since, f.until)):
+        return False
+    return ((not f.source or fold(f.source) in fold(art.get("source") or ""))
+            and (not f.lang or art.get("lang") == f.lang))

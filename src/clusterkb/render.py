@@ -5,10 +5,10 @@ import csv
 import json
 import sys
 from collections import Counter
-from typing import IO, TYPE_CHECKING, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .facts import KINDS
-from .query import cooccurring, label, numbers_of
+from .query import cooccurring, first_source, label, numbers_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,9 +16,16 @@ if TYPE_CHECKING:
 
     from .store import Index
 
-CSV_COLUMNS = ["id", "kind", "name", "value", "unit", "head", "amount", "currency", "approximate",
-               "aliases", "position", "organization", "context_organizations", "context_locations",
-               "articles", "mentions"]
+FACT_COLUMNS = ["id", "kind", "name", "date", "count", "unit", "head", "amount", "currency", "approximate",
+                "aliases", "position", "organization", "context_organizations", "context_locations",
+                "articles", "mentions", "article_id", "article_path", "article_title", "published", "sentence"]
+ARTICLE_COLUMNS = ["id", "published", "title", "source", "lang", "facts", "path", "url"]
+MENTION_COLUMNS = ["id", "kind", "name", "text", "start", "end", "sentence", "article_id", "article_path",
+                   "article_title", "published"]
+RUN_COLUMNS = ["started", "seconds", "new", "changed", "unchanged", "removed", "failed", "facts_added",
+               "facts_merged", "facts_total"]
+_SCALES = ((10 ** 12, "трлн"), (10 ** 9, "млрд"), (10 ** 6, "млн"), (10 ** 3, "тыс."))
+_NBSP = "\u00a0"
 
 
 def stdout_console() -> Console:
@@ -34,6 +41,13 @@ def _table(**options: Any) -> Table:
     return Table(header_style="bold", **options)
 
 
+def _compact_table(**options: Any) -> Table:
+    """A table with a rule under the header and one space between columns: fits 80 columns."""
+    from rich import box
+
+    return _table(box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), **options)
+
+
 def default_format() -> str:
     """Tables for a person at a terminal, JSON Lines for a pipe."""
     return "table" if sys.stdout.isatty() else "jsonl"
@@ -43,8 +57,13 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> None:
-    """Knowledge-base facts as json (one array), jsonl (one per line) or csv (flattened)."""
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str],
+                  columns: list[str] | None = None, row: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
+    """Records as json (one array), jsonl (one per line) or csv (`row` flattens each record
+    to `columns`; true/false for yes-or-no, «; » between the items of a list).
+
+    Example: write_records(runs, "csv", sys.stdout, RUN_COLUMNS, run_row)
+    """
     if fmt == "jsonl":
         for r in records:
             out.write(dumps(r) + "\n")
@@ -52,32 +71,160 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> 
         json.dump(list(records), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer = csv.DictWriter(out, fieldnames=columns or [], extrasaction="ignore")
         writer.writeheader()
         for r in records:
-            writer.writerow(csv_row(r))
+            writer.writerow({k: _csv_value(v) for k, v in (row(r) if row else r).items()})
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
 
-def csv_row(fact: dict[str, Any]) -> dict[str, Any]:
+def write_facts(facts: Iterable[dict[str, Any]], fmt: str, out: IO[str], articles: dict[str, dict[str, Any]]) -> None:
+    """Knowledge-base facts; in csv one row each, typed columns (see `fact_row`)."""
+    write_records(facts, fmt, out, FACT_COLUMNS, lambda f: fact_row(f, articles))
+
+
+def write_extractions(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+    """`extract` records as json (one array) or csv (the facts' rows, as `query` writes them)."""
+    if fmt != "csv":
+        write_records(records, fmt, out)
+        return
+    articles = {r["article"]["id"]: r["article"] for r in records}
+    write_facts((with_source(f, r["article"]) for r in records for f in r["facts"]), fmt, out, articles)
+
+
+def with_source(fact: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
+    """One article's fact in the knowledge base's form: its mentions as that article's source.
+
+    Example: {"kind": "count", "value": 12, "mentions": [...]} → {..., "sources": [{"article": ID, "path": P, "mentions": [...]}]}
+    """
+    rest = {k: v for k, v in fact.items() if k != "mentions"}
+    return {**rest, "sources": [{"article": article["id"], "path": article.get("path"), "mentions": fact["mentions"]}]}
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return value
+
+
+def fact_row(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A fact as one CSV row: one column per kind of value (`date` ISO, `count` and `amount`
+    numbers), and the first article it was said in (earliest published) with the sentence.
+
+    Example: a count fact → {"kind": "count", "count": 12, "unit": "предприятие", "date": None, ...}
+    """
     ctx = fact.get("context") or {}
     sources = fact.get("sources", [])
-    return {**{k: fact.get(k) for k in CSV_COLUMNS if k in fact},
-            "aliases": "; ".join(fact.get("aliases", [])),
-            "context_organizations": "; ".join(ctx.get("organizations", [])),
-            "context_locations": "; ".join(ctx.get("locations", [])),
-            "articles": "; ".join(s["article"] for s in sources),
-            "mentions": sum(len(s["mentions"]) for s in sources)}
+    first = first_source(fact, articles)
+    art = articles.get(first["article"], {}) if first else {}
+    kind = fact["kind"]
+    return {**{k: fact.get(k) for k in ("id", "kind", "name", "unit", "head", "amount", "currency",
+                                        "aliases", "position", "organization")},
+            "date": fact.get("value") if kind == "date" else None,
+            "count": fact.get("value") if kind == "count" else None,
+            "approximate": bool(fact.get("approximate")) if kind in ("count", "money") else None,
+            "context_organizations": ctx.get("organizations", []),
+            "context_locations": ctx.get("locations", []),
+            "articles": [s["article"] for s in sources],
+            "mentions": sum(len(s["mentions"]) for s in sources),
+            "article_id": first and first["article"], "article_path": first and first.get("path"),
+            "article_title": art.get("title"), "published": art.get("published"),
+            "sentence": first["mentions"][0]["sentence"] if first and first["mentions"] else None}
 
 
-def facts_table(facts: list[dict[str, Any]], title: str | None = None) -> Table:
-    """Knowledge-base facts for a person: one row each."""
-    table = _table(title=title, show_lines=False)
-    for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("articles", "green"), ("id", "dim")):
-        table.add_column(col, style=style, overflow="fold")
+def mention_rows(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """An entity's mentions as CSV rows: what was said, where, in which sentence and article.
+
+    Example: «Михаила Лабудина» 518–534 in «В Омской области продолжают строить «ТехноОмск»», 2024-02-29
+    """
+    for src in fact["sources"]:
+        art = articles.get(src["article"], {})
+        for m in src["mentions"]:
+            yield {"id": fact["id"], "kind": fact["kind"], "name": label(fact), **m, "article_id": src["article"],
+                   "article_path": src.get("path"), "article_title": art.get("title"), "published": art.get("published")}
+
+
+def article_row(article: dict[str, Any]) -> dict[str, Any]:
+    return {k: article.get(k) for k in ARTICLE_COLUMNS}
+
+
+def run_row(run: dict[str, Any]) -> dict[str, Any]:
+    """A run record flattened: its article counts, and its fact counts as facts_*."""
+    articles, facts = run.get("articles", {}), run.get("facts", {})
+    return {"started": run.get("started"), "seconds": run.get("seconds"),
+            **{k: articles.get(k, 0) for k in ("new", "changed", "unchanged", "removed", "failed")},
+            **{f"facts_{k}": facts.get(k, 0) for k in ("added", "merged", "total")}}
+
+
+def readable(fact: dict[str, Any]) -> str:
+    """A fact's label for a person: amounts scaled, thousands spaced (JSON keeps them exact).
+
+    Example: {"kind": "money", "amount": 538200000000, "currency": "RUB"} → «538,2 млрд ₽»
+    """
+    from .gazetteer import currency_symbol
+
+    if fact["kind"] == "money" and isinstance(fact.get("amount"), (int, float)):
+        return f"{scaled_number(fact['amount'])}{_NBSP}{currency_symbol(fact.get('currency', ''))}".strip()
+    if fact["kind"] == "count" and isinstance(fact.get("value"), (int, float)):
+        return f"{spaced_number(fact['value'])} {fact.get('unit', '')}".strip()
+    return label(fact)
+
+
+def scaled_number(value: float) -> str:
+    """Large numbers in тыс./млн/млрд/трлн with a decimal comma: 538200000000 → «538,2 млрд»."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{_decimal(value / size)}{_NBSP}{word}"
+    return _decimal(value)
+
+
+def spaced_number(value: float) -> str:
+    """Thousands apart, a decimal comma: 12500 → «12 500», 2.5 → «2,5»."""
+    whole, _, fraction = _decimal(value).partition(",")
+    return f"{int(whole):,}".replace(",", _NBSP) + (f",{fraction}" if fraction else "")
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _esc(text: Any) -> str:
+    """Text from articles, safe inside Rich markup: «[ru, 2024-02-29]» stays as written."""
+    from rich.markup import escape
+
+    return escape(str(text)) if text is not None else ""
+
+
+def said_in(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+    """Where a fact was first said: «date · title», and how many other articles say it."""
+    first = first_source(fact, articles)
+    if not first:
+        return ""
+    art = articles.get(first["article"], {})
+    more = len(fact.get("sources", [])) - 1
+    return (f"{art.get('published') or 'no date'} · {art.get('title') or first.get('path') or first['article']}"
+            + (f" (+{more} more)" if more else ""))
+
+
+def first_sentence(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+    first = first_source(fact, articles)
+    return first["mentions"][0]["sentence"] if first and first["mentions"] else ""
+
+
+def facts_table(facts: list[dict[str, Any]], articles: dict[str, dict[str, Any]], title: str | None = None) -> Table:
+    """Knowledge-base facts for a person: one row each, with the date, title and sentence of
+    the article it was first said in; the sentence gets the most room."""
+    table = _compact_table(title=title, show_lines=True, expand=True)
+    for col, style, ratio in (("kind", "cyan", None), ("fact", "bold", 2), ("details", "", 2),
+                              ("said in", "green", 2), ("sentence", "", 4)):
+        table.add_column(col, style=style, overflow="fold", ratio=ratio)
     for f in facts:
-        table.add_row(f["kind"], label(f), details(f), str(len(f.get("sources", []))), f.get("id", ""))
+        table.add_row(f["kind"], _esc(readable(f)), _esc(details(f)), _esc(said_in(f, articles)),
+                      _esc(first_sentence(f, articles)))
     return table
 
 
@@ -101,46 +248,76 @@ def extraction_table(record: dict[str, Any]) -> Table:
     """One article's extraction for a person: facts with the text they were found in."""
     art = record["article"]
     title = f"{art.get('path')} — {art.get('title') or ''} [{art.get('lang')}, {art.get('published') or 'no date'}]"
-    table = _table(title=title, title_justify="left")
+    table = _table(title=_esc(title), title_justify="left")
     for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("said as", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for f in record["facts"]:
         said = ", ".join(dict.fromkeys(m["text"] for m in f["mentions"]))
-        table.add_row(f["kind"], label(f), details(f), said)
+        table.add_row(f["kind"], _esc(readable(f)), _esc(details(f)), _esc(said))
     return table
 
 
 def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool = False) -> None:
     """Everything the knowledge base knows about one entity."""
     articles = index.articles(s["article"] for s in fact["sources"])
-    console.rule(f"[bold]{label(fact)}[/] [dim]{fact['kind']} {fact['id']}[/]")
+    console.rule(f"[bold]{_esc(label(fact))}[/] [dim]{fact['kind']} {fact['id']}[/]")
     if fact.get("aliases"):
-        console.print("[bold]Also:[/] " + "; ".join(fact["aliases"]))
+        console.print("[bold]Also:[/] " + _esc("; ".join(fact["aliases"])))
     if fact.get("canonical"):
-        console.print("[bold]Canonical:[/] " + fact["canonical"])
+        console.print("[bold]Canonical:[/] " + _esc(fact["canonical"]))
     for role in fact.get("roles", []):
         when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
         org = f" — {role['organization']}" if role.get("organization") else ""
-        console.print(f"[bold]Role:[/] {role['position']}{org} [dim]({when})[/]")
+        console.print(f"[bold]Role:[/] {_esc(role['position'] + org)} [dim]({when})[/]")
     console.print(f"[bold]Mentions[/] in {len(fact['sources'])} article(s):")
     for src in fact["sources"]:
         art = articles.get(src["article"], {})
-        console.print(f"  [green]{src.get('path') or src['article']}[/] [dim]{art.get('published') or ''} {src['article']}[/]")
+        console.print(f"  {art.get('published') or 'no date'} · [green]{_esc(art.get('title') or src['article'])}[/]"
+                      f" [dim]{_esc(src.get('path') or src['article'])}[/]")
         for m in src["mentions"]:
-            console.print(f"    «{m['text']}» [dim]{m['start']}–{m['end']}[/]  {m['sentence']}", highlight=False)
+            console.print(f"    «{_esc(m['text'])}» [dim]{m['start']}–{m['end']}[/]  {_esc(m['sentence'])}", highlight=False)
     if why:
         forms = Counter(m["text"] for s in fact["sources"] for m in s["mentions"])
-        console.print("[bold]Said as:[/] " + ", ".join(f"«{t}»×{n}" for t, n in forms.most_common()), highlight=False)
+        console.print("[bold]Said as:[/] " + _esc(", ".join(f"«{t}»×{n}" for t, n in forms.most_common())), highlight=False)
         for reason in fact.get("why", []) or ["one article, one normal form: nothing to merge across articles"]:
-            console.print(f"[bold]Why:[/] {reason}", highlight=False)
+            console.print(f"[bold]Why:[/] {_esc(reason)}", highlight=False)
     together = cooccurring(index, fact)
     if together:
-        console.print("[bold]Appears with:[/] " + ", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15]))
-    numbers = numbers_of(index, fact)
-    if numbers:
-        console.print("[bold]Numbers:[/]")
-        for x in numbers[:30]:
-            console.print(f"  {x['kind']:<6} {label(x)}  [dim]{', '.join(s['article'] for s in x['sources'])}[/]")
+        console.print("[bold]Appears with:[/] " + _esc(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15])))
+    _numbers_section(console, numbers_of(index, fact), index)
+
+
+def also_matching(console: Console, others: list[dict[str, Any]]) -> None:
+    """The other entities a name matched, under the card, so a wrong pick is one step from the right one."""
+    if others:
+        names = "; ".join(f"{label(o)} ({o['kind']})" for o in others[:6])
+        console.print(f"[dim]Also matching: {_esc(names)}[/]")
+
+
+def _numbers_section(console: Console, numbers: list[dict[str, Any]], index: Index) -> None:
+    """Dates, counts and sums said about an entity, each with its article's title and date."""
+    if not numbers:
+        return
+    shown = numbers[:30]
+    articles = index.articles(s["article"] for x in shown for s in x["sources"])
+    console.print("[bold]Numbers:[/]")
+    for x in shown:
+        console.print(f"  {x['kind']:<6} [bold]{_esc(readable(x))}[/]  [green]{_esc(said_in(x, articles))}[/]", highlight=False)
+        console.print(f"         [dim]{_esc(first_sentence(x, articles))}[/]", highlight=False)
+
+
+def articles_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
+    """Ingested articles for a person: date, title, site, language, facts, and an id prefix
+    that `query --article` and `forget` take."""
+    table = _compact_table(title=title, expand=True)
+    for col, style, ratio in (("published", "", None), ("title", "bold", 1), ("source", "green", None),
+                              ("lang", "", None), ("facts", "", None), ("id", "dim", None)):
+        table.add_column(col, style=style, overflow="fold", ratio=ratio, max_width=16 if col == "source" else None,
+                         justify="right" if col == "facts" else "left")
+    for a in records:
+        table.add_row(a.get("published") or "no date", _esc(a.get("title") or a.get("path")), _esc(a.get("source") or ""),
+                      _esc(a.get("lang") or ""), str(a.get("facts", 0)), a["id"][:8])
+    return table
 
 
 def stats_tables(index: Index, top: int = 10) -> list[Table]:
@@ -151,14 +328,14 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
     summary.add_column("count", justify="right")
     summary.add_row("articles", str(stats["articles"]))
     for lang, n in stats["languages"].items():
-        summary.add_row(f"  in {lang}", str(n))
+        summary.add_row(f"  in {_esc(lang)}", str(n))
     for kind, n in stats["facts"].items():
         summary.add_row(f"{kind} facts", str(n))
     tops = _table(title="Top entities (by articles, then mentions)")
     for col in ("kind", "entity", "articles", "mentions"):
         tops.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
     for t in stats["top"]:
-        tops.add_row(t["kind"], t["name"], str(t["articles"]), str(t["mentions"]))
+        tops.add_row(t["kind"], _esc(t["name"]), str(t["articles"]), str(t["mentions"]))
     return [summary, tops]
 
 
@@ -182,12 +359,14 @@ def report_lines(report: dict[str, Any]) -> list[str]:
 
 
 def runs_table(records: list[dict[str, Any]]) -> Table:
-    """Past ingest runs, one row each."""
-    table = _table(title="Ingest runs")
-    for col in ("started", "s", "new", "changed", "same", "removed", "failed", "+facts", "merged"):
-        table.add_column(col, justify="left" if col == "started" else "right", no_wrap=True)
-    for r in records:
-        a, f = r.get("articles", {}), r.get("facts", {})
-        table.add_row(r.get("started", "")[:19].replace("T", " "), f"{r.get('seconds', 0):.1f}", *(str(a.get(k, 0)) for k in
-                      ("new", "changed", "unchanged", "removed", "failed")), str(f.get("added", 0)), str(f.get("merged", 0)))
+    """Past ingest runs, one row each, narrow enough for 80 columns (UTC start to the minute)."""
+    table = _compact_table(title="Ingest runs",
+                           caption="articles: new, chg changed, same unchanged, gone removed, fail failed; "
+                           "facts: +facts added, merged, total after the run")
+    headers = ("started (UTC)", "secs", "new", "chg", "same", "gone", "fail", "+facts", "merged", "total")
+    for col in headers:
+        table.add_column(col, justify="left" if col.startswith("started") else "right", no_wrap=True)
+    for r in map(run_row, records):
+        table.add_row((r["started"] or "")[:16].replace("T", " "), f"{r['seconds'] or 0:.1f}",
+                      *(str(r[k]) for k in RUN_COLUMNS[2:]))
     return table

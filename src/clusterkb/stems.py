@@ -24,9 +24,14 @@ def stem(word: str) -> str:
     return word
 
 
+def words(text: str) -> list[str]:
+    """«АКИТ РФ» → ['акит', 'рф']: the folded words of a text."""
+    return _WORD.findall(fold(text))
+
+
 def stems(text: str) -> list[str]:
     """«Фонда развития» → ['фонд', 'развит']."""
-    return [stem(w) for w in _WORD.findall(fold(text))]
+    return [stem(w) for w in words(text)]
 
 
 def latin_stems(text: str) -> list[str]:

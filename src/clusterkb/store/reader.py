@@ -115,6 +115,11 @@ class Index:
                 f"SELECT id, record FROM articles WHERE id IN ({marks(part)})", part))
         return out
 
+    def facts_per_article(self) -> dict[str, int]:
+        """Article id → how many facts of the knowledge base it supports."""
+        return dict(self.db.execute("SELECT article, count(DISTINCT entity) FROM items WHERE entity IS NOT NULL "
+                                    "GROUP BY article"))
+
     def runs(self) -> list[dict[str, Any]]:
         return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM runs ORDER BY n")]
 
