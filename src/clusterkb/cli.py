@@ -372,12 +372,13 @@ def show(
     hits = find_entity(index, name)
     if not hits:
         _fail(f"no person, organisation or place called {name!r} in the knowledge base", 1)
-    if fmt == "csv":
-        articles = index.articles(s["article"] for s in hits[0]["sources"])
-        write_records(mention_rows(hits[0], articles), fmt, sys.stdout, MENTION_COLUMNS)
-        return
     if fmt != "table":
-        write_records(hits[:1], fmt, sys.stdout)
+        whole = index.fact(hits[0]["id"])
+        if fmt == "csv":
+            articles = index.articles(s["article"] for s in whole["sources"])
+            write_records(mention_rows(whole, articles), fmt, sys.stdout, MENTION_COLUMNS)
+        else:
+            write_records([whole], fmt, sys.stdout)
         return
     console = stdout_console()
     entity_card(console, hits[0], index, why=why)

@@ -27,6 +27,9 @@ def label(fact: dict[str, Any]) -> str:
     return f"{fact.get('amount')} {fact.get('currency', '')}".strip()
 
 
+CARD_ARTICLES = 20  # articles of an entity a card shows, however many it has
+
+
 @dataclass
 class Filters:
     kind: str | None = None
@@ -90,10 +93,15 @@ def find_entity(index: Index, name: str) -> list[dict[str, Any]]:
     Example: «Забелина» ranks the person «Ольга Забелина» above an organisation «ЗАБЕЛИНА»
     that the model made of her surname in the same article.
     """
-    hits = [x for x in index.by_name(name) if x["kind"] in NAMED_KINDS and name_matches(name, x)]
+    hits = [x for x in index.by_name(name, sources=CARD_ARTICLES) if x["kind"] in NAMED_KINDS and name_matches(name, x)]
     people = [x for x in hits if x["kind"] == "person"]
     return sorted(hits, key=lambda x: (not _has_whole_words(name, x), is_misread_surname(x, people),
-                                       -len(x["sources"])))
+                                       -article_count(x)))
+
+
+def article_count(fact: dict[str, Any]) -> int:
+    """In how many articles a fact is said (also when only its first articles were read)."""
+    return fact["total"]["articles"] if "total" in fact else len(fact["sources"])
 
 
 def _has_whole_words(query: str, fact: dict[str, Any]) -> bool:
@@ -129,28 +137,20 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def cooccurring(index: Index, fact: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
-    """Named facts said in the same sentences as `fact`, with how many sentences they share."""
-    sentences = _sentences(fact)
-    out = []
-    for other in index.in_articles(s["article"] for s in fact["sources"]):
-        if other["id"] == fact["id"] or other["kind"] not in NAMED_KINDS:
-            continue
-        shared = _sentences(other) & sentences
-        if shared:
-            out.append((other, len(shared)))
-    return sorted(out, key=lambda p: (-p[1], label(p[0])))
+    """Named facts said in the same sentences as `fact` (in its first articles), with how many
+    sentences they share, most first."""
+    return index.neighbours(fact["id"])
 
 
 def numbers_of(index: Index, fact: dict[str, Any]) -> list[dict[str, Any]]:
-    """Dates, counts and money whose context names this entity, oldest article first."""
+    """Dates, counts and money whose context names this entity, oldest article first (for an
+    entity said everywhere, those of the first candidates the store finds)."""
     names = {fold(n) for n in names_of(fact)}
     found: dict[str, dict[str, Any]] = {}
-    for name in names_of(fact):
-        for x in index.by_context(name):
-            ctx = x.get("context") or {}
-            if x["kind"] not in NAMED_KINDS and any(fold(n) in names for n in
-                                                    ctx.get("organizations", []) + ctx.get("locations", [])):
-                found[x["id"]] = x
+    for x in index.numbers_about(names_of(fact)):
+        ctx = x.get("context") or {}
+        if any(fold(n) in names for n in ctx.get("organizations", []) + ctx.get("locations", [])):
+            found[x["id"]] = x
     articles = index.articles(s["article"] for x in found.values() for s in x["sources"])
     return sorted(found.values(), key=lambda x: (_first_published(x, articles), label(x)))
 

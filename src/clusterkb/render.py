@@ -8,7 +8,7 @@ from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .facts import KINDS
-from .query import cooccurring, first_source, label, numbers_of
+from .query import article_count, cooccurring, first_source, label, numbers_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -269,7 +269,9 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
         when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
         org = f" — {role['organization']}" if role.get("organization") else ""
         console.print(f"[bold]Role:[/] {_esc(role['position'] + org)} [dim]({when})[/]")
-    console.print(f"[bold]Mentions[/] in {len(fact['sources'])} article(s):")
+    total = article_count(fact)
+    shown = f" (the first {len(fact['sources'])})" if total > len(fact["sources"]) else ""
+    console.print(f"[bold]Mentions[/] in {total} article(s){shown}:")
     for src in fact["sources"]:
         art = articles.get(src["article"], {})
         console.print(f"  {art.get('published') or 'no date'} · [green]{_esc(art.get('title') or src['article'])}[/]"
@@ -344,8 +346,8 @@ def stats_dict(index: Index, top: int = 10) -> dict[str, Any]:
     langs = index.languages()
     return {"articles": index.article_count(), "languages": dict(sorted(langs.items())),
             "facts": {k: counts.get(k, 0) for k in KINDS},
-            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": len(f["sources"]),
-                     "mentions": sum(len(s["mentions"]) for s in f["sources"])} for f in index.top(top)]}
+            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": f["total"]["articles"],
+                     "mentions": f["total"]["mentions"]} for f in index.top(top)]}
 
 
 def report_lines(report: dict[str, Any]) -> list[str]:

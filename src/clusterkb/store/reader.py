@@ -18,6 +18,7 @@ from .codec import decode_fact
 from .schema import SENTENCE_BITS, create
 
 _FACT = "SELECT e.n, e.id, e.kind, e.attrs FROM entities e"
+_CHECK = 2000  # candidates few enough to check one by one rather than look a stem up
 
 
 class Index:
@@ -53,10 +54,49 @@ class Index:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def top(self, limit: int) -> list[dict[str, Any]]:
-        """Named facts found in most articles, then with most mentions."""
+        """Named facts found in most articles, then with most mentions (with their totals, not
+        their sources)."""
         rows = self.db.execute(f"{_FACT} WHERE e.kind IN ({marks(NAMED_KINDS)}) "
                                "ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT ?", (*NAMED_KINDS, limit))
-        return [self._fact(row) for row in rows.fetchall()]
+        return [self._fact(row, 0) for row in rows.fetchall()]
+
+    def fact(self, ident: str, sources: int | None = None) -> dict[str, Any] | None:
+        """One fact by id; with `sources`, only its first articles (and its totals)."""
+        row = self.db.execute(f"{_FACT} WHERE e.id = ?", (ident,)).fetchone()
+        return self._fact(row, sources) if row else None
+
+    def neighbours(self, ident: str, articles: int = 200) -> list[tuple[dict[str, Any], int]]:
+        """Named facts said in the same sentences as this one (in its first `articles` articles),
+        with how many sentences they share: {id, kind, name} and the count."""
+        (n,) = self.db.execute("SELECT n FROM entities WHERE id = ?", (ident,)).fetchone()
+        arts = [a for (a,) in self.db.execute("SELECT DISTINCT article FROM items WHERE entity = ? ORDER BY article "
+                                              "LIMIT ?", (n, articles))]
+        mine: set[tuple[str, int]] = set()
+        theirs: dict[int, set[tuple[str, int]]] = {}
+        for part in chunks(arts):
+            for art, entity, fact in self.db.execute(
+                    f"SELECT article, entity, fact FROM items WHERE article IN ({marks(part)}) AND entity IS NOT NULL "
+                    f"AND kind IN ({marks(NAMED_KINDS)})", (*part, *NAMED_KINDS)):
+                said = {(art, m[3]) for m in json.loads(fact)["mentions"]}
+                (mine.update(said) if entity == n else theirs.setdefault(entity, set()).update(said))
+        shared = {e: len(s & mine) for e, s in theirs.items() if s & mine}
+        out = []
+        for part in chunks(sorted(shared)):
+            out += [({"id": i, "kind": k, "name": name}, shared[e]) for e, i, k, name in self.db.execute(
+                f"SELECT n, id, kind, name FROM entities WHERE n IN ({marks(part)})", part)]
+        return sorted(out, key=lambda p: (-p[1], p[0]["name"]))
+
+    def numbers_about(self, names: list[str], limit: int = 500) -> list[dict[str, Any]]:
+        """Dates, counts and money whose context may name one of `names` (candidates by stems,
+        at most `limit` for each name: the caller checks the context)."""
+        rows: set[int] = set()
+        for name in names:
+            words = stems(name)
+            if not words:
+                continue
+            first = [n for (n,) in self.db.execute("SELECT entity FROM context WHERE stem = ? LIMIT ?", (words[0], limit))]
+            rows |= set(first) & self._matching("context", words[1:], within=first) if words[1:] else set(first)
+        return [f for f in self._load(rows, None, 1) if f["kind"] not in NAMED_KINDS]
 
     def counts_of(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
         """Articles and mentions of each fact, without reading its sources."""
@@ -68,11 +108,11 @@ class Index:
 
     # lookups ---------------------------------------------------------------------------------
 
-    def by_name(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+    def by_name(self, text: str, kind: str | None = None, sources: int | None = None) -> list[dict[str, Any]]:
         """Facts with a name word for every word of `text` (exact stems, or prefixes of 4+),
-        in either script."""
+        in either script; with `sources`, each with only its first articles (and its totals)."""
         rows = self._matching("names", stems(text)) | self._matching("names", latin_stems(text))
-        return self._load(rows, kind)
+        return self._load(rows, kind, sources)
 
     def by_context(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
         """Facts whose context (or role organisation) has a word for every word of `text`."""
@@ -125,33 +165,48 @@ class Index:
 
     # assembling facts --------------------------------------------------------------------------
 
-    def _matching(self, table: str, words: list[str]) -> set[int]:
-        """Entities with a word for every one of `words`: the same stem, or one it starts (4+ letters)."""
-        rows: set[int] | None = None
+    def _matching(self, table: str, words: list[str], within: list[int] | None = None) -> set[int]:
+        """Entities with a word for every one of `words`: the same stem, or one it starts (4+
+        letters); only among `within` when given."""
+        rows: set[int] | None = set(within) if within is not None else None
         for s in words:
             found = {n for (n,) in self.db.execute(
                 f"SELECT entity FROM {table} WHERE stem = ? OR (? AND stem >= ? AND stem < ?)",
-                (s, len(s) >= 4, s, s + "\uffff"))}
+                (s, len(s) >= 4, s, s + "\uffff"))} if rows is None or len(rows) > _CHECK else \
+                {n for n in rows if self.db.execute(
+                    f"SELECT 1 FROM {table} WHERE entity = ? AND (stem = ? OR (? AND stem >= ? AND stem < ?)) LIMIT 1",
+                    (n, s, len(s) >= 4, s, s + "\uffff")).fetchone()}
             rows = found if rows is None else rows & found
             if not rows:
                 return set()
         return rows or set()
 
-    def _load(self, rows: set[int], kind: str | None) -> list[dict[str, Any]]:
+    def _load(self, rows: set[int], kind: str | None, sources: int | None = None) -> list[dict[str, Any]]:
         out = []
         for part in chunks(sorted(rows)):
             where = f"WHERE e.n IN ({marks(part)})" + (" AND e.kind = ?" if kind else "")
-            out += [self._fact(r) for r in self.db.execute(f"{_FACT} {where}", (*part, *([kind] if kind else [])))]
+            out += [self._fact(r, sources) for r in self.db.execute(f"{_FACT} {where}", (*part, *([kind] if kind else [])))]
         return sorted(out, key=lambda f: (f["kind"], f["id"]))
 
-    def _fact(self, row: tuple) -> dict[str, Any]:
+    def _fact(self, row: tuple, sources: int | None = None) -> dict[str, Any]:
+        """A fact's JSON form; with `sources`, only its first articles and `total`: how many
+        articles and mentions it has in all."""
         n, ident, kind, attrs = row
-        return {"id": ident, "kind": kind, **json.loads(attrs), "sources": self._sources(n)}
+        fact = {"id": ident, "kind": kind, **json.loads(attrs), "sources": self._sources(n, sources)}
+        if sources is not None:
+            articles, mentions = self.db.execute("SELECT articles, mentions FROM entities WHERE n = ?", (n,)).fetchone()
+            fact["total"] = {"articles": articles, "mentions": mentions}
+        return fact
 
-    def _sources(self, n: int) -> list[dict[str, Any]]:
-        """The articles a fact is said in, each with its mentions and their sentences."""
+    def _sources(self, n: int, limit: int | None = None) -> list[dict[str, Any]]:
+        """The articles a fact is said in (its first `limit`), each with its mentions and their sentences."""
+        if limit == 0:
+            return []
+        arts = ("AND i.article IN (SELECT DISTINCT article FROM items WHERE entity = ? ORDER BY article LIMIT ?)"
+                if limit is not None else "")
         rows = self.db.execute("SELECT i.article, a.path, a.rowid, i.fact FROM items i JOIN articles a ON a.id = i.article "
-                               "WHERE i.entity = ? ORDER BY i.article, i.pos", (n,)).fetchall()
+                               f"WHERE i.entity = ? {arts} ORDER BY i.article, i.pos",
+                               (n, n, limit) if limit is not None else (n,)).fetchall()
         wanted = {(r[2] << SENTENCE_BITS) + m[3] for r in rows for m in json.loads(r[3])["mentions"]}
         text: dict[int, dict[int, str]] = {}
         for part in chunks(sorted(wanted)):
