@@ -1,7 +1,10 @@
 """clusterkb benchmarks: throughput, memory, start-up and query latency, in one run.
 
-    .venv/bin/python benchmarks/bench.py            # N=200 articles, a 10,000-article KB
-    .venv/bin/python benchmarks/bench.py --n 400 --kb-articles 20000 --json out.json
+    .venv/bin/python benchmarks/bench.py            # N=200 articles
+    .venv/bin/python benchmarks/bench.py --n 300 --json out.json
+
+The knowledge base at size (nightly ingests into a big store, reads there) is
+benchmarks/store_bench.py.
 
 The corpus is built from the sample articles in data/raw/ with varied numbers and an added
 paragraph of generated people and organisations, so no cache sees the same names twice.
@@ -160,74 +163,6 @@ def cold_starts(data: Path) -> dict:
             "show": median_time(base + ["show", "Россия"])}
 
 
-def big_kb(source: Path, tmp: Path, n_articles: int) -> Path:
-    """A knowledge base of n_articles article results, cloned from real extraction results with
-    names and numbers varied per clone, and a file on disk behind each (for the re-ingest)."""
-    from clusterkb.kb import Catalog, KnowledgeBase
-
-    results = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((source / "extracted" / "articles").glob("*.json"))]
-    data = tmp / "bigkb"
-    kb = KnowledgeBase(data)
-    files = data / "files"
-    files.mkdir(parents=True)
-    cat = Catalog()
-    rng = random.Random(3)
-    places = sorted({f["name"] for r in results for f in r["facts"] if f["kind"] == "location"})
-    for k in range(n_articles):
-        record = json.loads(json.dumps(results[k % len(results)]))
-        region = {p: rng.choice(REGIONS) for p in places}  # each clone is about other regions
-        art_id = f"{k:016x}"
-        path = files / f"f{k:06d}.txt"
-        path.write_text(f"article {k}\n", encoding="utf-8")
-        st = path.stat()
-        record["article"].update(id=art_id, path=str(path))
-        for fact in record["facts"]:
-            _vary_fact(fact, k, rng, region)
-        file = {"path": str(path), "size": st.st_size, "mtime": st.st_mtime_ns}
-        kb.save_article(record["article"], record["facts"], file)
-        cat.articles[art_id] = record["article"]
-        cat.files[str(path)] = {**file, "ids": [art_id]}
-    start = time.perf_counter()
-    kb.rebuild(cat)
-    print(f"  rebuilt a {n_articles}-article knowledge base in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    return data
-
-
-def _vary_fact(fact: dict, k: int, rng: random.Random, region: dict[str, str]) -> None:
-    if fact["kind"] == "location":
-        fact["name"], fact["aliases"] = region.get(fact["name"], fact["name"]), []
-    if "context" in fact:
-        fact["context"]["locations"] = [region.get(p, p) for p in fact["context"]["locations"]]
-    if fact["kind"] == "person" and fact.get("last") and k % 3:
-        fact["last"] = fact["last"] + rng.choice(SYLLABLES)
-        fact["name"] = " ".join(x for x in (fact.get("first"), fact.get("middle"), fact["last"]) if x)
-    elif fact["kind"] == "count":
-        fact["value"] = rng.randint(1, 500)
-    elif fact["kind"] == "money":
-        fact["amount"] = rng.randint(1, 5000) * 100000
-
-
-def query_latency(data: Path) -> dict:
-    """Start-to-exit time of the two queries the targets name, on a typical region (median
-    number of articles) and on the most common one, with how many facts each printed."""
-    from clusterkb.kb import KnowledgeBase
-
-    index = KnowledgeBase(data).index()
-    places = sorted(index.facts("location"), key=lambda f: len(f["sources"]))
-    typical, common = places[len(places) // 2], places[-1]
-    person = next(f for f in index.facts("person") if f.get("first"))
-    base = [SCRIPT, "--data-dir", str(data)]
-    out = {"facts": sum(index.kind_counts().values()),
-           "kb_json_mib": round((data / "extracted" / "kb.json").stat().st_size / 2**20, 1),
-           "reingest_unchanged_s": median_time(base + ["ingest", str(data / "files"), "-q"], 3)}
-    for args in (["query", "--name", person["last"]],
-                 ["query", "--kind", "count", "--location", typical["name"]],
-                 ["query", "--kind", "count", "--location", common["name"]]):
-        printed = subprocess.run(base + args, capture_output=True, text=True).stdout.count("\n")
-        out[" ".join(args)] = {"seconds": median_time(base + args, 3), "facts_printed": printed}
-    return out
-
-
 def machine() -> dict:
     return {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
             "cores": os.cpu_count(), "system": platform.platform()}
@@ -236,7 +171,6 @@ def machine() -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200, help="articles in the throughput corpus")
-    ap.add_argument("--kb-articles", type=int, default=10_000, help="articles in the query/re-ingest knowledge base")
     ap.add_argument("--json", help="also write the figures here")
     a = ap.parse_args()
     texts = corpus(a.n)
@@ -255,9 +189,6 @@ def main() -> None:
             "wall": round(w2["wall_articles_per_s"] / w1["wall_articles_per_s"], 2),
             "marginal": round(w2["marginal_articles_per_s"] / w1["marginal_articles_per_s"], 2)}
         report["cold_start_s"] = cold_starts(Path(tmp) / "data1-corpus")
-        if a.kb_articles:
-            print(f"{a.kb_articles}-article knowledge base…", file=sys.stderr)
-            report["big_kb"] = query_latency(big_kb(Path(tmp) / "data1-corpus", Path(tmp), a.kb_articles))
     print(json.dumps(report, ensure_ascii=False, indent=2))
     if a.json:
         Path(a.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

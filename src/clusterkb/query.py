@@ -50,7 +50,8 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
     if f.name:
         selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind) if name_matches(f.name, x))
     elif f.text:
-        selected = index.by_text(f.text, f.kind)
+        alone = not (f.article or f.location or f.org or f.since or f.until or f.undated == "only")
+        selected = index.by_text(f.text, f.kind, f.limit if alone else None)
     elif f.kind and f.kind not in NAMED_KINDS and (f.location or f.org):
         selected = index.by_context(f.location or f.org or "", f.kind)
     else:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..facts import NAMED_KINDS
 from ..stems import latin_stems, stems
-from .sql import chunks, marks
+from .sql import CHUNK, chunks, marks
 from .codec import decode_fact
 from .schema import SENTENCE_BITS, create
 
@@ -118,21 +118,27 @@ class Index:
         """Facts whose context (or role organisation) has a word for every word of `text`."""
         return self._load(self._matching("context", stems(text)), kind)
 
-    def by_text(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+    def by_text(self, text: str, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Facts said in sentences holding every word of `text` (any inflection: «промышленной
-        ипотеки» finds «промышленная ипотека»)."""
+        ипотеки» finds «промышленная ипотека»); with `limit`, those of the first sentences found."""
         words = [w for w in stems(text) if w]
         if not words:
             return []
         match = " ".join(f'"{w}"*' for w in words)
-        hits: dict[int, set[int]] = {}
-        for (rowid,) in self.db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ?", (match,)):
-            hits.setdefault(rowid >> SENTENCE_BITS, set()).add(rowid & ((1 << SENTENCE_BITS) - 1))
         rows: set[int] = set()
-        for part in chunks(sorted(hits)):
+        sentences = self.db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ? ORDER BY rowid", (match,))
+        while limit is None or len(rows) < limit:
+            batch = sentences.fetchmany(CHUNK)
+            if not batch:
+                break
+            hits: dict[int, set[int]] = {}
+            for (rowid,) in batch:
+                hits.setdefault(rowid >> SENTENCE_BITS, set()).add(rowid & ((1 << SENTENCE_BITS) - 1))
+            kinds = f"AND i.kind = ?" if kind else ""
             for art, entity, fact in self.db.execute(
                     f"SELECT a.rowid, i.entity, i.fact FROM articles a JOIN items i ON i.article = a.id "
-                    f"WHERE a.rowid IN ({marks(part)}) AND i.entity IS NOT NULL", part):
+                    f"WHERE a.rowid IN ({marks(hits)}) AND i.entity IS NOT NULL {kinds} ORDER BY a.rowid, i.pos",
+                    (*hits, *([kind] if kind else []))):
                 if any(m[3] in hits[art] for m in json.loads(fact)["mentions"]):
                     rows.add(entity)
         return self._load(rows, kind)

@@ -1,0 +1,147 @@
+"""The knowledge base at size: what a nightly ingest of 50 new articles costs in an empty store
+and in a big one, and how fast `stats`, `query`, `show` and `export` answer there.
+
+    .venv/bin/python benchmarks/store_bench.py --kb-articles 10000            # build, then measure
+    .venv/bin/python benchmarks/store_bench.py --kb /tmp/kb100k --json out.json   # measure a KB built before
+
+The big knowledge base is built from the real extraction results of the sample articles in
+data/raw/, cloned with their places, people and numbers varied per clone, stored and resolved
+through the store's own writer (the NLP runs once per sample, not per clone). The 50 new
+articles are varied sample texts (benchmarks/bench.py's corpus) ingested by the installed
+command, models and all.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import REGIONS, SCRIPT, SYLLABLES, corpus, machine, median_time, timed, write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_results() -> list[tuple[dict, list[dict]]]:
+    """The samples' extraction results, as ingest stores them."""
+    from clusterkb.articles import read_article
+    from clusterkb.extract import extract_article
+    from clusterkb.facts import article_to_json, fact_to_json
+
+    out = []
+    for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
+        x = extract_article(read_article(path))
+        out.append((article_to_json(x.article), [fact_to_json(f) for f in x.facts]))
+    return out
+
+
+def build(data: Path, n_articles: int, seed: int = 3) -> float:
+    """A knowledge base of n_articles cloned article results; returns the seconds it took."""
+    from clusterkb.store import KnowledgeBase
+
+    results = sample_results()
+    places = sorted({f["name"] for _, facts in results for f in facts if f["kind"] == "location"})
+    writer = KnowledgeBase(data).writer()
+    rng = random.Random(seed)
+    start = time.perf_counter()
+    for k in range(n_articles):
+        article, facts = json.loads(json.dumps(results[k % len(results)]))
+        region = {p: rng.choice(REGIONS) for p in places}  # each clone is about other regions
+        article.update(id=f"{rng.getrandbits(64):016x}", path=f"/clones/c{k:07d}.txt")
+        for fact in facts:
+            vary(fact, k, rng, region)
+        writer.add_article(article, facts, None)
+        if (k + 1) % 2000 == 0:
+            writer.resolve()
+            print(f"  {k + 1} articles, {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    writer.resolve()
+    writer.close()
+    return time.perf_counter() - start
+
+
+def vary(fact: dict, k: int, rng: random.Random, region: dict[str, str]) -> None:
+    """One clone's fact: its places moved to other regions, two people in three renamed, new numbers."""
+    if fact["kind"] == "location":
+        fact["name"], fact["aliases"] = region.get(fact["name"], fact["name"]), []
+    if "context" in fact:
+        fact["context"]["locations"] = [region.get(p, p) for p in fact["context"]["locations"]]
+    if fact["kind"] == "person" and fact.get("last") and k % 3:
+        fact["last"] = fact["last"] + rng.choice(SYLLABLES)
+        fact["name"] = " ".join(x for x in (fact.get("first"), fact.get("middle"), fact["last"]) if x)
+    elif fact["kind"] == "count":
+        fact["value"] = rng.randint(1, 500)
+    elif fact["kind"] == "money":
+        fact["amount"] = rng.randint(1, 5000) * 100000
+
+
+def nightly(kb: Path, tmp: Path) -> dict:
+    """50 new articles ingested (one worker) into an empty store and into a copy of `kb`."""
+    write_corpus(corpus(50, seed=77), tmp / "new")
+    empty = tmp / "empty"
+    big = tmp / "big"
+    shutil.copytree(kb, big)
+    out = {}
+    for name, data in (("empty", empty), ("big", big)):
+        seconds, rss = timed([SCRIPT, "--data-dir", str(data), "ingest", str(tmp / "new"), "-q"])
+        out[name] = {"seconds": round(seconds, 2), "peak_rss_mib": rss}
+    out["wall_ratio"] = round(out["big"]["seconds"] / out["empty"]["seconds"], 2)
+    out["rss_ratio"] = round(out["big"]["peak_rss_mib"] / out["empty"]["peak_rss_mib"], 2)
+    shutil.rmtree(big)
+    return out
+
+
+def reads(kb: Path) -> dict:
+    """Start-to-exit seconds (median of 3) of the reads an analyst makes, on a typical region,
+    the region named in most articles, and a person."""
+    from clusterkb.store import KnowledgeBase
+
+    index = KnowledgeBase(kb).index()
+    places = index.db.execute("SELECT name, articles FROM entities WHERE kind = 'location' ORDER BY articles").fetchall()
+    person = index.db.execute("SELECT attrs FROM entities WHERE kind = 'person' ORDER BY articles DESC LIMIT 1").fetchone()
+    index.close()
+    typical, common = places[len(places) // 2], places[-1]
+    last = json.loads(person[0])["last"]
+    base = [SCRIPT, "--data-dir", str(kb)]
+    commands = {"stats": ["stats", "--format", "json"],
+                f"show (region in {common[1]} articles)": ["show", common[0]],
+                f"show (region in {typical[1]} articles)": ["show", typical[0]],
+                "query --name SURNAME": ["query", "--name", last, "--format", "jsonl"],
+                "query --kind count --location REGION --limit 20": ["query", "--kind", "count", "--location",
+                                                                    typical[0], "--limit", "20", "--format", "jsonl"],
+                "query --text WORDS --limit 20": ["query", "--text", "промышленный кластер", "--limit", "20",
+                                                  "--format", "jsonl"]}
+    out = {name: median_time(base + args, 3) for name, args in commands.items()}
+    seconds, rss = timed(base + ["export", "--format", "jsonl"])
+    out["export"] = {"seconds": round(seconds, 1), "peak_rss_mib": rss}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--kb-articles", type=int, default=10_000, help="articles in the knowledge base to build")
+    ap.add_argument("--kb", help="measure this data dir (built before) instead of building one")
+    ap.add_argument("--json", help="also write the figures here")
+    a = ap.parse_args()
+    report: dict = {"machine": machine()}
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = Path(a.kb) if a.kb else Path(tmp) / "kb"
+        if not a.kb:
+            report["build_seconds"] = round(build(kb, a.kb_articles), 1)
+        stats = json.loads(subprocess.run([SCRIPT, "--data-dir", str(kb), "stats", "--format", "json"],
+                                          capture_output=True, text=True).stdout)
+        report["kb"] = {"articles": stats["articles"], "facts": sum(stats["facts"].values()),
+                        "store_mib": round((kb / "extracted" / "kb.sqlite").stat().st_size / 2**20, 1)}
+        report["nightly_50"] = nightly(kb, Path(tmp))
+        report["reads_s"] = reads(kb)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    if a.json:
+        Path(a.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
