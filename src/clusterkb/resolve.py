@@ -140,12 +140,12 @@ def _person_keys(name: str, first: str, last: str) -> list[Key]:
     """A full name under its Latin key; a surname alone (or with an initial) under the surname's."""
     if not last:
         return []
-    if _initial(first) is None:
+    if initial_of(first) is None:
         return [Key(f"p:{latin_key(first)} {latin_key(last)}", name, "person", 0)]
-    return [Key(f"s:{latin_key(last)}|{_initial(first)}", name, "surname", 0)]
+    return [Key(f"s:{latin_key(last)}|{initial_of(first)}", name, "surname", 0)]
 
 
-def _initial(first: str) -> str | None:
+def initial_of(first: str) -> str | None:
     """'' for no first name, the Latin initial of «В.», None for a full first name."""
     if not first:
         return ""
@@ -153,7 +153,7 @@ def _initial(first: str) -> str | None:
 
 
 def full_name(fact: Fact) -> bool:
-    return fact.kind != "person" or _initial(fact.attrs.get("first") or "") is None
+    return fact.kind != "person" or initial_of(fact.attrs.get("first") or "") is None
 
 
 def _quoted(form: str) -> str | None:
@@ -279,7 +279,7 @@ def _join_surnames(union: _Union) -> None:
         if _first_initials(union, root):
             continue
         item = union.items[root]
-        initial = _initial(item.fact.attrs.get("first") or "")
+        initial = initial_of(item.fact.attrs.get("first") or "")
         cands = {union.find(i) for i in full.get(latin_key(item.fact.attrs.get("last") or ""), [])}
         cands = {r for r in cands if not initial or _first_initials(union, r) == {initial}}
         if len(cands) == 1 and union.allowed([root, *cands]):
@@ -410,7 +410,7 @@ def named_reasons(group: list[Item]) -> list[str]:
             partner, pk = first_with[shared[0][1]]
             out.append(_reason(item, keys[shared[0][1]], partner, pk))
         elif n and full is not None and item.fact.kind == "person" and not full_name(item.fact):
-            initial = " and initial" if _initial(item.fact.attrs.get("first") or "") else ""
+            initial = " and initial" if initial_of(item.fact.attrs.get("first") or "") else ""
             out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{initial}")
         elif n:
             out.append(f"«{item.name}» ({item.file}) joins «{group[0].name}»: through the names of other mentions")

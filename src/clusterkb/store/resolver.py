@@ -24,10 +24,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..facts import NAMED_KINDS
-from ..resolve import (REASON_WINDOW, VALUE_KINDS, Item, Summary, ValueSummary, fact_id, full_name, group_named,
+from ..resolve import (REASON_WINDOW, VALUE_KINDS, Item, Summary, ValueSummary, fact_id, full_name, group_named, initial_of,
                        local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
                        value_ident, value_key, value_reasons)
 from ..stems import context_stems, name_stems
+from ..translit import latin_key
 from .sql import chunks, dumps, marks
 from .codec import item_from_row
 
@@ -111,8 +112,6 @@ class Resolver:
         if len(ents) != 1 or ents & dirty:
             return False
         (n,) = ents
-        if kind == "person" and not all(full_name(i.fact) for i in items):
-            return False
         summary = json.loads(self.db.execute("SELECT summary FROM entities WHERE n = ?", (n,)).fetchone()[0])
         sigs = {signature(i.fact) for i in items} | {_frozen(summary["signature"])}
         if len(sigs - {None}) > 1:
@@ -120,7 +119,8 @@ class Resolver:
         if self.db.execute("SELECT 1 FROM entity_keys a JOIN entity_keys b ON b.key = a.key AND b.entity != a.entity "
                            "WHERE a.entity = ? LIMIT 1", (n,)).fetchone():
             return False
-        return _all_joined(items, {k for (k,) in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (n,))})
+        keys = {k for (k,) in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (n,))}
+        return _all_joined(items, keys, _first_initials(summary) if kind == "person" else set())
 
     def _closure(self, ents: set[int]) -> set[int]:
         """The entities reachable from these through shared keys."""
@@ -282,8 +282,9 @@ class Resolver:
         value's place sets are read off its groups, not its members: the cost does not grow
         with how often the value is said."""
         placed = {tuple(json.loads(p)) for n, p in self.db.execute(
-                  "SELECT n, places FROM entities WHERE vkey = ? AND places != '[]'", (vkey,))
-                  if n not in dirty or self.db.execute("SELECT 1 FROM items WHERE entity = ? LIMIT 1", (n,)).fetchone()}
+                  "SELECT n, places FROM entities WHERE vkey = ? AND places != '[]'", (vkey,)).fetchall()
+                  if n not in dirty or self.db.execute("SELECT 1 FROM items WHERE entity = ? AND places = ? LIMIT 1",
+                                                       (n, p)).fetchone()}
         placed |= {tuple(ctx["locations"]) for _, _, ctx in pending if ctx["locations"]}
         target_of_none: tuple[str, ...] = min(placed) if len(placed) == 1 else ()
         rebuild: set[int] = set()
@@ -417,20 +418,34 @@ def _components(keys: list[set[str]], stored: dict[str, set[int]], dirty: set[in
         yield sorted(idx), ents
 
 
-def _all_joined(items: list[Item], entity_keys: set[str]) -> bool:
-    """Whether every new fact reaches the entity through name keys (a shared surname alone does
-    not join two people)."""
+def _all_joined(items: list[Item], entity_keys: set[str], initials: set[str]) -> bool:
+    """Whether every new fact joins the one entity it reaches: through name keys, or (a lone
+    surname) as the only person with that surname whose first names fit its initial. A shared
+    surname alone never joins two full names."""
     joined, rest = set(entity_keys), list(items)
     progress = True
     while rest and progress:
         progress = False
         for item in list(rest):
             keys = {k.key for k in name_keys(item.fact)}
-            if keys & joined:
+            if keys & joined or _surname_fits(item, initials):
                 joined |= keys
                 rest.remove(item)
                 progress = True
     return not rest
+
+
+def _surname_fits(item: Item, initials: set[str]) -> bool:
+    """A lone surname («Хоценко», «В. Хоценко») joins a person with full first names `initials`."""
+    if full_name(item.fact) or not initials:
+        return False
+    initial = initial_of(item.fact.attrs.get("first") or "")
+    return not initial or initials == {initial}
+
+
+def _first_initials(summary: dict) -> set[str]:
+    """The initials of a stored person's full first names (none: only lone surnames so far)."""
+    return {latin_key(attrs["first"])[:1] for _, rank, _, attrs in summary["names"].values() if rank[0]}
 
 
 def _in_window(db: sqlite3.Connection, n: int, items: list[tuple[int, Item]]) -> bool:

@@ -32,7 +32,7 @@ CREATE INDEX items_by_value ON items (vkey, places) WHERE vkey IS NOT NULL;
 CREATE TABLE entities (n INTEGER PRIMARY KEY, id TEXT NOT NULL, base TEXT NOT NULL, kind TEXT NOT NULL,
                        name TEXT NOT NULL, attrs TEXT NOT NULL, summary TEXT NOT NULL, first TEXT NOT NULL,
                        articles INTEGER NOT NULL, mentions INTEGER NOT NULL, vkey TEXT, places TEXT);
-CREATE UNIQUE INDEX entities_by_id ON entities (id);
+CREATE INDEX entities_by_id ON entities (id);
 CREATE INDEX entities_by_base ON entities (base);
 CREATE INDEX entities_by_kind ON entities (kind, n);
 CREATE INDEX entities_top ON entities (articles DESC, mentions DESC, n);

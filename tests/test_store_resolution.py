@@ -1,0 +1,98 @@
+"""The store resolves incrementally (new facts joined to stored entities, removed ones taken
+out) and must end where one-shot resolution of the same articles ends, whatever the order, the
+batching and the removals. Articles are drawn from a small vocabulary of our own that hits every
+path: shared and lone surnames, initials, patronymics, bodies of two regions, aliases, places
+in two scripts, numbers with and without places."""
+from __future__ import annotations
+
+import json
+import tempfile
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clusterkb.facts import Fact, Mention, kb_fact_to_json
+from clusterkb.resolve import ArticleFacts, merge
+from clusterkb.store import KnowledgeBase
+
+PEOPLE = [("Виталий Хоценко", None), ("Vitaly Khotsenko", None), ("Хоценко", None), ("В. Хоценко", None),
+          ("Андрей Хоценко", None), ("Иван Сидоров", "Петрович"), ("Иван Сидоров", "Ильич"), ("Сидоров", None),
+          ("Михаил Лабудин", None), ("Mikhail Labudin", None)]
+ORGS = [("Фонд развития промышленности", ["ФРП"]), ("Фонд развития промышленности Омской области", ["ФРП"]),
+        ("ФРП", []), ("Минпромторг России", []), ("Министерство промышленности и торговли РФ", []),
+        ("Ассоциация кластеров и технопарков", ["АКИТ"]), ("АКИТ РФ", []), ("Правительство Омской области", []),
+        ("Правительство Тюменской области", [])]
+PLACES = [("Омская область", []), ("Omsk Region", []), ("Тюменская область", []), ("Россия", ["РФ"])]
+COUNTS = [(15, "кластер"), (16, "кластер"), (15, "парк")]
+
+fact_choice = st.one_of(
+    st.tuples(st.just("person"), st.sampled_from(PEOPLE)),
+    st.tuples(st.just("organization"), st.sampled_from(ORGS)),
+    st.tuples(st.just("location"), st.sampled_from(PLACES)),
+    st.tuples(st.just("count"), st.tuples(st.sampled_from(COUNTS), st.lists(st.sampled_from(PLACES), max_size=1))))
+articles_st = st.lists(st.lists(fact_choice, min_size=1, max_size=5, unique_by=lambda f: str(f)), min_size=1, max_size=7)
+
+
+def build(spec: list) -> list[Fact]:
+    """One article's facts from a drawn spec (a count's places are also the article's places)."""
+    facts = []
+    for kind, what in spec:
+        if kind == "person":
+            name, middle = what
+            *first, last = name.split()
+            facts.append(Fact("person", {"name": name, "first": first[0] if first else None, "middle": middle,
+                                         "last": last, "position": None, "organization": None, "roles": []}))
+        elif kind in ("organization", "location"):
+            facts.append(Fact(kind, {"name": what[0], "aliases": list(what[1])}))
+        else:
+            (value, unit), places = what
+            facts.append(Fact("count", {"value": value, "unit": unit, "head": unit, "approximate": False,
+                                        "context": {"organizations": [], "locations": [p for p, _ in places]}}))
+            facts += [Fact("location", {"name": p, "aliases": list(a)}) for p, a in places
+                      if not any(f.kind == "location" and f.attrs["name"] == p for f in facts)]
+    for f in facts:
+        said = f.attrs.get("name") or str(f.attrs.get("value"))
+        f.mentions = [Mention(0, len(said), said, said)]
+    return facts
+
+
+def json_facts(facts: list[Fact]) -> list[dict]:
+    return [{"kind": f.kind, **f.attrs, "mentions": [{"start": m.start, "end": m.end, "text": m.text,
+                                                       "sentence": m.sentence} for m in f.mentions]} for f in facts]
+
+
+def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int, drop: set[int]) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        writer = KnowledgeBase(tmp).writer()
+        for i, k in enumerate(order, 1):
+            name, facts = articles[k]
+            writer.add_article({"id": name, "path": f"/news/{name}.txt", "published": None}, json_facts(facts),
+                               None)
+            if i % batch == 0:
+                writer.resolve()
+        writer.resolve()
+        for k in sorted(drop):
+            writer.remove_article(articles[k][0])
+        writer.resolve()
+        writer.close()
+        index = KnowledgeBase(tmp).index()
+        out = list(index.facts())
+        index.close()
+        return out
+
+
+def batch_result(articles: list[tuple[str, list[Fact]]], drop: set[int]) -> list[dict]:
+    kept = [ArticleFacts(name, f"/news/{name}.txt", None, facts) for k, (name, facts) in enumerate(articles)
+            if k not in drop]
+    return sorted((kb_fact_to_json(f) for f in merge(kept)), key=lambda f: (f["kind"], f["id"]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(specs=articles_st, data=st.data())
+def test_incremental_resolution_ends_where_one_shot_resolution_ends(specs, data):
+    articles = [(f"{k:04x}", build(spec)) for k, spec in enumerate(specs)]
+    order = data.draw(st.permutations(range(len(articles))))
+    batch = data.draw(st.integers(1, 3))
+    drop = set(data.draw(st.lists(st.sampled_from(range(len(articles))), max_size=2)))
+    assert json.dumps(stored(articles, order, batch, drop), ensure_ascii=False, sort_keys=True) == \
+        json.dumps(batch_result(articles, drop), ensure_ascii=False, sort_keys=True)
