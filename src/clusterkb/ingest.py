@@ -197,8 +197,9 @@ def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float 
     with kb.lock(wait):
         writer = kb.writer()
         try:
-            gone, unmatched = _forget(list(articles), writer)
-            writer.resolve()
+            with writer.transaction():  # removed with their facts resolved again, or not at all
+                gone, unmatched = _forget(list(articles), writer)
+                writer.resolve()
         finally:
             writer.close()
     return sorted(gone), unmatched

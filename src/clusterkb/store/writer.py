@@ -31,6 +31,11 @@ class Writer:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction; inside another, part of that one (so a caller can make several
+        changes one)."""
+        if self.db.in_transaction:
+            yield
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
