@@ -314,7 +314,7 @@ def query(
 
     Example: clusterkb query --kind count --location "Омская область" --format csv
     """
-    from .facts import KINDS
+    from .kinds import KINDS
     from .query import Filters, query as run_query, undated_left_out
     from .render import facts_table, stdout_console, write_facts
 

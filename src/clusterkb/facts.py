@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-KINDS = ("person", "organization", "location", "date", "count", "money")
-NAMED_KINDS = ("person", "organization", "location")
 _RESERVED = {"kind", "id", "mentions", "sources"}
 
 

@@ -8,23 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .facts import NAMED_KINDS
+from .kinds import NAMED_KINDS, label
 from .normalize import fold
 from .stems import name_matches, names_of, words
 
 if TYPE_CHECKING:
     from .store import Index
 
-def label(fact: dict[str, Any]) -> str:
-    """A fact in a few words: its name, or its value with the unit."""
-    kind = fact["kind"]
-    if kind in NAMED_KINDS:
-        return fact.get("name", "")
-    if kind == "date":
-        return str(fact.get("value"))
-    if kind == "count":
-        return f"{fact.get('value')} {fact.get('unit', '')}".strip()
-    return f"{fact.get('amount')} {fact.get('currency', '')}".strip()
 
 
 CARD_ARTICLES = 20  # articles of an entity a card shows, however many it has

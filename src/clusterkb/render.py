@@ -7,8 +7,8 @@ import sys
 from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from .facts import KINDS
-from .query import article_count, cooccurring, first_source, label, numbers_of
+from .kinds import KINDS, VALUE_KINDS, kind_of, label
+from .query import article_count, cooccurring, first_source, numbers_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -123,9 +123,8 @@ def fact_row(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[
     kind = fact["kind"]
     return {**{k: fact.get(k) for k in ("id", "kind", "name", "unit", "head", "amount", "currency",
                                         "aliases", "position", "organization")},
-            "date": fact.get("value") if kind == "date" else None,
-            "count": fact.get("value") if kind == "count" else None,
-            "approximate": bool(fact.get("approximate")) if kind in ("count", "money") else None,
+            **{k.column: fact.get(k.value) if k.name == kind else None for k in map(kind_of, VALUE_KINDS)},
+            "approximate": bool(fact.get("approximate")) if kind_of(kind).approximate else None,
             "context_organizations": ctx.get("organizations", []),
             "context_locations": ctx.get("locations", []),
             "articles": [s["article"] for s in sources],

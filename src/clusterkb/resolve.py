@@ -24,11 +24,11 @@ from functools import lru_cache
 from typing import Any
 
 from . import gazetteer
-from .facts import NAMED_KINDS, Fact, KBFact, Source
+from .facts import Fact, KBFact, Source
+from .kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from .normalize import fold, is_cyrillic
 from .translit import abbreviation_key, concepts, latin_key
 
-VALUE_KINDS = ("date", "count", "money")
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
 
 
@@ -461,8 +461,7 @@ def value_key(fact: Fact | dict[str, Any]) -> str:
     """What makes two numeric facts the same fact: the value and what it is a value of.
     «count|15|промышленный кластер»."""
     kind, a = (fact.kind, fact.attrs) if isinstance(fact, Fact) else (fact["kind"], fact)
-    parts = {"date": ("value",), "count": ("value", "unit"), "money": ("amount", "currency")}[kind]
-    return "|".join([kind, *(str(a.get(p)) for p in parts)])
+    return "|".join([kind, *(str(a.get(p)) for p in kind_of(kind).identity)])
 
 
 def local_names(items: Iterable[Item], entity_name: Callable[[Item], str]) -> dict[tuple[str, str, str], str]:
@@ -529,7 +528,7 @@ def value_reasons(members: list[tuple[str, str]], placed: bool, kind: str) -> li
     «15 кластеров» (b.txt) joins «15 clusters» (a.txt): same value and unit, places agree."""
     if not members:
         return []
-    (first_file, first_said), same = members[0], "same date" if kind == "date" else "same value and unit"
+    (first_file, first_said), same = members[0], kind_of(kind).same
     return list(dict.fromkeys(f"«{said}» ({file}) joins «{first_said}» ({first_file}): {same}"
                               + (", places agree" if placed else "") for file, said in members[1:REASON_WINDOW]))
 

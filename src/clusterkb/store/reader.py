@@ -11,11 +11,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..facts import NAMED_KINDS
+from ..kinds import NAMED_KINDS
 from ..stems import latin_stems, stems
-from .sql import CHUNK, chunks, marks
 from .codec import decode_fact
 from .schema import SENTENCE_BITS, create
+from .sql import CHUNK, chunks, marks
 
 _FACT = "SELECT e.n, e.id, e.kind, e.attrs FROM entities e"
 _CHECK = 2000  # candidates few enough to check one by one rather than look a stem up

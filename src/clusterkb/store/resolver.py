@@ -23,14 +23,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..facts import NAMED_KINDS
-from ..resolve import (REASON_WINDOW, VALUE_KINDS, Item, Summary, ValueSummary, fact_id, full_name, group_named, initial_of,
+from ..kinds import NAMED_KINDS, VALUE_KINDS
+from ..resolve import (REASON_WINDOW, Item, Summary, ValueSummary, fact_id, full_name, group_named, initial_of,
                        local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
                        value_ident, value_key, value_reasons)
 from ..stems import context_stems, name_stems
 from ..translit import latin_key
-from .sql import chunks, dumps, marks
 from .codec import item_from_row
+from .sql import chunks, dumps, marks
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
 
