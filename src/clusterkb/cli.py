@@ -339,17 +339,27 @@ def stats(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv (to stdout); sqlite | parquet (to OUT)")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Argument(
+        help="For sqlite: the file to write; for parquet: the folder for one file per table.")] = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Print the whole knowledge base: every fact with its sources.
+    """Print the whole knowledge base: every fact with its sources; or write it as tables
+    (articles, facts, aliases, roles, context, mentions, sentences) for other tools.
 
-    Example: clusterkb export --format csv > facts.csv
+    sqlite opens in Datasette and sqlite-utils, with full-text search over sentences
+    (sentences_fts); parquet needs pyarrow (pip install 'clusterkb[parquet]').
+
+    Example: clusterkb export --format csv > facts.csv; clusterkb export --format sqlite kb.sqlite
     """
-    from .render import write_records
-
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, ("json", "jsonl", "csv"))
+    fmt = _check_format(fmt, ("json", "jsonl", "csv", "sqlite", "parquet"))
+    if fmt in ("sqlite", "parquet"):
+        _export_tables(fmt, out)
+        return
+    if out is not None:
+        _fail(f"--format {fmt} prints to stdout; OUT ({out}) is only for sqlite and parquet")
+    from .render import write_records
     from .kb import KBError, KnowledgeBase
 
     try:
@@ -357,6 +367,25 @@ def export(
     except KBError as e:
         _fail(str(e), 3)
     write_records(facts, fmt, sys.stdout)
+
+
+def _export_tables(fmt: str, out: Path | None) -> None:
+    """`export --format sqlite|parquet OUT`: the tables written to OUT, its name on stderr."""
+    import contextlib
+
+    from .exports import ExportError, write_parquet, write_sqlite
+
+    if out is None:
+        _fail(f"--format {fmt} needs OUT, e.g. clusterkb export --format {fmt} "
+              + ("kb.sqlite" if fmt == "sqlite" else "kb-parquet/"))
+    with contextlib.closing(_index()) as index:
+        try:
+            (write_sqlite if fmt == "sqlite" else write_parquet)(index, out)
+        except ExportError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(f"{out}: cannot write ({e.strerror or e})", 1)
+    log.info("wrote %s", out)
 
 
 @app.command()
