@@ -389,6 +389,46 @@ def _export_tables(fmt: str, out: Path | None) -> None:
 
 
 @app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="The HTML file to write.")],
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only what is around this person, organisation or place.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many timeline items (the latest).")] = 300,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Write one self-contained HTML page: a timeline of dated facts and roles, who appears with
+    whom as a graph, counts and money by region and year, each linked to its sentence and article.
+    It needs no network to view. Needs plotly and networkx: pip install 'clusterkb[report]'.
+
+    Example: clusterkb report report.html --entity Лабудин
+    """
+    import contextlib
+
+    from .query import find_entity
+    from .report import ReportError, build_report
+
+    _logging(quiet, verbose)
+    if out.is_dir() or not out.parent.is_dir():
+        _fail(f"{out}: " + ("is a folder; give a file name such as report.html" if out.is_dir()
+                            else f"the folder {out.parent} does not exist"))
+    with contextlib.closing(_index()) as index:
+        focus = None
+        if entity is not None:
+            hits = find_entity(index, entity)
+            if not hits:
+                _fail(f"no person, organisation or place called {entity!r} in the knowledge base", 1)
+            focus = hits[0]
+        try:
+            page = build_report(index, focus, limit)
+        except ReportError as e:
+            _fail(str(e))
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as e:
+        _fail(f"{out}: cannot write ({e.strerror or e})", 1)
+    log.info("wrote %s", out)
+
+
+@app.command()
 def forget(
     articles: Annotated[list[str], typer.Argument(help="Article ids (or a 6+ character prefix) or file paths.")],
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
