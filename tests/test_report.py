@@ -157,3 +157,20 @@ def test_report_says_what_is_wrong_in_one_line(kb, tmp_path):
     assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
     for done in (unknown, nowhere):
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def _without(module: str, *argv: str) -> subprocess.CompletedProcess:
+    """The installed command's entry point run as if `module` were not installed."""
+    code = (f"import sys; sys.modules[{module!r}] = None; sys.argv = ['clusterkb', *{list(argv)!r}]; "
+            "from clusterkb.cli import main; main()")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_a_missing_extra_says_how_to_install_it(kb, tmp_path):
+    report = _without("plotly", "--data-dir", str(kb), "report", str(tmp_path / "r.html"))
+    assert report.returncode == 2 and "pip install 'clusterkb[report]'" in report.stderr
+    assert not (tmp_path / "r.html").exists()
+    parquet = _without("pyarrow", "--data-dir", str(kb), "export", "--format", "parquet", str(tmp_path / "p"))
+    assert parquet.returncode == 2 and "pip install 'clusterkb[parquet]'" in parquet.stderr
+    for done in (report, parquet):
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr

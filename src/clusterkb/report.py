@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 GRAPH_SIZE = 40
 """At most this many entities in the graph (and as cards below it)."""
+REGIONS_SHOWN = 15
+"""Regions named on a chart; the others are summed into one bar."""
 NO_REGION = "(no region named)"
 UNDATED = "undated"
 _COLOURS = {"person": "#d6604d", "organization": "#4393c3", "location": "#5aae61",
@@ -39,18 +41,18 @@ class ReportError(Exception):
     """The report cannot be made; the message says why and what to do."""
 
 
-@dataclass(order=True)
+@dataclass
 class Item:
     """One dated thing on the timeline: a date fact, a role, a count or an amount of money.
-    `when` is ISO (a day) or "" when the article has no date; `anchor` is its sentence."""
+    `when` is an ISO day, or "" when its article has no date; `sentence` is where it is said."""
 
     when: str
-    lane: str = field(compare=False)
-    text: str = field(compare=False)
-    about: str = field(compare=False)
-    article: str = field(compare=False)
-    sentence: str = field(compare=False)
-    said: str = field(compare=False)
+    lane: str
+    text: str
+    about: str
+    article: str
+    sentence: str
+    said: str
 
 
 @dataclass
@@ -264,7 +266,7 @@ def _graph_section(go: Any, nx: Any, around: list[dict[str, Any]], entity: dict[
     if not around:
         return ("<section id=graph-section><h2>Who appears with whom</h2>"
                 "<p class=none>No two entities are said in one sentence.</p></section>")
-    pos = _layout(nx, graph)
+    pos, centre = _layout(nx, graph)
     fig = go.Figure()
     for a, b, data in graph.edges(data=True):
         fig.add_trace(go.Scatter(x=[pos[a][0], pos[b][0]], y=[pos[a][1], pos[b][1]], mode="lines",
@@ -275,7 +277,8 @@ def _graph_section(go: Any, nx: Any, around: list[dict[str, Any]], entity: dict[
         if mine:
             fig.add_trace(go.Scatter(
                 x=[pos[f["id"]][0] for f in mine], y=[pos[f["id"]][1] for f in mine], mode="markers+text",
-                name=kind, text=[_short(label(f)) for f in mine], textposition="top center",
+                name=kind, text=[_short(label(f)) for f in mine],
+                textposition=["top center" if pos[f["id"]][1] >= centre[f["id"]] else "bottom center" for f in mine],
                 marker=dict(size=[12 + 5 * math.sqrt(len(f["sources"])) + (10 if entity and f["id"] == entity["id"] else 0)
                                   for f in mine], color=_COLOURS[kind], line=dict(width=1, color="white")),
                 customdata=[f"e-{f['id']}" for f in mine],
@@ -291,17 +294,24 @@ def _graph_section(go: Any, nx: Any, around: list[dict[str, Any]], entity: dict[
             f"</p>{_figure_html(fig, 'graph')}</section>")
 
 
-def _layout(nx: Any, graph: Any) -> dict[str, tuple[float, float]]:
+def _layout(nx: Any, graph: Any) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """Each connected group laid out by force on its own: the biggest fills the left, the others
-    stand small in columns on the right, so one far-off pair does not squash the rest into a dot."""
+    stand small in columns on the right, so one far-off pair does not squash the rest into a dot.
+    Also the height of each node's group centre: labels go above the nodes over it, below the rest.
+
+    Example: two pairs and a triangle → the triangle at the left, the pairs stacked on the right.
+    """
     groups = sorted(nx.connected_components(graph), key=lambda g: (-len(g), sorted(g)))
     pos: dict[str, tuple[float, float]] = {}
+    centre: dict[str, float] = {}
     for i, nodes in enumerate(groups):
-        sub = graph.subgraph(nodes)
-        spread = nx.spring_layout(sub, seed=7, weight=None, k=2.4 / math.sqrt(len(nodes)), iterations=300)
+        spread = nx.spring_layout(graph.subgraph(nodes), seed=7, weight=None, k=2.4 / math.sqrt(len(nodes)),
+                                  iterations=300)
         x0, y0, scale = (0.0, 0.0, 1.0) if i == 0 else (1.45 + 0.45 * ((i - 1) // 5), 0.9 - 0.45 * ((i - 1) % 5), 0.15)
         pos.update((n, (x0 + scale * x, y0 + scale * y)) for n, (x, y) in spread.items())
-    return pos
+        middle = sum(pos[n][1] for n in nodes) / len(nodes)
+        centre.update((n, middle) for n in nodes)
+    return pos, centre
 
 
 def _short(text: str, width: int = 32) -> str:
@@ -312,10 +322,11 @@ def _figures_section(go: Any, figures: Figures) -> str:
     """Bars by region, one colour per year: how many counts were reported, and the money."""
     colours = _year_colours(figures)
     parts = [_bars(go, "counts", {k: float(len(v)) for k, v in figures.counts.items()},
-                   {k: "<br>".join(map(_e, v[:12])) for k, v in figures.counts.items()}, "Counts reported", colours)]
+                   {k: "<br>".join(map(_e, v[:12])) for k, v in figures.counts.items()},
+                   "Counts reported", colours, lambda v: f"{v:.0f} count(s)")]
     for currency, sums in sorted(figures.money.items()):
-        parts.append(_bars(go, f"money-{currency}", sums, {k: f"{v:,.0f} {currency}".replace(",", "\u202f")
-                                                          for k, v in sums.items()}, f"Money, {currency}", colours))
+        parts.append(_bars(go, f"money-{currency}", sums, {}, f"Money, {currency}", colours,
+                           lambda v, c=currency: f"{v:,.0f} {c}".replace(",", "\u202f")))
     return ("<section id=figures-section><h2>Counts and money by region and year</h2><p class=note>Each figure counts "
             f"under every region its sentence names, or under «{NO_REGION}», in the year of its article. "
             "Hover a bar for what it holds.</p>"
@@ -323,24 +334,48 @@ def _figures_section(go: Any, figures: Figures) -> str:
 
 
 def _year_colours(figures: Figures) -> dict[str, str]:
-    """One colour per year in every chart (undated in grey), so 2024 looks the same in each."""
+    """One colour per year in every chart, older darker (viridis), undated in grey, so 2024
+    looks the same in each chart."""
+    from plotly.colors import sample_colorscale
+
     years = sorted({y for _, y in figures.counts} | {y for sums in figures.money.values() for _, y in sums} - {UNDATED})
-    palette = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#eeca3b", "#9d755d"]
-    return {**{y: palette[i % len(palette)] for i, y in enumerate(years)}, UNDATED: "#b8bcc2"}
+    shades = sample_colorscale("Viridis", [i / max(len(years) - 1, 1) * 0.9 for i in range(len(years))])
+    return {**dict(zip(years, shades)), UNDATED: "#b8bcc2"}
 
 
-def _bars(go: Any, div_id: str, values: dict[tuple[str, str], float], hover: dict[tuple[str, str], str],
-          axis: str, colours: dict[str, str]) -> str:
+def _bars(go: Any, div_id: str, values: dict[tuple[str, str], float], details: dict[tuple[str, str], str],
+          axis: str, colours: dict[str, str], amount: Any) -> str:
+    """Horizontal bars, one per region, stacked by year; `amount` formats a value for the hover."""
     if not values:
         return f"<p class=none>No {axis.lower()}.</p>"
-    regions = sorted({r for r, _ in values}, key=lambda r: (r == NO_REGION, -sum(v for (g, _), v in values.items() if g == r)))
+    regions, values = _fold_regions(values)
     fig = go.Figure()
     for year in sorted({y for _, y in values}):
-        fig.add_trace(go.Bar(name=year, x=regions, y=[values.get((r, year), 0) for r in regions],
-                             marker_color=colours[year],
-                             hovertext=[hover.get((r, year), "") for r in regions], hoverinfo="text+name"))
-    fig.update_layout(barmode="group", height=340, yaxis=dict(title=axis), legend=dict(title="year"))
+        fig.add_trace(go.Bar(
+            name=year, y=regions, x=[values.get((r, year), 0) for r in regions], orientation="h",
+            marker_color=colours[year], hoverinfo="text",
+            hovertext=[f"<b>{_e(r)}</b>, {year}: {amount(values.get((r, year), 0))}"
+                       + (f"<br>{details[r, year]}" if (r, year) in details else "") for r in regions]))
+    fig.update_layout(barmode="stack", height=110 + 28 * len(regions), xaxis=dict(title=axis),
+                      yaxis=dict(autorange="reversed", automargin=True),
+                      legend=dict(title="year", traceorder="normal"))
     return f"<h3>{_e(axis)}</h3>" + _figure_html(fig, div_id)
+
+
+def _fold_regions(values: dict[tuple[str, str], float]) -> tuple[list[str], dict[tuple[str, str], float]]:
+    """The REGIONS_SHOWN regions with most, largest first, then the rest summed as «N other
+    regions», then NO_REGION: a chart stays readable with a hundred regions."""
+    totals: dict[str, float] = defaultdict(float)
+    for (region, _), v in values.items():
+        totals[region] += v
+    named = sorted((r for r in totals if r != NO_REGION), key=lambda r: (-totals[r], r))
+    rest = set(named[REGIONS_SHOWN:]) if len(named) > REGIONS_SHOWN + 1 else set()
+    other = f"{len(rest)} other regions"
+    folded: dict[tuple[str, str], float] = defaultdict(float)
+    for (region, year), v in values.items():
+        folded[other if region in rest else region, year] += v
+    order = [r for r in named if r not in rest] + ([other] if rest else []) + ([NO_REGION] if NO_REGION in totals else [])
+    return order, folded
 
 
 def _entities_section(around: list[dict[str, Any]], articles: dict[str, dict[str, Any]]) -> str:
