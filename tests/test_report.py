@@ -174,3 +174,12 @@ def test_a_missing_extra_says_how_to_install_it(kb, tmp_path):
     assert parquet.returncode == 2 and "pip install 'clusterkb[parquet]'" in parquet.stderr
     for done in (report, parquet):
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_help_names_the_extras_to_install():
+    def help_of(command: str) -> str:
+        env = {**os.environ, "COLUMNS": "200"}
+        return subprocess.run([str(SCRIPT), command, "--help"], capture_output=True, text=True, env=env).stdout
+
+    assert "pip install 'clusterkb[report]'" in help_of("report")
+    assert "pip install 'clusterkb[parquet]'" in help_of("export")

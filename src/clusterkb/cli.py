@@ -347,10 +347,11 @@ def export(
     """Print the whole knowledge base: every fact with its sources; or write it as tables
     (articles, facts, aliases, roles, context, mentions, sentences) for other tools.
 
-    sqlite opens in Datasette and sqlite-utils, with full-text search over sentences
-    (sentences_fts); parquet needs pyarrow (pip install 'clusterkb[parquet]').
+    sqlite: one file for Datasette and sqlite-utils, full-text search in sentences_fts.
 
-    Example: clusterkb export --format csv > facts.csv; clusterkb export --format sqlite kb.sqlite
+    parquet: a folder of TABLE.parquet for pandas, DuckDB, Polars (pip install 'clusterkb\\[parquet]').
+
+    Example: clusterkb export --format sqlite kb.sqlite && datasette kb.sqlite
     """
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("json", "jsonl", "csv", "sqlite", "parquet"))
@@ -397,7 +398,8 @@ def report(
 ) -> None:
     """Write one self-contained HTML page: a timeline of dated facts and roles, who appears with
     whom as a graph, counts and money by region and year, each linked to its sentence and article.
-    It needs no network to view. Needs plotly and networkx: pip install 'clusterkb[report]'.
+
+    It needs no network to view. Needs plotly and networkx: pip install 'clusterkb\\[report]'.
 
     Example: clusterkb report report.html --entity Лабудин
     """

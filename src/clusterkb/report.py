@@ -408,8 +408,8 @@ def _sources_section(items: list[Item], around: list[dict[str, Any]], articles: 
         link = f" · <a href='{_e(a['url'])}'>original</a>" if a.get("url") else ""
         sentences = "".join(f"<li id='{_anchor(article, s)}'>{_marked(s, said)}</li>" for s, said in cited[article].items())
         blocks.append(f"<div class=article id='a-{_e(article)}'><h4>{_e(a.get('title') or a.get('path') or article)}</h4>"
-                      f"<div class=meta>{_e(a.get('published') or UNDATED)} · {_e(a.get('source') or '')} · "
-                      f"<code>{_e(a.get('path') or '')}</code>{link}</div><ul>{sentences}</ul></div>")
+                      f"<div class=meta>{' · '.join(_e(x) for x in (a.get('published') or UNDATED, a.get('source')) if x)}"
+                      f" · <code>{_e(a.get('path') or '')}</code>{link}</div><ul>{sentences}</ul></div>")
     return f"<section id=sources-section><h2>Sentences and articles</h2>{''.join(blocks)}</section>"
 
 
