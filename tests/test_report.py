@@ -183,3 +183,25 @@ def test_help_names_the_extras_to_install():
 
     assert "pip install 'clusterkb[report]'" in help_of("report")
     assert "pip install 'clusterkb[parquet]'" in help_of("export")
+
+
+def test_limit_keeps_the_latest_timeline_items(kb, tmp_path):
+    out = tmp_path / "five.html"
+    assert clusterkb(kb, "report", str(out), "--limit", "5").returncode == 0
+    page = out.read_text(encoding="utf-8")
+    table = page[page.index("<details><summary>Timeline as a table"):page.index("</details>")]
+    whens = [cell.split("</td>")[0] for cell in table.split("<td class=when>")[1:]]
+    assert len(whens) == 5 and whens == sorted(whens, reverse=True)
+    assert "the latest 5 of" in page
+
+
+def test_charts_name_the_biggest_regions_and_sum_the_rest():
+    from clusterkb.report import NO_REGION, REGIONS_SHOWN, _fold_regions
+
+    values = {(f"Регион {i:02d}", "2024"): float(i) for i in range(1, REGIONS_SHOWN + 6)}
+    values[NO_REGION, "2023"] = 7.0
+    order, folded = _fold_regions(values)
+    assert order[0] == f"Регион {REGIONS_SHOWN + 5:02d}" and order[-2:] == ["5 other regions", NO_REGION]
+    assert len(order) == REGIONS_SHOWN + 2
+    assert folded["5 other regions", "2024"] == sum(range(1, 6))
+    assert sum(folded.values()) == sum(values.values())

@@ -57,20 +57,25 @@ class Item:
 
 @dataclass
 class Figures:
-    """Counts and money tied to each (region, year): the charts' data, bounded in size by the
-    number of regions and years, however many facts are read."""
+    """Counts and money tied to each (region, year), with the first few counts said there for
+    the hover: bounded by the number of regions and years, however many facts are read."""
 
-    counts: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    examples: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     money: dict[str, dict[tuple[str, str], float]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(float)))
 
+    EXAMPLES = 12
+
     def add(self, fact: dict[str, Any], year: str) -> None:
         regions = (fact.get("context") or {}).get("locations") or [NO_REGION]
-        for region in dict.fromkeys(regions):
+        for key in ((region, year) for region in dict.fromkeys(regions)):
             if fact["kind"] == "count":
-                self.counts[region, year].append(label(fact))
+                self.counts[key] += 1
+                if len(self.examples[key]) < self.EXAMPLES:
+                    self.examples[key].append(label(fact))
             elif fact["kind"] == "money":
-                self.money[fact.get("currency") or "?"][region, year] += float(fact.get("amount") or 0)
+                self.money[fact.get("currency") or "?"][key] += float(fact.get("amount") or 0)
 
 
 class _Timeline:
@@ -321,8 +326,8 @@ def _short(text: str, width: int = 32) -> str:
 def _figures_section(go: Any, figures: Figures) -> str:
     """Bars by region, one colour per year: how many counts were reported, and the money."""
     colours = _year_colours(figures)
-    parts = [_bars(go, "counts", {k: float(len(v)) for k, v in figures.counts.items()},
-                   {k: "<br>".join(map(_e, v[:12])) for k, v in figures.counts.items()},
+    parts = [_bars(go, "counts", {k: float(n) for k, n in figures.counts.items()},
+                   {k: "<br>".join(map(_e, v)) for k, v in figures.examples.items()},
                    "Counts reported", colours, lambda v: f"{v:.0f} count(s)")]
     for currency, sums in sorted(figures.money.items()):
         parts.append(_bars(go, f"money-{currency}", sums, {}, f"Money, {currency}", colours,
