@@ -83,6 +83,21 @@ def test_sqlite_full_text_search_finds_sentences_of_the_facts(sqlite_file, facts
     assert sentence in found
 
 
+def test_sqlite_views_show_each_kind_with_its_own_columns(sqlite_file, facts):
+    import sqlite_utils
+
+    db = sqlite_utils.Database(sqlite_file)
+    money = {r["id"]: r for r in db["money"].rows}
+    assert money.keys() == {f["id"] for f in facts if f["kind"] == "money"}
+    assert all(set(r) == {"id", "amount", "currency", "approximate", "articles", "mentions"} for r in money.values())
+    people = {r["name"] for r in db["people"].rows}
+    assert people == {f["name"] for f in facts if f["kind"] == "person"}
+    evidence = list(db.query("SELECT * FROM evidence WHERE fact = ?", [facts[0]["id"]]))
+    source = facts[0]["sources"][0]
+    assert {(e["said"], e["sentence"]) for e in evidence} >= {(m["text"], m["sentence"]) for m in source["mentions"]}
+    assert all(e["path"] for e in evidence)
+
+
 def test_datasette_serves_tables_search_and_links(sqlite_file, facts):
     from datasette.app import Datasette
 
@@ -97,6 +112,8 @@ def test_datasette_serves_tables_search_and_links(sqlite_file, facts):
     assert hits and all("кластер" in h["text"].lower() for h in hits)
     mention = asyncio.run(get("/kb/mentions.json?_shape=array&_labels=on&_size=1"))[0]
     assert mention["article"]["label"]  # the article's title, through the foreign key
+    money = asyncio.run(get("/kb/money.json?_shape=array"))
+    assert sorted(m["amount"] for m in money) == sorted(f["amount"] for f in facts if f["kind"] == "money")
 
 
 def test_parquet_reads_in_duckdb_with_typed_columns(parquet_dir, facts):

@@ -51,6 +51,21 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 """Every exported table: its columns and their SQLite types (Parquet types follow from them).
 A fact's `name` is its label for every kind («808500000 RUB»), so Datasette shows it on links."""
 
+_FACT_COUNTS = "articles, mentions"
+VIEWS: dict[str, str] = {
+    "people": f"SELECT id, name, first, middle, last, position, organization, {_FACT_COUNTS} FROM facts WHERE kind = 'person'",
+    "organizations": f"SELECT id, name, canonical, {_FACT_COUNTS} FROM facts WHERE kind = 'organization'",
+    "locations": f"SELECT id, name, {_FACT_COUNTS} FROM facts WHERE kind = 'location'",
+    "dates": f"SELECT id, date, date_start, date_end, {_FACT_COUNTS} FROM facts WHERE kind = 'date'",
+    "counts": f"SELECT id, count, unit, head, approximate, {_FACT_COUNTS} FROM facts WHERE kind = 'count'",
+    "money": f"SELECT id, amount, currency, approximate, {_FACT_COUNTS} FROM facts WHERE kind = 'money'",
+    "evidence": "SELECT f.id AS fact, f.kind, f.name, m.text AS said, s.text AS sentence, a.title, a.published, "
+                "a.path FROM mentions m JOIN facts f ON f.id = m.fact JOIN sentences s ON s.id = m.sentence "
+                "JOIN articles a ON a.id = m.article",
+}
+"""SQLite views: one per kind with only its own columns, and every mention with its sentence and
+article («evidence»). Parquet has the tables only: the same views are joins there."""
+
 _INDEXES = ["aliases(fact)", "roles(fact)", "context(fact)", "context(name)", "mentions(fact)",
             "mentions(article)", "mentions(sentence)", "sentences(article)", "facts(kind)"]
 
@@ -144,7 +159,8 @@ def _fill_sqlite(index: Index, path: Path) -> None:
 def _schema() -> str:
     tables = "".join(f"CREATE TABLE {name} ({', '.join(f'[{c}] {t}' for c, t in cols)});\n"
                      for name, cols in TABLES.items())
-    return tables + ("CREATE VIRTUAL TABLE sentences_fts USING FTS5 ([text], content=[sentences], "
+    views = "".join(f"CREATE VIEW {name} AS {sql};\n" for name, sql in VIEWS.items())
+    return tables + views + ("CREATE VIRTUAL TABLE sentences_fts USING FTS5 ([text], content=[sentences], "
                      "content_rowid=[rowid]);\n")
 
 
