@@ -116,6 +116,9 @@ def test_report_renders_in_chromium_with_the_entities_and_no_errors(browser, who
         assert any(name.startswith(t.rstrip("…")) for t in graph_labels), (name, graph_labels)
     assert page.locator("#timeline .scatterlayer .point").count() > 0
     assert page.locator("#figures-section .barlayer .point").count() > 0
+    links = page.evaluate("""['timeline', 'graph'].flatMap(id => document.getElementById(id).data)
+        .flatMap(trace => trace.customdata || []).map(link => [link, !!document.getElementById(link)])""")
+    assert links and all(found for _, found in links)  # a click on a point goes to its sentence or card
     shot = tmp_path / "report.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 50_000
