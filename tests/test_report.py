@@ -139,6 +139,28 @@ def test_a_timeline_row_leads_to_its_sentence_and_article(browser, whole):
     page.close()
 
 
+def _click(page, selector: str) -> None:
+    """A real mouse click in the middle of an element (Plotly listens to the mouse, not to DOM clicks)."""
+    element = page.locator(selector).last
+    element.scroll_into_view_if_needed()
+    box = element.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_function("location.hash !== ''")
+
+
+def test_clicking_a_chart_point_goes_to_its_sentence_or_card(browser, whole):
+    page, problems, _ = _open(browser, whole)
+    _click(page, "#timeline .scatterlayer .point")
+    assert page.locator("#sources-section li:target").count() == 1
+    page.evaluate("history.replaceState(null, '', ' ')")
+    _click(page, "#graph .scatterlayer .point")
+    assert page.locator("#entities-section .card:target").count() == 1
+    assert problems == []
+    page.close()
+
+
 def test_entity_report_centres_on_the_entity(browser, kb, tmp_path):
     shown = json.loads(clusterkb(kb, "show", "Лабудин", "--format", "json").stdout)[0]
     out = tmp_path / "one.html"
