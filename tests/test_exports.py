@@ -2,7 +2,6 @@
 every fact of the knowledge base, and are written in batches (memory flat in its size)."""
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import subprocess
@@ -51,10 +50,35 @@ def sqlite_file(kb: Path, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def parquet_dir(kb: Path, tmp_path_factory) -> Path:
+    """Written by the installed command: pyarrow's threads stay in that process, not in the one
+    where other tests fork ingest workers."""
     out = tmp_path_factory.mktemp("out") / "parquet"
-    result = run(kb, "export", "--format", "parquet", str(out))
-    assert result.exit_code == 0, result.output
+    done = subprocess.run([str(SCRIPT), "--data-dir", str(kb), "export", "--format", "parquet", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     return out
+
+
+_DATASETTE = """
+import asyncio, json, sys
+from datasette.app import Datasette
+
+async def answers():
+    ds = Datasette([sys.argv[1]])
+    return [(r.status_code, r.json()) for r in [await ds.client.get(path) for path in sys.argv[2:]]]
+
+print(json.dumps(asyncio.run(answers())))
+"""
+
+
+def datasette_get(db: Path, *paths: str) -> list:
+    """Datasette's JSON answers to `paths`, from Datasette in its own process (its threads would
+    stay in ours, where other tests fork ingest workers)."""
+    done = subprocess.run([sys.executable, "-c", _DATASETTE, str(db), *paths], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    answers = json.loads(done.stdout)
+    assert all(status == 200 for status, _ in answers), answers
+    return [body for _, body in answers]
 
 
 def test_sqlite_opens_in_sqlite_utils_with_every_fact_and_mention(sqlite_file, facts):
@@ -98,30 +122,23 @@ def test_sqlite_views_show_each_kind_with_its_own_columns(sqlite_file, facts):
     assert all(e["path"] for e in evidence)
 
 
-def test_datasette_serves_tables_search_and_links(sqlite_file, facts):
-    from datasette.app import Datasette
-
-    async def get(path: str):
-        response = await Datasette([str(sqlite_file)]).client.get(path)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    people = asyncio.run(get("/kb/facts.json?kind=person&_shape=array"))
+def test_datasette_serves_tables_search_views_and_links(sqlite_file, facts):
+    people, hits, mentions, money = datasette_get(
+        sqlite_file, "/kb/facts.json?kind=person&_shape=array", "/kb/sentences.json?_search=кластер*&_shape=array",
+        "/kb/mentions.json?_shape=array&_labels=on&_size=1", "/kb/money.json?_shape=array")
     assert {p["name"] for p in people} == {f["name"] for f in facts if f["kind"] == "person"}
-    hits = asyncio.run(get("/kb/sentences.json?_search=кластер*&_shape=array"))
     assert hits and all("кластер" in h["text"].lower() for h in hits)
-    mention = asyncio.run(get("/kb/mentions.json?_shape=array&_labels=on&_size=1"))[0]
-    assert mention["article"]["label"]  # the article's title, through the foreign key
-    money = asyncio.run(get("/kb/money.json?_shape=array"))
+    assert mentions[0]["article"]["label"]  # the article's title, through the foreign key
     assert sorted(m["amount"] for m in money) == sorted(f["amount"] for f in facts if f["kind"] == "money")
 
 
-def test_parquet_reads_in_duckdb_with_typed_columns(parquet_dir, facts):
+def test_parquet_reads_in_duckdb_with_typed_columns(parquet_dir, facts, request):
     import duckdb
 
     assert sorted(p.stem for p in parquet_dir.glob("*.parquet")) == sorted(TABLES)
     assert not list(parquet_dir.glob(".*")), "the staging file is left behind"
     con = duckdb.connect()
+    request.addfinalizer(con.close)  # its worker threads go with it
     table = f"read_parquet('{parquet_dir / 'facts.parquet'}')"
     assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(facts)
     types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {table})").fetchall())

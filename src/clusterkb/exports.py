@@ -83,11 +83,10 @@ def write_sqlite(index: Index, path: Path) -> None:
     """
     path = Path(path)
     _writable_parent(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # SQLite creates it with the usual mode
+    tmp.unlink(missing_ok=True)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        _fill_sqlite(index, Path(tmp))
+        _fill_sqlite(index, tmp)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -101,10 +100,10 @@ def write_parquet(index: Index, folder: Path) -> list[Path]:
 
     Example: write_parquet(index, Path("out")) → [out/articles.parquet, out/facts.parquet, …]
     """
-    pq = _pyarrow_parquet()
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: exists and is not a folder (parquet writes one file per table into a folder)")
+    pq = _pyarrow_parquet()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -124,12 +123,6 @@ def _writable_parent(path: Path) -> None:
         raise ExportError(f"{path}: is a folder; give a file name such as kb.sqlite")
     if not path.parent.is_dir():
         raise ExportError(f"{path}: the folder {path.parent} does not exist")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _pyarrow_parquet() -> Any:
