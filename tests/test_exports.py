@@ -198,3 +198,15 @@ def test_sqlite_export_memory_stays_flat_in_knowledge_base_size(tmp_path):
     small = _peak_bytes(5_000, tmp_path / "small.sqlite")
     large = _peak_bytes(50_000, tmp_path / "large.sqlite")
     assert large < small * 1.5, (small, large)
+
+
+def test_sqlite_export_replaces_an_old_file_whole(kb, tmp_path):
+    out = tmp_path / "kb.sqlite"
+    out.write_text("not a database")
+    for _ in range(2):
+        result = run(kb, "export", "--format", "sqlite", str(out))
+        assert result.exit_code == 0, result.output
+    import sqlite_utils
+
+    assert sqlite_utils.Database(out)["facts"].count > 0
+    assert [p.name for p in tmp_path.iterdir()] == ["kb.sqlite"]
