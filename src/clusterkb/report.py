@@ -67,9 +67,10 @@ class Figures:
 
     EXAMPLES = 12
 
-    def add(self, fact: dict[str, Any], year: str) -> None:
+    def add(self, fact: dict[str, Any], years: list[str]) -> None:
+        """A count or amount under each region its sentence names and each year it is reported."""
         regions = (fact.get("context") or {}).get("locations") or [NO_REGION]
-        for key in ((region, year) for region in dict.fromkeys(regions)):
+        for key in ((region, year) for region in dict.fromkeys(regions) for year in years):
             if fact["kind"] == "count":
                 self.counts[key] += 1
                 if len(self.examples[key]) < self.EXAMPLES:
@@ -120,7 +121,7 @@ def build_report(index: Index, entity: dict[str, Any] | None = None, limit: int 
         for item in items_of(fact, articles):
             timeline.add(item)
         if fact["kind"] in ("count", "money"):
-            figures.add(fact, _year(fact, articles))
+            figures.add(fact, _years(fact, articles))
     items = timeline.items()
     sections = [_timeline_section(go, items, timeline.seen),
                 _graph_section(go, nx, around, entity),
@@ -175,9 +176,10 @@ def _published(articles: dict[str, dict[str, Any]], article: str) -> str:
     return (articles.get(article) or {}).get("published") or ""
 
 
-def _year(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
-    dates = sorted(d for d in (_published(articles, s["article"]) for s in fact["sources"]) if d)
-    return dates[0][:4] if dates else UNDATED
+def _years(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[str]:
+    """The years of the articles saying a fact, each once: ["2023", "2024"], or ["undated"]."""
+    years = sorted({d[:4] for d in (_published(articles, s["article"]) for s in fact["sources"]) if d})
+    return years or [UNDATED]
 
 
 def _amount(fact: dict[str, Any]) -> str:
@@ -333,7 +335,7 @@ def _figures_section(go: Any, figures: Figures) -> str:
         parts.append(_bars(go, f"money-{currency}", sums, {}, f"Money, {currency}", colours,
                            lambda v, c=currency: f"{v:,.0f} {c}".replace(",", "\u202f")))
     return ("<section id=figures-section><h2>Counts and money by region and year</h2><p class=note>Each figure counts "
-            f"under every region its sentence names, or under «{NO_REGION}», in the year of its article. "
+            f"under every region its sentence names, or under «{NO_REGION}», in each year an article reports it. "
             "Hover a bar for what it holds.</p>"
             + "".join(parts) + "</section>")
 
