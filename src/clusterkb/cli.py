@@ -445,25 +445,37 @@ def articles(
 
 @app.command()
 def export(
-    fmt: DataFormat = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv (to stdout); sqlite | parquet (to OUT)")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Argument(
+        help="For sqlite: the file to write; for parquet: the folder for one file per table.")] = None,
     what: Annotated[str, typer.Option("--what", help="facts | articles (to join on: article_id = id).")] = "facts",
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Print the whole knowledge base: every fact with its sources, or every article.
+    """Print the whole knowledge base: every fact with its sources, or every article; or write
+    it as tables (articles, facts, aliases, roles, context, mentions, sentences) for other tools.
 
     csv: the facts as `query --format csv` prints them; --what articles as `articles --format csv`.
 
-    Example: clusterkb export --format csv > facts.csv && clusterkb export --what articles --format csv > articles.csv
+    sqlite: one file for Datasette and sqlite-utils, full-text search in sentences_fts.
+
+    parquet: a folder of TABLE.parquet for pandas, DuckDB, Polars (pip install 'clusterkb\\[parquet]').
+
+    Example: clusterkb export --format csv > facts.csv && clusterkb export --format sqlite kb.sqlite
     """
     from .query import ArticleFilters, list_articles
     from .render import ARTICLE_COLUMNS, article_row, write_facts, write_records
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
-    fmt = _check_format(fmt, DATA_FORMATS)
+    fmt = _check_format(fmt, (*DATA_FORMATS, "sqlite", "parquet"))
     if what not in ("facts", "articles"):
         _fail(f"--what must be facts or articles, not {what!r}")
+    if fmt in ("sqlite", "parquet"):
+        _export_tables(fmt, out)
+        return
+    if out is not None:
+        _fail(f"--format {fmt} prints to stdout; OUT ({out}) is only for sqlite and parquet")
     index = _index()
     if what == "articles":
         write_records(list_articles(index, ArticleFilters()), fmt, sys.stdout, ARTICLE_COLUMNS, article_row)
@@ -472,6 +484,68 @@ def export(
         write_facts(index.facts(), fmt, sys.stdout, index.articles() if fmt == "csv" else {})
     finally:
         index.close()
+
+
+def _export_tables(fmt: str, out: Path | None) -> None:
+    """`export --format sqlite|parquet OUT`: the tables written to OUT, its name on stderr."""
+    import contextlib
+
+    from .exports import ExportError, write_parquet, write_sqlite
+
+    if out is None:
+        _fail(f"--format {fmt} needs OUT, e.g. clusterkb export --format {fmt} "
+              + ("kb.sqlite" if fmt == "sqlite" else "kb-parquet/"))
+    with contextlib.closing(_index()) as index:
+        try:
+            (write_sqlite if fmt == "sqlite" else write_parquet)(index, out)
+        except ExportError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(f"{out}: cannot write ({e.strerror or e})", 1)
+    log.info("wrote %s", out)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="The HTML file to write.")],
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only what is around this person, organisation or place.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many timeline items (the latest).")] = 300,
+    data_dir: DataDir = None,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Write one self-contained HTML page: a timeline of dated facts and roles, who appears with
+    whom as a graph, counts and money by region and year, each linked to its sentence and article.
+
+    It needs no network to view. Needs plotly and networkx: pip install 'clusterkb\\[report]'.
+
+    Example: clusterkb report report.html --entity Лабудин
+    """
+    import contextlib
+
+    from .query import find_entity
+    from .report import ReportError, build_report
+
+    _use_data_dir(data_dir)
+    _logging(quiet, verbose)
+    if out.is_dir() or not out.parent.is_dir():
+        _fail(f"{out}: " + ("is a folder; give a file name such as report.html" if out.is_dir()
+                            else f"the folder {out.parent} does not exist"))
+    with contextlib.closing(_index()) as index:
+        focus = None
+        if entity is not None:
+            hits = find_entity(index, entity)
+            if not hits:
+                _fail(f"no person, organisation or place called {entity!r} in the knowledge base", 1)
+            focus = hits[0]
+        try:
+            page = build_report(index, focus, limit)
+        except ReportError as e:
+            _fail(str(e))
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as e:
+        _fail(f"{out}: cannot write ({e.strerror or e})", 1)
+    log.info("wrote %s", out)
 
 
 @app.command()

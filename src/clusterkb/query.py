@@ -262,3 +262,29 @@ def _article_passes(art: dict[str, Any], f: ArticleFilters) -> bool:
         return False
     return ((not f.source or fold(f.source) in fold(art.get("source") or ""))
             and (not f.lang or art.get("lang") == f.lang))
+
+
+def date_span(value: str) -> tuple[str, str] | None:
+    """The first and last day a date fact's ISO value covers, or None when its year is unknown.
+
+    Example: «2024» → ("2024-01-01", "2024-12-31"); «2024-03/2024-05» → ("2024-03-01", "2024-05-31").
+    """
+    if value.startswith("X"):
+        return None
+    lo, _, hi = value.partition("/")
+    return _start_of(lo), _last_day_of(hi or lo)
+
+
+def _start_of(value: str) -> str:
+    """The first day a partial ISO date covers: «2024-03» → «2024-03-01»."""
+    return value + ("-01-01" if len(value) == 4 else "-01" if len(value) == 7 else "")
+
+
+def _last_day_of(value: str) -> str:
+    """The last real day a partial ISO date covers: «2024-02» → «2024-02-29»."""
+    import calendar
+
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return _end_of(value)
