@@ -8,7 +8,7 @@ from ..facts import Fact, Mention
 from ..normalize import PersonName, fold, person_name
 from .document import Document
 from .roles import Role, role_after, role_before
-from .spans import PER, Span
+from .spans import PER, Coverage, Span
 
 # A name right after these is a credit or a byline, not a person the article is about.
 _CREDIT = re.compile(r"(?:фото|фотография|автор|текст|источник|корреспондент|видео)\s*[:©]?\s*$|#\s*$", re.I)
@@ -35,8 +35,9 @@ def _surnames_the_model_missed(doc: Document, spans: list[Span], found) -> list:
     if not surnames:
         return []
     extra = []
+    tagged = Coverage(spans)
     for m in re.finditer(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])", doc.text):
-        if any(s.start <= m.start() < s.end for s in spans):
+        if tagged.covers(m.start()):
             continue
         word = m.group()
         forms = {fold(word)} | {fold(p.normal_form) for p in nlp.parse(word.lower()) if "Surn" in p.tag}
