@@ -7,6 +7,7 @@ a quoted short name («ТехноОмск» for «индустриальный �
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -38,18 +39,54 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
     found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + _typed_quoted_names(doc)
-    orgs = [s for s in spans if s.type == ORG]
+    layer = _OrganisationLayer(spans)
     for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
-        if any(o.start < new.end and new.start < o.end for o in orgs):
-            inside = [o for o in orgs if new.start <= o.start and o.end <= new.end]
-            overlapping = [o for o in orgs if o.start < new.end and new.start < o.end]
+        near = layer.near(new)
+        inside = [o for o in near if new.start <= o.start and o.end <= new.end]
+        overlapping = [o for o in near if o.start < new.end and new.start < o.end]
+        if overlapping:
             if inside != overlapping:
                 continue
-            spans = [s for s in spans if s not in inside]
-            orgs = [o for o in orgs if o not in inside]
-        spans.append(new)
-        orgs.append(new)
-    return sorted(spans, key=lambda s: (s.start, -s.end))
+            layer.remove(inside)
+        layer.add(new)
+    return sorted(layer.spans(), key=lambda s: (s.start, -s.end))
+
+
+class _OrganisationLayer:
+    """The spans with their organisations indexed by start, so that the organisations a new
+    span may touch are found by bisection within the longest organisation's reach rather than
+    by a pass over all of them. A span removed takes every span equal to it along."""
+
+    def __init__(self, spans: list[Span]):
+        self._spans: list[Span] = []
+        self._alive: list[bool] = []
+        self._starts: list[tuple[int, int]] = []  # (start, position) of each organisation
+        self._reach = 0
+        for s in spans:
+            self.add(s)
+
+    def add(self, span: Span) -> None:
+        self._spans.append(span)
+        self._alive.append(True)
+        if span.type == ORG:
+            bisect.insort(self._starts, (span.start, len(self._spans) - 1))
+            self._reach = max(self._reach, span.end - span.start)
+
+    def near(self, span: Span) -> list[Span]:
+        """The live organisations starting from the longest one's length before the span to its end."""
+        lo = bisect.bisect_left(self._starts, (span.start - self._reach, -1))
+        hi = bisect.bisect_right(self._starts, (span.end, len(self._spans)))
+        return [self._spans[p] for _, p in self._starts[lo:hi] if self._alive[p]]
+
+    def remove(self, spans: list[Span]) -> None:
+        for gone in spans:
+            for _, p in self._starts[bisect.bisect_left(self._starts, (gone.start, -1)):
+                                     bisect.bisect_right(self._starts, (gone.start, len(self._spans)))]:
+                if self._alive[p] and self._spans[p] == gone:
+                    self._alive[p] = False
+
+    def spans(self) -> list[Span]:
+        return [s for s, alive in zip(self._spans, self._alive) if alive]
 
 
 @lru_cache(maxsize=1)
