@@ -155,7 +155,7 @@ def _is_dependent(tok: str) -> bool:
 
 def _inside(offset: int, spans: list[Span], kind: str | None = None) -> bool:
     """Is the offset inside a span (of that kind; by default any organisation or place)?"""
-    return _indexed(spans, kind, lambda: Coverage([s for s in spans if (s.type == kind if kind else s.type != PER)])) \
+    return _indexed(spans, kind, lambda: Coverage((s.start, s.end) for s in spans if (s.type == kind if kind else s.type != PER))) \
         .covers(offset)
 
 
