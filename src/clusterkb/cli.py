@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .budget import DEFAULT_SECONDS
 
 app = typer.Typer(
     help="Facts about industrial clusters, technoparks and regional industrial policy, "
@@ -24,6 +25,9 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stder
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stderr (each article).")]
 MaxSize = Annotated[str, typer.Option(
     "--max-size", help="Refuse files bigger than this (e.g. 20MB, 500KB); they fail with a message.")]
+ArticleTimeout = Annotated[float, typer.Option(
+    "--article-timeout", min=0, help="Seconds one article may take to extract; past it that article fails "
+                                     "alone and the rest go on (0: no limit).")]
 Format = Annotated[Optional[str], typer.Option(
     "--format", "-f", help="table | json | jsonl | csv (default: table on a terminal, jsonl in a pipe).")]
 
@@ -119,6 +123,7 @@ def ingest(
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
+    article_timeout: ArticleTimeout = DEFAULT_SECONDS,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract new or changed articles and merge their facts into the knowledge base.
@@ -150,7 +155,7 @@ def ingest(
         if bar:
             bar.start()
         report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
-                            max_bytes=max_bytes, progress=progress)
+                            max_bytes=max_bytes, progress=progress, article_timeout=article_timeout)
     except KBError as e:
         _fail(str(e), 3)
     except OSError as e:
@@ -207,6 +212,7 @@ def extract(
     files: Annotated[list[str], typer.Argument(help="Article files or folders; - for JSON Lines on stdin.")],
     fmt: Format = None,
     max_size: MaxSize = "20MB",
+    article_timeout: ArticleTimeout = DEFAULT_SECONDS,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract facts from articles and print them; nothing is written.
@@ -222,7 +228,7 @@ def extract(
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
     _check_paths(files)
     failed, records = 0, []
-    for path, record, problem in extract_paths(files, _bytes(max_size)):
+    for path, record, problem in extract_paths(files, _bytes(max_size), article_timeout):
         if problem:
             log.error("%s: %s", path, problem)
             failed += 1
