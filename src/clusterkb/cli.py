@@ -12,6 +12,7 @@ import typer
 
 from . import __version__
 from .budget import DEFAULT_SECONDS
+from .decoding import printable
 
 app = typer.Typer(
     help="Facts about industrial clusters, technoparks and regional industrial policy, "
@@ -107,7 +108,7 @@ def _is_iso_date(value: str) -> bool:
 def _check_paths(paths: list[str]) -> None:
     for p in paths:
         if p != "-" and not os.path.lexists(p):
-            _fail(f"{p}: no such file or directory")
+            _fail(f"{printable(p)}: no such file or directory")
 
 
 def _interactive() -> bool:
@@ -124,6 +125,8 @@ def ingest(
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
     article_timeout: ArticleTimeout = DEFAULT_SECONDS,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Follow symbolic links that lead out of the folders named.")] = False,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract new or changed articles and merge their facts into the knowledge base.
@@ -146,7 +149,7 @@ def ingest(
 
     def progress(path: str, status: str) -> None:
         if status != "failed":
-            log.info("%s: %s", path, status)
+            log.info("%s: %s", printable(path), status)
         if bar:
             bar.advance(path, status)
 
@@ -155,7 +158,8 @@ def ingest(
         if bar:
             bar.start()
         report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
-                            max_bytes=max_bytes, progress=progress, article_timeout=article_timeout)
+                            max_bytes=max_bytes, progress=progress, article_timeout=article_timeout,
+                            follow_symlinks=follow_symlinks)
     except KBError as e:
         _fail(str(e), 3)
     except OSError as e:
@@ -164,7 +168,7 @@ def ingest(
         if bar:
             bar.stop()
     for path, problem in report.failed:
-        log.error("%s: %s", path, problem)
+        log.error("%s: %s", printable(path), problem)
     summary = report.as_dict()
     KnowledgeBase(state.data_dir).save_run(summary)
     if report_file:
@@ -196,7 +200,10 @@ class _Bar:
         self.progress.stop()
 
     def advance(self, path: str, status: str) -> None:
-        self.progress.update(self.task, advance=1, description=f"{status:<9} {Path(path).name[:40]}")
+        from rich.markup import escape
+
+        name = escape(printable(Path(path).name)[:40])
+        self.progress.update(self.task, advance=1, description=f"{status:<9} {name}")
 
 
 def _progress(quiet: bool, paths: list[str]) -> _Bar | None:
@@ -230,7 +237,7 @@ def extract(
     failed, records = 0, []
     for path, record, problem in extract_paths(files, _bytes(max_size), article_timeout):
         if problem:
-            log.error("%s: %s", path, problem)
+            log.error("%s: %s", printable(path), problem)
             failed += 1
         elif fmt == "jsonl":
             sys.stdout.write(dumps(record) + "\n")
@@ -304,7 +311,7 @@ def show(
     Example: clusterkb show Лабудин
     """
     from .query import find_entity
-    from .render import entity_card, stdout_console, write_records
+    from .render import entity_card, literal, stdout_console, write_records
 
     _logging(quiet, verbose)
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
@@ -318,7 +325,7 @@ def show(
     console = stdout_console()
     entity_card(console, hits[0], index, why=why)
     if len(hits) > 1:
-        console.print("[dim]Also matching: " + "; ".join(h.get("name", "") for h in hits[1:6]) + "[/]")
+        console.print("[dim]Also matching: " + literal("; ".join(h.get("name", "") for h in hits[1:6])) + "[/]")
 
 
 @app.command()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths
+from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths, path_name
 from .budget import DEFAULT_SECONDS, OutOfTime, time_budget
 from .extract import unsupported
 from .facts import article_to_json, fact_to_json
@@ -55,13 +55,14 @@ Progress = Callable[[str, str], None]
 
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
            wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
-           article_timeout: float | None = DEFAULT_SECONDS) -> IngestReport:
+           article_timeout: float | None = DEFAULT_SECONDS, follow_symlinks: bool = False) -> IngestReport:
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
     hash; `force` re-extracts everything (and rebuilds a catalogue it cannot read).
     `progress(path, status)` is called once per article; one taking longer than `article_timeout`
-    seconds to extract fails alone.
+    seconds to extract fails alone. Symbolic links leading out of the folders named are not
+    followed unless `follow_symlinks`.
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
@@ -72,7 +73,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
         paths = list(paths)
         report.removed = _forget_deleted_files(cat, kb, paths)
         touched: set[str] = set()
-        for job, result in _extract_all(_jobs(paths, cat, kb, force, max_bytes, report, progress), workers,
+        for job, result in _extract_all(_jobs(paths, cat, kb, force, max_bytes, report, progress, follow_symlinks), workers,
                                         article_timeout):
             if isinstance(result, str):
                 report.failed.append((job.article.path, result))
@@ -103,11 +104,11 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
 
 
 def _jobs(paths: list[str], cat: Catalog, kb: KnowledgeBase, force: bool, max_bytes: int,
-          report: IngestReport, progress: Progress | None) -> Iterator[_Job]:
+          report: IngestReport, progress: Progress | None, follow_symlinks: bool) -> Iterator[_Job]:
     """Articles that need extracting; unchanged ones and unreadable ones are counted here. Files
     are keyed by their resolved path, so the same file reached another way is the same file."""
     queued: set[str] = set()
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, follow_symlinks):
         if isinstance(path, ArticleError):
             _fail(report, progress, path.path, path.problem)
             continue
@@ -121,7 +122,7 @@ def _jobs(paths: list[str], cat: Catalog, kb: KnowledgeBase, force: bool, max_by
             continue
         old_ids = list(known["ids"]) if known else []
         new_ids: list[str] = []
-        for item in iter_articles([name], max_bytes):
+        for item in iter_articles([name], max_bytes, follow_symlinks):
             if isinstance(item, ArticleError) or unsupported(item):
                 _fail(report, progress, item.path, item.problem if isinstance(item, ArticleError) else unsupported(item))
                 continue
@@ -252,7 +253,7 @@ def _file_info(path: Path) -> dict[str, Any] | None:
         st = path.stat()
     except OSError:
         return None
-    return {"path": str(path.resolve()), "size": st.st_size, "mtime": st.st_mtime_ns}
+    return {"path": path_name(path.resolve()), "size": st.st_size, "mtime": st.st_mtime_ns}
 
 
 def _same_file(known: dict[str, Any], file: dict[str, Any]) -> bool:

@@ -28,6 +28,22 @@ def stdout_console() -> Console:
     return Console(soft_wrap=False)
 
 
+def literal(value: Any) -> str:
+    """Data as Rich shows it literally: markup escaped (an article's «[link=…]» stays text, never
+    a hyperlink) and characters that do not print spelt out («\\x1b», «\\n»), so no text from an
+    article or a file name can colour, move or split the terminal's lines.
+
+    >>> literal("[link=http://x]here[/link]\\x1b[2J")
+    '\\\\[link=http://x]here\\\\[/link]\\\\x1b[2J'
+    """
+    from rich.markup import escape
+
+    text = "" if value is None else str(value)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return escape(text)
+
+
 def _table(**options: Any) -> Table:
     from rich.table import Table
 
@@ -77,7 +93,8 @@ def facts_table(facts: list[dict[str, Any]], title: str | None = None) -> Table:
     for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("articles", "green"), ("id", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for f in facts:
-        table.add_row(f["kind"], label(f), details(f), str(len(f.get("sources", []))), f.get("id", ""))
+        table.add_row(literal(f["kind"]), literal(label(f)), literal(details(f)), str(len(f.get("sources", []))),
+                      literal(f.get("id", "")))
     return table
 
 
@@ -100,47 +117,50 @@ def details(fact: dict[str, Any]) -> str:
 def extraction_table(record: dict[str, Any]) -> Table:
     """One article's extraction for a person: facts with the text they were found in."""
     art = record["article"]
-    title = f"{art.get('path')} — {art.get('title') or ''} [{art.get('lang')}, {art.get('published') or 'no date'}]"
+    title = literal(f"{art.get('path')} — {art.get('title') or ''} [{art.get('lang')}, {art.get('published') or 'no date'}]")
     table = _table(title=title, title_justify="left")
     for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("said as", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for f in record["facts"]:
         said = ", ".join(dict.fromkeys(m["text"] for m in f["mentions"]))
-        table.add_row(f["kind"], label(f), details(f), said)
+        table.add_row(literal(f["kind"]), literal(label(f)), literal(details(f)), literal(said))
     return table
 
 
 def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool = False) -> None:
     """Everything the knowledge base knows about one entity."""
     articles = index.articles(s["article"] for s in fact["sources"])
-    console.rule(f"[bold]{label(fact)}[/] [dim]{fact['kind']} {fact['id']}[/]")
+    console.rule(f"[bold]{literal(label(fact))}[/] [dim]{literal(fact['kind'])} {literal(fact['id'])}[/]")
     if fact.get("aliases"):
-        console.print("[bold]Also:[/] " + "; ".join(fact["aliases"]))
+        console.print("[bold]Also:[/] " + literal("; ".join(fact["aliases"])))
     if fact.get("canonical"):
-        console.print("[bold]Canonical:[/] " + fact["canonical"])
+        console.print("[bold]Canonical:[/] " + literal(fact["canonical"]))
     for role in fact.get("roles", []):
         when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
         org = f" — {role['organization']}" if role.get("organization") else ""
-        console.print(f"[bold]Role:[/] {role['position']}{org} [dim]({when})[/]")
+        console.print(f"[bold]Role:[/] {literal(role['position'] + org)} [dim]({literal(when)})[/]")
     console.print(f"[bold]Mentions[/] in {len(fact['sources'])} article(s):")
     for src in fact["sources"]:
         art = articles.get(src["article"], {})
-        console.print(f"  [green]{src.get('path') or src['article']}[/] [dim]{art.get('published') or ''} {src['article']}[/]")
+        console.print(f"  [green]{literal(src.get('path') or src['article'])}[/] "
+                      f"[dim]{literal(art.get('published') or '')} {literal(src['article'])}[/]")
         for m in src["mentions"]:
-            console.print(f"    «{m['text']}» [dim]{m['start']}–{m['end']}[/]  {m['sentence']}", highlight=False)
+            console.print(f"    «{literal(m['text'])}» [dim]{m['start']}–{m['end']}[/]  {literal(m['sentence'])}",
+                          highlight=False)
     if why:
         forms = Counter(m["text"] for s in fact["sources"] for m in s["mentions"])
-        console.print("[bold]Said as:[/] " + ", ".join(f"«{t}»×{n}" for t, n in forms.most_common()), highlight=False)
+        console.print("[bold]Said as:[/] " + literal(", ".join(f"«{t}»×{n}" for t, n in forms.most_common())),
+                      highlight=False)
         for reason in fact.get("why", []) or ["one article, one normal form: nothing to merge across articles"]:
-            console.print(f"[bold]Why:[/] {reason}", highlight=False)
+            console.print(f"[bold]Why:[/] {literal(reason)}", highlight=False)
     together = cooccurring(index, fact)
     if together:
-        console.print("[bold]Appears with:[/] " + ", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15]))
+        console.print("[bold]Appears with:[/] " + literal(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15])))
     numbers = numbers_of(index, fact)
     if numbers:
         console.print("[bold]Numbers:[/]")
         for x in numbers[:30]:
-            console.print(f"  {x['kind']:<6} {label(x)}  [dim]{', '.join(s['article'] for s in x['sources'])}[/]")
+            console.print(f"  {literal(x['kind']):<6} {literal(label(x))}  [dim]{literal(', '.join(s['article'] for s in x['sources']))}[/]")
 
 
 def stats_tables(index: Index, top: int = 10) -> list[Table]:
@@ -151,14 +171,14 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
     summary.add_column("count", justify="right")
     summary.add_row("articles", str(stats["articles"]))
     for lang, n in stats["languages"].items():
-        summary.add_row(f"  in {lang}", str(n))
+        summary.add_row(literal(f"  in {lang}"), str(n))
     for kind, n in stats["facts"].items():
         summary.add_row(f"{kind} facts", str(n))
     tops = _table(title="Top entities (by articles, then mentions)")
     for col in ("kind", "entity", "articles", "mentions"):
         tops.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
     for t in stats["top"]:
-        tops.add_row(t["kind"], t["name"], str(t["articles"]), str(t["mentions"]))
+        tops.add_row(literal(t["kind"]), literal(t["name"]), str(t["articles"]), str(t["mentions"]))
     return [summary, tops]
 
 
