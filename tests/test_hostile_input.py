@@ -147,3 +147,16 @@ def test_a_file_name_of_254_bytes_is_read(tmp_path):
     out = run("extract", str(tmp_path / name), "--format", "jsonl")
     assert out.returncode == 0 and not errors(out)
     assert json.loads(out.stdout)["article"]["path"].endswith(name)
+
+
+def test_a_tag_with_200000_attributes_is_tamed_before_parsing(tmp_path):
+    attributes = " ".join(f'data-a{i}="v>{i}"' for i in range(200_000))
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>Технопарк в Омске</title></head><body><div {attributes}>"
+                    f"<p>{GOOD}</p></div></body></html>", encoding="utf-8")
+    out = run("extract", str(page), "--format", "jsonl", timeout=60)
+    assert out.returncode == 0
+    [line] = errors(out)
+    assert "page.html" in line and "attributes" in line and len(line) < 300
+    record = json.loads(out.stdout)
+    assert {"Томская область", "12"} <= {str(f.get("name", f.get("value"))) for f in record["facts"]}

@@ -296,13 +296,38 @@ def _looks_like_html(name: str, text: str) -> bool:
     return name.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(text[:1000]))
 
 
+_TAG_MAX_CHARS = 10_000
+# One start tag, its quoted values taken whole; possessive, so a tag left open costs no backtracking.
+_START_TAG = re.compile(r"<(?P<name>[a-zA-Z][^\s/>]{0,64})(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
+
+
+def _tamed(html: str, where: str) -> str:
+    """The page with the attributes of any start tag longer than 10,000 characters dropped: the
+    HTML parser's cost grows with the square of a tag's attributes (200,000 of them on one tag
+    took minutes), and no article text is in them."""
+    dropped = 0
+
+    def tame(m: re.Match[str]) -> str:
+        nonlocal dropped
+        if len(m.group()) <= _TAG_MAX_CHARS:
+            return m.group()
+        dropped += 1
+        return f"<{m.group('name')}>"
+
+    html = _START_TAG.sub(tame, html)
+    if dropped:
+        log.warning("%s: the attributes of %s HTML tag(s) over %s characters were dropped", printable(where),
+                    f"{dropped:,}", f"{_TAG_MAX_CHARS:,}")
+    return html
+
+
 def _html_text(html: str, where: str) -> tuple[str, dict[str, Any]]:
     """The main text of a web page (trafilatura), its title on top, and the page's metadata."""
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, favor_recall=True,
+            _tamed(html, where), with_metadata=True, include_comments=False, favor_recall=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as e:  # a third-party parser on arbitrary input: report, never crash
