@@ -79,20 +79,20 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]], follow_symlinks: bool = 
     does not exist, an unlistable folder, a symlink loop or (unless `follow_symlinks`) a symlink
     leading out of the folders named comes out as an ArticleError."""
     paths = list(paths)
-    roots = input_roots(paths)
+    roots = None if follow_symlinks else _input_roots(paths)
     for path in paths:
         p = Path(path)
         if os.fspath(path) == STDIN:
             yield p
         elif p.is_dir():
-            yield from _walk(p, None if follow_symlinks else roots)
+            yield from _walk(p, roots)
         elif p.exists() or p.is_symlink():
             yield p
         else:
             yield ArticleError(path_name(p), "no such file or folder")
 
 
-def input_roots(paths: Iterable[str | os.PathLike[str]]) -> tuple[Path, ...]:
+def _input_roots(paths: Iterable[str | os.PathLike[str]]) -> tuple[Path, ...]:
     """The folders reading may reach without --follow-symlinks: each folder named, and the
     folder of each file named (as they are on disk, links resolved)."""
     roots = []
@@ -127,9 +127,8 @@ def iter_articles(
 ) -> Iterator[Article | ArticleError]:
     """Every article in the files, folders and feeds named (`-` reads a JSONL feed from standard
     input). Never raises for a bad input: it comes out as an ArticleError and the rest go on.
-    A sidecar whose link leads out of the input folders is not opened (unless `follow_symlinks`)."""
-    paths = list(paths)
-    roots = None if follow_symlinks else input_roots(paths)
+    Unless `follow_symlinks`, links out of the folders named are not followed (see iter_paths
+    and read_article)."""
     for item in iter_paths(paths, follow_symlinks):
         if isinstance(item, ArticleError):
             yield item
@@ -139,7 +138,7 @@ def iter_articles(
             yield from _read_feed(item, max_bytes)
         else:
             try:
-                yield read_article(item, max_bytes, roots)
+                yield read_article(item, max_bytes, follow_symlinks)
             except ArticleError as e:
                 yield e
             except Exception as e:  # a bug of ours in reading one file must not stop the batch
@@ -150,10 +149,10 @@ def _unexpected(where: str, error: Exception) -> ArticleError:
     return ArticleError(where, f"could not be read ({type(error).__name__}: {error}); please report this")
 
 
-def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES,
-                 roots: tuple[Path, ...] | None = ()) -> Article:
-    """One text or HTML file as an Article, its `NAME.meta.json` sidecar overriding metadata.
-    The sidecar is opened only within `roots` (by default the file's own folder; None: anywhere)."""
+def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, follow_symlinks: bool = False) -> Article:
+    """One text or HTML file as an Article, its `NAME.meta.json` sidecar overriding metadata. A
+    sidecar is a file beside its article: one whose link leads out of the article's folder is not
+    opened unless `follow_symlinks`."""
     p = Path(path)
     name = path_name(p)
     if p.suffix.lower() == FEED_SUFFIX:
@@ -166,7 +165,7 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES,
         text = decode(data)
     except ValueError as e:
         raise ArticleError(name, str(e)) from None
-    given = _sidecar(p, max_bytes, input_roots([p]) if roots == () else roots)
+    given = _sidecar(p, max_bytes, None if follow_symlinks else _input_roots([p]))
     if _looks_like_html(name, text):
         text, page = _html_text(text, name)
         given = _overlay(page, given)
@@ -267,7 +266,7 @@ def _fields(record: Any, where: str) -> dict[str, str]:
 
 def _sidecar(path: Path, max_bytes: int, roots: tuple[Path, ...] | None) -> dict[str, str]:
     """Metadata from `NAME.meta.json` beside `NAME.txt`, if there is one (a name too long for
-    the file system has none); bounded by `max_bytes` and opened only within `roots`."""
+    the file system has none); bounded by `max_bytes` and opened only within `roots` (None: anywhere)."""
     meta = path.with_name(path.stem + ".meta.json")
     name = path_name(meta)
     if not os.path.lexists(meta):
@@ -472,7 +471,8 @@ def _walk(root: Path, roots: tuple[Path, ...] | None) -> Iterator[Path | Article
             info = path.stat()
             key = (info.st_dev, info.st_ino)
             if key in ancestors:
-                yield ArticleError(path_name(path), f"symbolic link loop back to {printable(path_name(path.resolve()))}, not followed")
+                target = printable(path_name(path.resolve()))
+                yield ArticleError(path_name(path), f"symbolic link loop back to {target}, not followed")
                 continue
             if key in seen:
                 continue
@@ -482,15 +482,17 @@ def _walk(root: Path, roots: tuple[Path, ...] | None) -> Iterator[Path | Article
             yield ArticleError(path_name(path), f"cannot list folder: {_reason(e)}")
             continue
         inside = ancestors | {key}
-        items: list[tuple[Path | ArticleError, frozenset[tuple[int, int]] | None]] = []
-        for e in entries:
-            if not _wanted(e):
-                continue
-            if e.is_symlink() and not _within(Path(e.path), roots):
-                items.append((ArticleError(path_name(e.path), _leaves(Path(e.path))), None))
-            else:
-                items.append((Path(e.path), inside if _is_folder(e) else None))
-        stack.extend(reversed(items))
+        stack.extend(reversed([_entry(e, inside, roots) for e in entries if _wanted(e)]))
+
+
+def _entry(entry: os.DirEntry[str], inside: frozenset[tuple[int, int]], roots: tuple[Path, ...] | None
+           ) -> tuple[Path | ArticleError, frozenset[tuple[int, int]] | None]:
+    """A folder entry to walk into (with its ancestors), a file to yield (None), or the error of a
+    link leading out of the roots."""
+    path = Path(entry.path)
+    if entry.is_symlink() and not _within(path, roots):
+        return ArticleError(path_name(path), _leaves(path)), None
+    return path, inside if _is_folder(entry) else None
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
