@@ -29,6 +29,8 @@ MaxSize = Annotated[str, typer.Option(
 ArticleTimeout = Annotated[float, typer.Option(
     "--article-timeout", min=0, help="Seconds one article may take to extract; past it that article fails "
                                      "alone and the rest go on (0: no limit).")]
+FollowSymlinks = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Follow symbolic links that lead out of the folders named.")]
 Format = Annotated[Optional[str], typer.Option(
     "--format", "-f", help="table | json | jsonl | csv (default: table on a terminal, jsonl in a pipe).")]
 
@@ -125,8 +127,7 @@ def ingest(
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
     article_timeout: ArticleTimeout = DEFAULT_SECONDS,
-    follow_symlinks: Annotated[bool, typer.Option(
-        "--follow-symlinks", help="Follow symbolic links that lead out of the folders named.")] = False,
+    follow_symlinks: FollowSymlinks = False,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract new or changed articles and merge their facts into the knowledge base.
@@ -220,6 +221,7 @@ def extract(
     fmt: Format = None,
     max_size: MaxSize = "20MB",
     article_timeout: ArticleTimeout = DEFAULT_SECONDS,
+    follow_symlinks: FollowSymlinks = False,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract facts from articles and print them; nothing is written.
@@ -235,7 +237,7 @@ def extract(
     fmt = _check_format(fmt, ("table", "json", "jsonl"))
     _check_paths(files)
     failed, records = 0, []
-    for path, record, problem in extract_paths(files, _bytes(max_size), article_timeout):
+    for path, record, problem in extract_paths(files, _bytes(max_size), article_timeout, follow_symlinks):
         if problem:
             log.error("%s: %s", printable(path), problem)
             failed += 1
@@ -392,7 +394,7 @@ def forget(
     except KBError as e:
         _fail(str(e), 3)
     for name in unmatched:
-        log.error("%s: no article in the knowledge base has this id or path", name)
+        log.error("%s: no article in the knowledge base has this id or path", printable(name))
     if not quiet:
         typer.echo(f"forgot {len(gone)} article(s): {', '.join(gone) or '-'}", err=True)
     raise typer.Exit(1 if unmatched else 0)

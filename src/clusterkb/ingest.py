@@ -208,10 +208,10 @@ def _extract_one(article: Article, seconds: float | None = DEFAULT_SECONDS) -> t
     return article_to_json(extraction.article), [fact_to_json(f) for f in extraction.facts]
 
 
-def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES, article_timeout: float | None = DEFAULT_SECONDS
-                  ) -> Iterator[tuple[str, dict | None, str | None]]:
+def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES, article_timeout: float | None = DEFAULT_SECONDS,
+                  follow_symlinks: bool = False) -> Iterator[tuple[str, dict | None, str | None]]:
     """(path, extraction as JSON or None, problem or None) for every article named; writes nothing."""
-    for item in iter_articles(paths, max_bytes):
+    for item in iter_articles(paths, max_bytes, follow_symlinks):
         problem = item.problem if isinstance(item, ArticleError) else unsupported(item)
         if problem:
             yield item.path, None, problem
