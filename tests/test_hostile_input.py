@@ -35,15 +35,15 @@ def long_article(chars: int) -> str:
 
 def test_an_article_past_its_time_budget_fails_alone_and_the_batch_goes_on(tmp_path):
     slow, good = tmp_path / "slow.txt", tmp_path / "good.txt"
-    slow.write_text(long_article(1_000_000), encoding="utf-8")
+    slow.write_text(long_article(2_000_000), encoding="utf-8")
     good.write_text(GOOD, encoding="utf-8")
-    out = run("extract", str(slow), str(good), "--article-timeout", "1", "--format", "jsonl")
+    out = run("extract", str(slow), str(good), "--article-timeout", "5", "--format", "jsonl")
     assert out.returncode == 1
     assert [json.loads(line)["article"]["path"] for line in out.stdout.splitlines()] == [str(good)]
     [line] = errors(out)
     assert "slow.txt" in line and "--article-timeout" in line
     data = tmp_path / "data"
-    out = run("--data-dir", str(data), "ingest", str(slow), str(good), "--article-timeout", "1", "--workers", "2")
+    out = run("--data-dir", str(data), "ingest", str(slow), str(good), "--article-timeout", "5", "--workers", "2")
     assert out.returncode == 1
     assert [line for line in errors(out) if "slow.txt" in line and "--article-timeout" in line]
     stats = json.loads(run("--data-dir", str(data), "stats", "--format", "json").stdout)
