@@ -155,16 +155,18 @@ def _is_dependent(tok: str) -> bool:
 
 def _inside(offset: int, spans: list[Span], kind: str | None = None) -> bool:
     """Is the offset inside a span (of that kind; by default any organisation or place)?"""
-    return _indexed(spans, kind, lambda: Coverage((s.start, s.end) for s in spans if (s.type == kind if kind else s.type != PER))) \
-        .covers(offset)
+    def build() -> Coverage:
+        return Coverage((s.start, s.end) for s in spans if (s.type == kind if kind else s.type != PER))
+    return _indexed(spans, kind, build).covers(offset)
 
 
 _INDEXES: dict[object, tuple[list[Span], int, object]] = {}
 
 
 def _indexed(spans: list[Span], what: object, build):
-    """An index of one list of spans, built once for it (the list an article's people are read
-    against) and kept while that same list, unchanged in length, is asked again."""
+    """An index of one list of spans, built once for it and kept while that same list, unchanged
+    in length, is asked again: every name of an article asks «inside an organisation?» of the
+    article's one list of spans, which a pass over the list would make quadratic."""
     held = _INDEXES.get(what)
     if held is None or held[0] is not spans or held[1] != len(spans):
         held = _INDEXES[what] = (spans, len(spans), build())
