@@ -174,10 +174,14 @@ def test_unreadable_files_are_reported(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text(ARTICLE, encoding="utf-8")
 
-    def denied(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(pathlib.Path, "open", denied)
+    def denied(name, *args, **kwargs):  # root reads any file: refuse this one as a file system would
+        if os.fspath(name) == str(path):
+            raise PermissionError(13, "Permission denied", os.fspath(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
     assert errors(iter_articles([path])) == [f"{path}: permission denied"]
 
 
@@ -322,6 +326,7 @@ def test_folders_are_listed_recursively_in_sorted_order(tmp_path):
 def test_listing_reads_no_file(tmp_path, monkeypatch):
     make_tree(tmp_path)
     monkeypatch.setattr(pathlib.Path, "open", lambda *a, **k: pytest.fail("a file was opened"))
+    monkeypatch.setattr(os, "open", lambda *a, **k: pytest.fail("a file was opened"))
     assert len(list(iter_paths([tmp_path, tmp_path / "notes.md", "-"]))) == 7
 
 

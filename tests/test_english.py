@@ -70,3 +70,12 @@ def test_a_role_whose_organisation_has_and_in_its_name():
             "signed the agreement.")
     person = by_name(facts_of(text, "person", lang="en"))["Pavel Smirnov"].attrs
     assert (person["position"], person["organization"]) == ("director", "Association of Parks and Special Zones of Russia")
+
+
+def test_an_organisation_with_tabs_double_spaces_or_line_breaks_inside_is_found():
+    text = ("The Ministry of\tIndustry met the Association of  Clusters\nand Technoparks in Moscow. "
+            "Later the Association of\u00a0Clusters and Technoparks said the talks went well.")
+    orgs = {f.attrs["name"]: f for f in facts_of(text, "organization", lang="en")}
+    assert {"Ministry of Industry", "Association of Clusters and Technoparks"} <= set(orgs)
+    said = [m.text for m in orgs["Association of Clusters and Technoparks"].mentions]
+    assert said == ["Association of  Clusters\nand Technoparks", "Association of\u00a0Clusters and Technoparks"]

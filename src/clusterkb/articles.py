@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import stat
@@ -15,7 +16,7 @@ from typing import Any, BinaryIO
 
 from . import boilerplate
 from .boilerplate import Kind, Layout
-from .decoding import clean, decode
+from .decoding import clean, decode, one_line, printable, without_surrogates
 from .metadata import clean_author, detect_lang, find_author, find_source, parse_published
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -24,6 +25,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 FEED_SUFFIX = ".jsonl"
 STDIN = "-"
 METADATA_FIELDS = ("title", "published", "source", "url", "author", "lang")
+FIELD_MAX_CHARS = {"title": 1000, "published": 100, "lang": 20}  # any other field: 2,000
+log = logging.getLogger("clusterkb")
 
 
 @dataclass
@@ -56,6 +59,7 @@ class ArticleError(Exception):
     """An input that cannot be read as an article; the message names the file and the problem."""
 
     def __init__(self, path: str, problem: str):
+        path, problem = path_name(path), without_surrogates(problem)
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
@@ -69,28 +73,63 @@ def content_id(data: bytes) -> str:
 # -- public entry points --------------------------------------------------------------------
 
 
-def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ArticleError]:
+def iter_paths(paths: Iterable[str | os.PathLike[str]], follow_symlinks: bool = False) -> Iterator[Path | ArticleError]:
     """Files named, and the article files under folders named, in sorted order, without reading
     them (so a caller can check size and mtime first). `-` stands for standard input. A path that
-    does not exist, an unlistable folder or a symlink loop comes out as an ArticleError."""
+    does not exist, an unlistable folder, a symlink loop or (unless `follow_symlinks`) a symlink
+    leading out of the folders named comes out as an ArticleError."""
+    paths = list(paths)
+    roots = None if follow_symlinks else _input_roots(paths)
     for path in paths:
         p = Path(path)
         if os.fspath(path) == STDIN:
             yield p
         elif p.is_dir():
-            yield from _walk(p)
+            yield from _walk(p, roots)
         elif p.exists() or p.is_symlink():
             yield p
         else:
-            yield ArticleError(str(p), "no such file or folder")
+            yield ArticleError(path_name(p), "no such file or folder")
+
+
+def _input_roots(paths: Iterable[str | os.PathLike[str]]) -> tuple[Path, ...]:
+    """The folders reading may reach without --follow-symlinks: each folder named, and the
+    folder of each file named (as they are on disk, links resolved)."""
+    roots = []
+    for path in paths:
+        if os.fspath(path) == STDIN:
+            continue
+        p = Path(os.path.abspath(path))
+        roots += [p.resolve()] if p.is_dir() else [p.parent.resolve(), p.resolve().parent]
+    return tuple(roots)
+
+
+def path_name(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be stored: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return without_surrogates(os.fspath(path))
+
+
+def _within(path: Path, roots: tuple[Path, ...] | None) -> bool:
+    """Is the path, links resolved, inside one of the roots (always, when roots is None)?"""
+    if roots is None:
+        return True
+    target = path.resolve()
+    return any(target.is_relative_to(root) for root in roots)
+
+
+def _leaves(path: Path) -> str:
+    return (f"symbolic link to {printable(path_name(path.resolve()))} leads out of the input folders; "
+            "not followed (--follow-symlinks follows it)")
 
 
 def iter_articles(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES, follow_symlinks: bool = False
 ) -> Iterator[Article | ArticleError]:
     """Every article in the files, folders and feeds named (`-` reads a JSONL feed from standard
-    input). Never raises for a bad input: it comes out as an ArticleError and the rest go on."""
-    for item in iter_paths(paths):
+    input). Never raises for a bad input: it comes out as an ArticleError and the rest go on.
+    Unless `follow_symlinks`, links out of the folders named are not followed (see iter_paths
+    and read_article)."""
+    for item in iter_paths(paths, follow_symlinks):
         if isinstance(item, ArticleError):
             yield item
         elif os.fspath(item) == STDIN:
@@ -99,21 +138,23 @@ def iter_articles(
             yield from _read_feed(item, max_bytes)
         else:
             try:
-                yield read_article(item, max_bytes)
+                yield read_article(item, max_bytes, follow_symlinks)
             except ArticleError as e:
                 yield e
             except Exception as e:  # a bug of ours in reading one file must not stop the batch
-                yield _unexpected(str(item), e)
+                yield _unexpected(path_name(item), e)
 
 
 def _unexpected(where: str, error: Exception) -> ArticleError:
     return ArticleError(where, f"could not be read ({type(error).__name__}: {error}); please report this")
 
 
-def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
-    """One text or HTML file as an Article, its `NAME.meta.json` sidecar overriding metadata."""
+def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, follow_symlinks: bool = False) -> Article:
+    """One text or HTML file as an Article, its `NAME.meta.json` sidecar overriding metadata. A
+    sidecar is a file beside its article: one whose link leads out of the article's folder is not
+    opened unless `follow_symlinks`."""
     p = Path(path)
-    name = str(p)
+    name = path_name(p)
     if p.suffix.lower() == FEED_SUFFIX:
         raise ArticleError(name, "a JSONL feed holds many articles: read it with iter_articles")
     with _open(p, max_bytes) as f:
@@ -124,7 +165,7 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ar
         text = decode(data)
     except ValueError as e:
         raise ArticleError(name, str(e)) from None
-    given = _sidecar(p)
+    given = _sidecar(p, max_bytes, None if follow_symlinks else _input_roots([p]))
     if _looks_like_html(name, text):
         text, page = _html_text(text, name)
         given = _overlay(page, given)
@@ -180,7 +221,7 @@ def _described(layout: Layout) -> dict[str, Any]:
 
 def _given(metadata: dict[str, Any], path: str) -> dict[str, Any]:
     """Metadata given by the caller, a feed or a sidecar, with `published` normalised to ISO."""
-    given = {k: v for k, v in metadata.items() if v is not None}
+    given = {k: _safe_field(k, v, path) if isinstance(v, str) else v for k, v in metadata.items() if v is not None}
     if "published" in given:
         try:
             date, time = parse_published(str(given["published"]))
@@ -191,6 +232,15 @@ def _given(metadata: dict[str, Any], path: str) -> dict[str, Any]:
             given.setdefault("published_time", time)
         given.setdefault("published_confidence", 1.0)
     return given
+
+
+def _safe_field(key: str, value: str, path: str) -> str:
+    """A metadata value on one line, without control characters, cut to its bound (with a warning)."""
+    limit = FIELD_MAX_CHARS.get(key, 2000)
+    text, cut = one_line(value, limit)
+    if cut:
+        log.warning("%s: %s is %s characters long, cut to %s", printable(path), key, f"{len(value):,}", f"{limit:,}")
+    return text
 
 
 def _overlay(page: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -214,16 +264,22 @@ def _fields(record: Any, where: str) -> dict[str, str]:
     return fields
 
 
-def _sidecar(path: Path) -> dict[str, str]:
-    """Metadata from `NAME.meta.json` beside `NAME.txt`, if there is one."""
+def _sidecar(path: Path, max_bytes: int, roots: tuple[Path, ...] | None) -> dict[str, str]:
+    """Metadata from `NAME.meta.json` beside `NAME.txt`, if there is one (a name too long for
+    the file system has none); bounded by `max_bytes` and opened only within `roots` (None: anywhere)."""
     meta = path.with_name(path.stem + ".meta.json")
-    if not meta.is_file():
+    name = path_name(meta)
+    if not os.path.lexists(meta):
         return {}
+    if not _within(meta, roots):
+        raise ArticleError(name, "sidecar " + _leaves(meta))
+    with _open(meta, max_bytes) as f:
+        data = _read_bounded(f, name, max_bytes)
     try:
-        record = json.loads(meta.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise ArticleError(str(meta), f"sidecar metadata is not readable JSON: {e}") from None
-    return _fields(record, str(meta))
+        record = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
+        raise ArticleError(name, f"sidecar metadata is not readable JSON: {e}") from None
+    return _fields(record, name)
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -239,13 +295,38 @@ def _looks_like_html(name: str, text: str) -> bool:
     return name.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(text[:1000]))
 
 
+_TAG_MAX_CHARS = 10_000
+# One start tag, its quoted values taken whole; possessive, so a tag left open costs no backtracking.
+_START_TAG = re.compile(r"<(?P<name>[a-zA-Z][^\s/>]{0,64})(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
+
+
+def _tamed(html: str, where: str) -> str:
+    """The page with the attributes of any start tag longer than 10,000 characters dropped: the
+    HTML parser's cost grows with the square of a tag's attributes (200,000 of them on one tag
+    took minutes), and no article text is in them."""
+    dropped = 0
+
+    def tame(m: re.Match[str]) -> str:
+        nonlocal dropped
+        if len(m.group()) <= _TAG_MAX_CHARS:
+            return m.group()
+        dropped += 1
+        return f"<{m.group('name')}>"
+
+    html = _START_TAG.sub(tame, html)
+    if dropped:
+        log.warning("%s: the attributes of %s HTML tag(s) over %s characters were dropped", printable(where),
+                    f"{dropped:,}", f"{_TAG_MAX_CHARS:,}")
+    return html
+
+
 def _html_text(html: str, where: str) -> tuple[str, dict[str, Any]]:
     """The main text of a web page (trafilatura), its title on top, and the page's metadata."""
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, favor_recall=True,
+            _tamed(html, where), with_metadata=True, include_comments=False, favor_recall=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as e:  # a third-party parser on arbitrary input: report, never crash
@@ -272,7 +353,7 @@ _SKIP_CHUNK = 1 << 20
 def _read_feed(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
     try:
         with _open(path, None) as f:
-            yield from _iter_feed(f, str(path), max_bytes)
+            yield from _iter_feed(f, path_name(path), max_bytes)
     except ArticleError as e:
         yield e
 
@@ -338,25 +419,31 @@ def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 def _open(path: Path, max_bytes: int | None) -> BinaryIO:
-    """The file opened for reading, after checking it is a regular file within `max_bytes`."""
-    name = str(path)
+    """The file opened for reading, after checking it is a regular file within `max_bytes`. It
+    is opened without blocking and checked once open, so a FIFO or a device put in its place is
+    never read."""
+    name = path_name(path)
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
         raise ArticleError(name, problem) from None
+    except IsADirectoryError:
+        raise ArticleError(name, "is a folder, not a file") from None
     except OSError as e:
         raise ArticleError(name, _reason(e)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ArticleError(name, "is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ArticleError(name, "not a regular file")
-    if max_bytes is not None and info.st_size > max_bytes:
-        raise ArticleError(name, _too_big(info.st_size, max_bytes))
     try:
-        return path.open("rb")
-    except OSError as e:
-        raise ArticleError(name, _reason(e)) from None
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(name, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(name, "not a regular file (a pipe, device or socket is never read)")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise ArticleError(name, _too_big(info.st_size, max_bytes))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_bounded(f: BinaryIO, name: str, max_bytes: int) -> bytes:
@@ -369,32 +456,43 @@ def _read_bounded(f: BinaryIO, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _walk(root: Path) -> Iterator[Path | ArticleError]:
+def _walk(root: Path, roots: tuple[Path, ...] | None) -> Iterator[Path | ArticleError]:
     """Article files under `root` in sorted order, following folder symlinks but each folder
-    once; a symlink back to a folder above it is reported, not followed."""
+    once; a symlink back to a folder above it is reported, not followed, and so is one leading
+    out of the `roots` (None: links go anywhere)."""
     seen: set[tuple[int, int]] = set()
-    stack: list[tuple[Path, frozenset[tuple[int, int]] | None]] = [(root, frozenset())]
+    stack: list[tuple[Path | ArticleError, frozenset[tuple[int, int]] | None]] = [(root, frozenset())]
     while stack:
         path, ancestors = stack.pop()
-        if ancestors is None:
+        if ancestors is None or isinstance(path, ArticleError):
             yield path
             continue
         try:
             info = path.stat()
             key = (info.st_dev, info.st_ino)
             if key in ancestors:
-                yield ArticleError(str(path), f"symbolic link loop back to {path.resolve()}, not followed")
+                target = printable(path_name(path.resolve()))
+                yield ArticleError(path_name(path), f"symbolic link loop back to {target}, not followed")
                 continue
             if key in seen:
                 continue
             seen.add(key)
             entries = sorted(os.scandir(path), key=lambda e: e.name)
         except OSError as e:
-            yield ArticleError(str(path), f"cannot list folder: {_reason(e)}")
+            yield ArticleError(path_name(path), f"cannot list folder: {_reason(e)}")
             continue
         inside = ancestors | {key}
-        items = [(Path(e.path), inside if _is_folder(e) else None) for e in entries if _wanted(e)]
-        stack.extend(reversed(items))
+        stack.extend(reversed([_entry(e, inside, roots) for e in entries if _wanted(e)]))
+
+
+def _entry(entry: os.DirEntry[str], inside: frozenset[tuple[int, int]], roots: tuple[Path, ...] | None
+           ) -> tuple[Path | ArticleError, frozenset[tuple[int, int]] | None]:
+    """A folder entry to walk into (with its ancestors), a file to yield (None), or the error of a
+    link leading out of the roots."""
+    path = Path(entry.path)
+    if entry.is_symlink() and not _within(path, roots):
+        return ArticleError(path_name(path), _leaves(path)), None
+    return path, inside if _is_folder(entry) else None
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import __version__
+from .budget import DEFAULT_SECONDS
+from .decoding import printable
 
 app = typer.Typer(
     help="Facts about industrial clusters, technoparks and regional industrial policy, "
@@ -40,6 +42,11 @@ CardFormat = _format_option(EVERY_FORMAT, "table, also in a pipe: `show X | less
 DataFormat = _format_option(DATA_FORMATS, "jsonl")
 DataDir = Annotated[Optional[Path], typer.Option(
     "--data-dir", help="The knowledge base's folder, here as well as before the command.", show_default=False)]
+ArticleTimeout = Annotated[float, typer.Option(
+    "--article-timeout", min=0, help="Seconds one article may take to extract; past it that article fails "
+                                     "alone and the rest go on (0: no limit).")]
+FollowSymlinks = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Follow symbolic links that lead out of the folders named.")]
 
 
 class State:
@@ -123,7 +130,7 @@ def _is_iso_date(value: str) -> bool:
 def _check_paths(paths: list[str]) -> None:
     for p in paths:
         if p != "-" and not os.path.lexists(p):
-            _fail(f"{p}: no such file or directory")
+            _fail(f"{printable(p)}: no such file or directory")
 
 
 def _interactive() -> bool:
@@ -139,6 +146,8 @@ def ingest(
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
+    article_timeout: ArticleTimeout = DEFAULT_SECONDS,
+    follow_symlinks: FollowSymlinks = False,
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
@@ -163,7 +172,7 @@ def ingest(
 
     def progress(path: str, status: str) -> None:
         if status != "failed":
-            log.info("%s: %s", path, status)
+            log.info("%s: %s", printable(path), status)
         if bar:
             bar.advance(path, status)
 
@@ -172,7 +181,8 @@ def ingest(
         if bar:
             bar.start()
         report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
-                            max_bytes=max_bytes, progress=progress, report_file=report_file)
+                            max_bytes=max_bytes, progress=progress, report_file=report_file,
+                            article_timeout=article_timeout, follow_symlinks=follow_symlinks)
     except StoreError as e:
         _fail(str(e), 3)
     except OSError as e:
@@ -181,7 +191,7 @@ def ingest(
         if bar:
             bar.stop()
     for path, problem in report.failed:
-        log.error("%s: %s", path, problem)
+        log.error("%s: %s", printable(path), problem)
     if not quiet:
         for line in report_lines(report.as_dict()):
             typer.echo(line, err=True)
@@ -206,7 +216,10 @@ class _Bar:
         self.progress.stop()
 
     def advance(self, path: str, status: str) -> None:
-        self.progress.update(self.task, advance=1, description=f"{status:<9} {Path(path).name[:40]}")
+        from rich.markup import escape
+
+        name = escape(printable(Path(path).name)[:40])
+        self.progress.update(self.task, advance=1, description=f"{status:<9} {name}")
 
 
 def _progress(quiet: bool, paths: list[str]) -> _Bar | None:
@@ -222,6 +235,8 @@ def extract(
     files: Annotated[list[str], typer.Argument(help="Article files or folders; - for JSON Lines on stdin.")],
     fmt: AnyFormat = None,
     max_size: MaxSize = "20MB",
+    article_timeout: ArticleTimeout = DEFAULT_SECONDS,
+    follow_symlinks: FollowSymlinks = False,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Extract facts from articles and print them; nothing is written.
@@ -238,9 +253,9 @@ def extract(
     fmt = _check_format(fmt, EVERY_FORMAT)
     _check_paths(files)
     failed, records = 0, []
-    for path, record, problem in extract_paths(files, _bytes(max_size)):
+    for path, record, problem in extract_paths(files, _bytes(max_size), article_timeout, follow_symlinks):
         if problem:
-            log.error("%s: %s", path, problem)
+            log.error("%s: %s", printable(path), problem)
             failed += 1
         elif fmt == "jsonl":
             sys.stdout.write(dumps(record) + "\n")
@@ -571,7 +586,7 @@ def forget(
     except StoreError as e:
         _fail(str(e), 3)
     for name in unmatched:
-        log.error("%s: no article in the knowledge base has this id or path", name)
+        log.error("%s: no article in the knowledge base has this id or path", printable(name))
     if not quiet:
         typer.echo(f"forgot {len(gone)} article(s): {', '.join(gone) or '-'}", err=True)
     raise typer.Exit(1 if unmatched else 0)

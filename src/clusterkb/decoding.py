@@ -43,6 +43,7 @@ _CYRILLIC_LETTER = re.compile("[а-яё]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_FIELD_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # with bidi overrides
 _MAX_CONTROL_SHARE = 0.01
 _MAX_CONTROLS = 10
 
@@ -122,12 +123,45 @@ def _detected(data: bytes) -> str:
     return str(western or best)
 
 
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from a JSON escape like "\\ud800" or an undecodable file name) as U+FFFD,
+    so the text can be written as UTF-8.
+
+    >>> without_surrogates("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def one_line(value: str, limit: int) -> tuple[str, bool]:
+    """A metadata value safe to store and print: lone surrogates replaced, control characters
+    and line breaks made single spaces, at most `limit` characters; and whether it was cut.
+
+    >>> one_line("\\x1b[31mКластер\\n «Омск»\\ud800", 100)
+    ('[31mКластер «Омск»\ufffd', False)
+    """
+    text = " ".join(_FIELD_CONTROL.sub(" ", without_surrogates(value)).split())
+    return (text[:limit].rstrip(), True) if len(text) > limit else (text, False)
+
+
+def printable(name: str) -> str:
+    """A file name as it may go into a one-line message: as it is when every character prints,
+    else quoted with its line breaks and escapes spelt out, so it can neither split nor colour
+    the line.
+
+    >>> printable("a.txt"), printable("evil\\n\\x1b[31m.txt")
+    ('a.txt', "'evil\\\\n\\\\x1b[31m.txt'")
+    """
+    return name if name.isprintable() else repr(name)
+
+
 def clean(text: str) -> str:
     """Text with universal newlines, lone surrogates replaced and stray control characters
     blanked; ValueError when control characters show it is binary data."""
     text = _LINE_BREAKS.sub("\n", text.removeprefix("\ufeff"))
-    if _SURROGATE.search(text):
-        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    text = without_surrogates(text)
     controls = len(_CONTROL.findall(text))
     if controls > max(_MAX_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
         raise ValueError(f"binary data ({controls:,} control characters), not text")

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths
+from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths, path_name
+from .budget import DEFAULT_SECONDS, OutOfTime, time_budget
 from .extract import unsupported
 from .facts import article_to_json, fact_to_json
 from .store import KnowledgeBase, StoreError, Writer
@@ -64,20 +65,32 @@ class _Job:
     known: bool = False  # the article is stored already (re-extracted by --force)
 
 
+@dataclass(frozen=True)
+class _Options:
+    force: bool
+    workers: int
+    max_bytes: int
+    article_timeout: float | None
+    follow_symlinks: bool
+
+
 Progress = Callable[[str, str], None]
 RESOLVE_EVERY = 100  # articles stored between two resolutions: the parent resolves while workers extract
 
 
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
            wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
-           report_file: str | os.PathLike | None = None) -> IngestReport:
+           report_file: str | os.PathLike | None = None, article_timeout: float | None = DEFAULT_SECONDS,
+           follow_symlinks: bool = False) -> IngestReport:
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
     hash; `force` re-extracts everything (and ingests files `forget` was told to forget). Each
     article's facts are stored as soon as they are extracted; then the new facts are resolved
     against the stored entities. The run leaves a record (`clusterkb runs`, and `report_file`),
-    also when it is interrupted. `progress(path, status)` is called once per article.
+    also when it is interrupted. `progress(path, status)` is called once per article; one taking
+    longer than `article_timeout` seconds to extract fails alone. Symbolic links leading out of
+    the folders named are not followed unless `follow_symlinks`.
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
@@ -85,7 +98,8 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     with kb.lock(wait):
         writer = kb.writer()
         try:
-            _ingest(list(paths), writer, report, force, workers, max_bytes, progress)
+            _ingest(list(paths), writer, report, _Options(force, workers, max_bytes, article_timeout, follow_symlinks),
+                    progress)
         except BaseException:
             report.interrupted = True
             raise
@@ -97,15 +111,16 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     return report
 
 
-def _ingest(paths: list[str], writer: Writer, report: IngestReport, force: bool, workers: int, max_bytes: int,
+def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Options,
             progress: Progress | None) -> None:
-    if force:
+    if options.force:
         report.unforgotten = writer.unforget_all()
     report.removed = _forget_deleted_files(writer, paths)
     files: dict[str, tuple[dict[str, Any], list[str]]] = {}
     added, merged = set(), set()
     stored = 0
-    for job, result in _extract_all(_jobs(paths, writer, force, max_bytes, report, progress, files), workers):
+    jobs = _jobs(paths, writer, options, report, progress, files)
+    for job, result in _extract_all(jobs, options.workers, options.article_timeout):
         if isinstance(result, str):
             report.failed.append((job.article.path, result))
             _tell(progress, job.article.path, "failed")
@@ -147,13 +162,14 @@ def _record(writer: Writer, report: IngestReport, report_file: str | os.PathLike
             log.error("%s: cannot write the report (%s)", report_file, e.strerror or e)
 
 
-def _jobs(paths: list[str], writer: Writer, force: bool, max_bytes: int, report: IngestReport,
+def _jobs(paths: list[str], writer: Writer, options: _Options, report: IngestReport,
           progress: Progress | None, files: dict[str, tuple[dict[str, Any], list[str]]]) -> Iterator[_Job]:
     """Articles that need extracting; unchanged, forgotten and unreadable ones are counted here.
     Files are keyed by their resolved path, so the same file reached another way is the same
     file; `files` collects what to record of each file read."""
     queued: set[str] = set()
-    for path in iter_paths(paths):
+    force = options.force
+    for path in iter_paths(paths, options.follow_symlinks):
         if isinstance(path, ArticleError):
             _fail(report, progress, path.path, path.problem)
             continue
@@ -171,7 +187,7 @@ def _jobs(paths: list[str], writer: Writer, force: bool, max_bytes: int, report:
             continue
         old_ids = list(known["ids"]) if known else []
         new_ids: list[str] = []
-        for item in iter_articles([name], max_bytes):
+        for item in iter_articles([name], options.max_bytes, options.follow_symlinks):
             if isinstance(item, ArticleError) or unsupported(item):
                 _fail(report, progress, item.path, item.problem if isinstance(item, ArticleError) else unsupported(item))
                 continue
@@ -251,37 +267,43 @@ def _forget_deleted_files(writer: Writer, paths: list[str]) -> int:
     return removed
 
 
-def _extract_one(article: Article) -> tuple[dict, list[dict]] | str:
+def _extract_one(article: Article, seconds: float | None = DEFAULT_SECONDS) -> tuple[dict, list[dict]] | str:
     """Extraction of one article as JSON, or the problem in one line: never raises."""
+    from . import nlp
     from .extract import extract_article
 
+    nlp.warm_up()  # loading the models is not the article's time
     try:
-        extraction = extract_article(article)
+        with time_budget(seconds):
+            extraction = extract_article(article)
+    except OutOfTime as e:
+        return f"extraction {e} (--article-timeout); the article is left out"
     except Exception as e:  # one bad article must not stop the batch
         return f"extraction failed: {type(e).__name__}: {e}"
     return article_to_json(extraction.article), [fact_to_json(f) for f in extraction.facts]
 
 
-def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, dict | None, str | None]]:
+def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES, article_timeout: float | None = DEFAULT_SECONDS,
+                  follow_symlinks: bool = False) -> Iterator[tuple[str, dict | None, str | None]]:
     """(path, extraction as JSON or None, problem or None) for every article named; writes nothing."""
-    for item in iter_articles(paths, max_bytes):
+    for item in iter_articles(paths, max_bytes, follow_symlinks):
         problem = item.problem if isinstance(item, ArticleError) else unsupported(item)
         if problem:
             yield item.path, None, problem
             continue
-        result = _extract_one(item)
+        result = _extract_one(item, article_timeout)
         if isinstance(result, str):
             yield item.path, None, result
         else:
             yield item.path, {"article": result[0], "facts": result[1]}, None
 
 
-def _extract_all(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, Any]]:
+def _extract_all(jobs: Iterator[_Job], workers: int, seconds: float | None) -> Iterator[tuple[_Job, Any]]:
     """(job, result) in input order. With workers > 1 a forked pool shares the loaded models;
     jobs are read here, in this thread, and at most a few per worker are in flight."""
     if workers <= 1:
         for job in jobs:
-            yield job, _extract_one(job.article)
+            yield job, _extract_one(job.article, seconds)
         return
     from . import nlp
 
@@ -290,7 +312,7 @@ def _extract_all(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, Any
     in_flight: collections.deque = collections.deque()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for job in jobs:
-            in_flight.append((job, pool.apply_async(_extract_one, (job.article,))))
+            in_flight.append((job, pool.apply_async(_extract_one, (job.article, seconds))))
             if len(in_flight) >= 4 * workers:
                 done, result = in_flight.popleft()
                 yield done, result.get()
@@ -306,7 +328,7 @@ def _file_info(path: Path) -> dict[str, Any] | None:
         st = path.stat()
     except OSError:
         return None
-    return {"path": str(path.resolve()), "size": st.st_size, "mtime": st.st_mtime_ns}
+    return {"path": path_name(path.resolve()), "size": st.st_size, "mtime": st.st_mtime_ns}
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import unicodedata
 from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -33,6 +34,23 @@ def stdout_console() -> Console:
     from rich.console import Console
 
     return Console(soft_wrap=False)
+
+
+def literal(value: Any) -> str:
+    """Data as Rich shows it literally: markup escaped (an article's «[link=…]» stays text, never
+    a hyperlink) and characters that do not print spelt out («\\x1b», «\\n»), so no text from an
+    article or a file name can colour, move or split the terminal's lines.
+
+    >>> literal("[link=http://x]here[/link]\\x1b[2J")
+    '\\\\[link=http://x]here\\\\[/link]\\\\x1b[2J'
+    """
+    from rich.markup import escape
+
+    text = "" if value is None else str(value)
+    if not text.isprintable():  # a no-break space stays, a control character or line separator does not
+        text = "".join(repr(c)[1:-1] if unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp")
+                       else c for c in text)
+    return escape(text)
 
 
 def _table(**options: Any) -> Table:
@@ -191,13 +209,6 @@ def _decimal(value: float) -> str:
     return text.replace(".", ",")
 
 
-def _esc(text: Any) -> str:
-    """Text from articles, safe inside Rich markup: «[ru, 2024-02-29]» stays as written."""
-    from rich.markup import escape
-
-    return escape(str(text)) if text is not None else ""
-
-
 def said_in(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
     """Where a fact was first said: «date · title», and how many other articles say it."""
     first = first_source(fact, articles)
@@ -222,8 +233,8 @@ def facts_table(facts: list[dict[str, Any]], articles: dict[str, dict[str, Any]]
                               ("said in", "green", 2), ("sentence", "", 4)):
         table.add_column(col, style=style, overflow="fold", ratio=ratio)
     for f in facts:
-        table.add_row(f["kind"], _esc(readable(f)), _esc(details(f)), _esc(said_in(f, articles)),
-                      _esc(first_sentence(f, articles)))
+        table.add_row(f["kind"], literal(readable(f)), literal(details(f)), literal(said_in(f, articles)),
+                      literal(first_sentence(f, articles)))
     return table
 
 
@@ -247,44 +258,44 @@ def extraction_table(record: dict[str, Any]) -> Table:
     """One article's extraction for a person: facts with the text they were found in."""
     art = record["article"]
     title = f"{art.get('path')} — {art.get('title') or ''} [{art.get('lang')}, {art.get('published') or 'no date'}]"
-    table = _table(title=_esc(title), title_justify="left")
+    table = _table(title=literal(title), title_justify="left")
     for col, style in (("kind", "cyan"), ("fact", "bold"), ("details", ""), ("said as", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for f in record["facts"]:
         said = ", ".join(dict.fromkeys(m["text"] for m in f["mentions"]))
-        table.add_row(f["kind"], _esc(readable(f)), _esc(details(f)), _esc(said))
+        table.add_row(f["kind"], literal(readable(f)), literal(details(f)), literal(said))
     return table
 
 
 def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool = False) -> None:
     """Everything the knowledge base knows about one entity."""
     articles = index.articles(s["article"] for s in fact["sources"])
-    console.rule(f"[bold]{_esc(label(fact))}[/] [dim]{fact['kind']} {fact['id']}[/]")
+    console.rule(f"[bold]{literal(label(fact))}[/] [dim]{fact['kind']} {fact['id']}[/]")
     if fact.get("aliases"):
-        console.print("[bold]Also:[/] " + _esc("; ".join(fact["aliases"])))
+        console.print("[bold]Also:[/] " + literal("; ".join(fact["aliases"])))
     if fact.get("canonical"):
-        console.print("[bold]Canonical:[/] " + _esc(fact["canonical"]))
+        console.print("[bold]Canonical:[/] " + literal(fact["canonical"]))
     for role in fact.get("roles", []):
         when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
         org = f" — {role['organization']}" if role.get("organization") else ""
-        console.print(f"[bold]Role:[/] {_esc(role['position'] + org)} [dim]({when})[/]")
+        console.print(f"[bold]Role:[/] {literal(role['position'] + org)} [dim]({when})[/]")
     total = article_count(fact)
     shown = f" (the first {len(fact['sources'])})" if total > len(fact["sources"]) else ""
     console.print(f"[bold]Mentions[/] in {total} article(s){shown}:")
     for src in fact["sources"]:
         art = articles.get(src["article"], {})
-        console.print(f"  {art.get('published') or 'no date'} · [green]{_esc(art.get('title') or src['article'])}[/]"
-                      f" [dim]{_esc(src.get('path') or src['article'])}[/]")
+        console.print(f"  {art.get('published') or 'no date'} · [green]{literal(art.get('title') or src['article'])}[/]"
+                      f" [dim]{literal(src.get('path') or src['article'])}[/]")
         for m in src["mentions"]:
-            console.print(f"    «{_esc(m['text'])}» [dim]{m['start']}–{m['end']}[/]  {_esc(m['sentence'])}", highlight=False)
+            console.print(f"    «{literal(m['text'])}» [dim]{m['start']}–{m['end']}[/]  {literal(m['sentence'])}", highlight=False)
     if why:
         forms = Counter(m["text"] for s in fact["sources"] for m in s["mentions"])
-        console.print("[bold]Said as:[/] " + _esc(", ".join(f"«{t}»×{n}" for t, n in forms.most_common())), highlight=False)
+        console.print("[bold]Said as:[/] " + literal(", ".join(f"«{t}»×{n}" for t, n in forms.most_common())), highlight=False)
         for reason in fact.get("why", []) or ["one article, one normal form: nothing to merge across articles"]:
-            console.print(f"[bold]Why:[/] {_esc(reason)}", highlight=False)
+            console.print(f"[bold]Why:[/] {literal(reason)}", highlight=False)
     together = cooccurring(index, fact)
     if together:
-        console.print("[bold]Appears with:[/] " + _esc(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15])))
+        console.print("[bold]Appears with:[/] " + literal(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15])))
     _numbers_section(console, numbers_of(index, fact), index)
 
 
@@ -292,7 +303,7 @@ def also_matching(console: Console, others: list[dict[str, Any]]) -> None:
     """The other entities a name matched, under the card, so a wrong pick is one step from the right one."""
     if others:
         names = "; ".join(f"{label(o)} ({o['kind']})" for o in others[:6])
-        console.print(f"[dim]Also matching: {_esc(names)}[/]")
+        console.print(f"[dim]Also matching: {literal(names)}[/]")
 
 
 def _numbers_section(console: Console, numbers: list[dict[str, Any]], index: Index) -> None:
@@ -303,8 +314,8 @@ def _numbers_section(console: Console, numbers: list[dict[str, Any]], index: Ind
     articles = index.articles(s["article"] for x in shown for s in x["sources"])
     console.print("[bold]Numbers:[/]")
     for x in shown:
-        console.print(f"  {x['kind']:<6} [bold]{_esc(readable(x))}[/]  [green]{_esc(said_in(x, articles))}[/]", highlight=False)
-        console.print(f"         [dim]{_esc(first_sentence(x, articles))}[/]", highlight=False)
+        console.print(f"  {x['kind']:<6} [bold]{literal(readable(x))}[/]  [green]{literal(said_in(x, articles))}[/]", highlight=False)
+        console.print(f"         [dim]{literal(first_sentence(x, articles))}[/]", highlight=False)
 
 
 def articles_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
@@ -316,8 +327,8 @@ def articles_table(records: list[dict[str, Any]], title: str | None = None) -> T
         table.add_column(col, style=style, overflow="fold", ratio=ratio, max_width=16 if col == "source" else None,
                          justify="right" if col == "facts" else "left")
     for a in records:
-        table.add_row(a.get("published") or "no date", _esc(a.get("title") or a.get("path")), _esc(a.get("source") or ""),
-                      _esc(a.get("lang") or ""), str(a.get("facts", 0)), a["id"][:8])
+        table.add_row(a.get("published") or "no date", literal(a.get("title") or a.get("path")), literal(a.get("source") or ""),
+                      literal(a.get("lang") or ""), str(a.get("facts", 0)), a["id"][:8])
     return table
 
 
@@ -329,14 +340,14 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
     summary.add_column("count", justify="right")
     summary.add_row("articles", str(stats["articles"]))
     for lang, n in stats["languages"].items():
-        summary.add_row(f"  in {_esc(lang)}", str(n))
+        summary.add_row(f"  in {literal(lang)}", str(n))
     for kind, n in stats["facts"].items():
         summary.add_row(f"{kind} facts", str(n))
     tops = _table(title="Top entities (by articles, then mentions)")
     for col in ("kind", "entity", "articles", "mentions"):
         tops.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
     for t in stats["top"]:
-        tops.add_row(t["kind"], _esc(t["name"]), str(t["articles"]), str(t["mentions"]))
+        tops.add_row(t["kind"], literal(t["name"]), str(t["articles"]), str(t["mentions"]))
     return [summary, tops]
 
 

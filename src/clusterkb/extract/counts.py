@@ -25,6 +25,7 @@ from .dates import date_spans
 from .document import Document, Sentence
 from .money import money_spans
 from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range
+from .spans import Coverage
 
 _RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
     (r"%", "процент", "процент"),
@@ -99,7 +100,7 @@ class _Count:
 
 def extract_counts(doc: Document) -> list[Fact]:
     """Count facts of a document: one per (value, unit), with all its mentions."""
-    skip = date_spans(doc) + money_spans(doc) + quoted_names(doc.text, doc.lang)
+    skip = Coverage(date_spans(doc) + money_spans(doc) + quoted_names(doc.text, doc.lang))
     found, previous = [], []
     for sentence in doc.sentences:
         hinted = _HINT.search(sentence.text.lower())
@@ -113,7 +114,7 @@ def extract_counts(doc: Document) -> list[Fact]:
     return collect(doc, "count", found)
 
 
-def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
+def _sentence_counts(sentence: Sentence, lang: str, skip: Coverage,
                      previous: list[_Count]) -> list[_Count]:
     """The counts of one sentence, coordinated, elided and subset nouns filled in; `previous` are
     the counts of the sentence before, which a subset («с тремя из них») may refer to."""
@@ -176,10 +177,10 @@ def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:
     return next((c for c in reversed(before) if c.noun is not None), None)
 
 
-def _may_count(text: str, n: Number, offset: int, skip: list[tuple[int, int]]) -> bool:
+def _may_count(text: str, n: Number, offset: int, skip: Coverage) -> bool:
     """Not a date, money, quoted name, document number nor phone."""
     a, b = offset + n.start, offset + n.end
-    return not (any(s < b and a < e for s, e in skip)
+    return not (skip.overlaps(a, b)
                 or _NOT_COUNT_BEFORE.search(text, max(0, n.start - 12), n.start))
 
 

@@ -104,6 +104,8 @@ _ON_TODAY = re.compile(r"(?:на|по|до)\s+$", re.IGNORECASE)
 _NOWADAYS = {"сегодня", "today"}
 _SPEECH_END = re.compile(r"[»\"”;]|\s[—–]\s")
 _DATELINE_REST = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|[\W_]", re.UNICODE)
+_BLANK = re.compile(r"\s*")
+_LETTER = re.compile(r"[^\W\d_]")
 _TIME_AFTER = re.compile(r"[,\s|·]*\d{1,2}:\d\d(?!\d)")
 _STAMP_LABEL = re.compile(r"\W*(?:опубликовано|дата\s+публикации|размещено|published|posted)\W*",
                           re.IGNORECASE)
@@ -442,14 +444,18 @@ def _is_dateline(doc: Document, r: _Raw) -> bool:
     """Is the date a printed dateline: alone on its line (with at most a time), after a
     publication label («Опубликовано»), or between an agency's place in capitals opening a
     paragraph and a full stop, slash or dash («ЯРОСЛАВЛЬ, 14 декабря 2023.», «OMSK, 3 June —»)?"""
-    start = doc.text.rfind("\n", 0, r.start) + 1
-    end = doc.text.find("\n", r.end)
-    before, after = doc.text[start:r.start], doc.text[r.end:end if end >= 0 else len(doc.text)]
-    if _STAMP_LABEL.fullmatch(before) or _AGENCY.fullmatch(before) and _AGENCY_AFTER.match(after):
+    text = doc.text
+    start = text.rfind("\n", 0, r.start) + 1
+    end = text.find("\n", r.end)
+    end = end if end >= 0 else len(text)
+    if _STAMP_LABEL.fullmatch(text, start, r.start) or \
+            _AGENCY.fullmatch(text, start, r.start) and _AGENCY_AFTER.match(text, r.end, end):
         return True
-    if not before.strip() and _TIME_AFTER.match(after):
+    if _BLANK.fullmatch(text, start, r.start) and _TIME_AFTER.match(text, r.end, end):
         return True
-    return not _DATELINE_REST.sub("", before + after)
+    if _LETTER.search(text, r.end, end) or _LETTER.search(text, start, r.start):
+        return False  # a letter is never part of a time: the line says more than the date
+    return not _DATELINE_REST.sub("", text[start:r.start] + text[r.end:end])
 
 
 def extract_dates(doc: Document) -> list[Fact]:

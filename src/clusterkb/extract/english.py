@@ -79,8 +79,9 @@ def _organisations(doc: Document) -> list[OrgMention]:
     for start, end, run in _runs(doc.text):
         org = _org_in_run(run)
         if org:
-            offset = start + run.index(org)
-            found.setdefault((offset, offset + len(org)), org)
+            at = _located(org, run)
+            if at:
+                found.setdefault((start + at.start(), start + at.end()), org)
     for m in _ACRONYM.finditer(doc.text):
         if m.group() not in _NOT_ACRONYMS and not any(a <= m.start() < b for a, b in found):
             found[(m.start(), m.end())] = m.group()
@@ -96,10 +97,20 @@ def _organisations(doc: Document) -> list[OrgMention]:
     return out
 
 
+def _located(name: str, run: str) -> re.Match[str] | None:
+    """Where a name rebuilt from a run's words (see _org_in_run) stands in the run, whatever
+    spaces the run has between them: «Ministry of⇥Industry», «Association of  Clusters»."""
+    tokens = re.findall(_RUN_WORD, name)
+    return re.search(r"[^\w&'’.,-]*".join(map(re.escape, tokens)), run)
+
+
+_RUN_WORD = r"[\w&'’.-]+|,"
+
+
 def _org_in_run(run: str) -> str | None:
     """The organisation inside a capitalised run: from the capitalised words before its head
     noun through its «of …» complement. «Russian Government Decree» → «Russian Government»."""
-    words = re.findall(r"[\w&'’.-]+|,", run)
+    words = re.findall(_RUN_WORD, run)
     heads = [i for i, w in enumerate(words) if w.rstrip(".") in ORG_HEADS]
     if not heads:
         return None

@@ -7,6 +7,8 @@ a quoted short name («ТехноОмск» for «индустриальный �
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,18 +39,54 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
     found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + _typed_quoted_names(doc)
-    orgs = [s for s in spans if s.type == ORG]
+    layer = _OrganisationLayer(spans)
     for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
-        if any(o.start < new.end and new.start < o.end for o in orgs):
-            inside = [o for o in orgs if new.start <= o.start and o.end <= new.end]
-            overlapping = [o for o in orgs if o.start < new.end and new.start < o.end]
+        near = layer.near(new)
+        inside = [o for o in near if new.start <= o.start and o.end <= new.end]
+        overlapping = [o for o in near if o.start < new.end and new.start < o.end]
+        if overlapping:
             if inside != overlapping:
                 continue
-            spans = [s for s in spans if s not in inside]
-            orgs = [o for o in orgs if o not in inside]
-        spans.append(new)
-        orgs.append(new)
-    return sorted(spans, key=lambda s: (s.start, -s.end))
+            layer.remove(inside)
+        layer.add(new)
+    return sorted(layer.spans(), key=lambda s: (s.start, -s.end))
+
+
+class _OrganisationLayer:
+    """The spans with their organisations indexed by start, so that the organisations a new
+    span may touch are found by bisection within the longest organisation's reach rather than
+    by a pass over all of them. A span removed takes every span equal to it along."""
+
+    def __init__(self, spans: list[Span]):
+        self._spans: list[Span] = []
+        self._alive: list[bool] = []
+        self._starts: list[tuple[int, int]] = []  # (start, position) of each organisation
+        self._reach = 0
+        for s in spans:
+            self.add(s)
+
+    def add(self, span: Span) -> None:
+        self._spans.append(span)
+        self._alive.append(True)
+        if span.type == ORG:
+            bisect.insort(self._starts, (span.start, len(self._spans) - 1))
+            self._reach = max(self._reach, span.end - span.start)
+
+    def near(self, span: Span) -> list[Span]:
+        """The live organisations starting from the longest one's length before the span to its end."""
+        lo = bisect.bisect_left(self._starts, (span.start - self._reach, -1))
+        hi = bisect.bisect_right(self._starts, (span.end, len(self._spans)))
+        return [self._spans[p] for _, p in self._starts[lo:hi] if self._alive[p]]
+
+    def remove(self, spans: list[Span]) -> None:
+        for gone in spans:
+            for _, p in self._starts[bisect.bisect_left(self._starts, (gone.start, -1)):
+                                     bisect.bisect_right(self._starts, (gone.start, len(self._spans)))]:
+                if self._alive[p] and self._spans[p] == gone:
+                    self._alive[p] = False
+
+    def spans(self) -> list[Span]:
+        return [s for s, alive in zip(self._spans, self._alive) if alive]
 
 
 @lru_cache(maxsize=1)
@@ -229,12 +267,17 @@ def _initials(name: str, content_only: bool) -> str:
     return "".join(w[0] for w in words if not (content_only and w in _FUNCTION_WORDS)).upper()
 
 
+def _abbreviation_letters(abbr: str) -> str:
+    """The letters an abbreviation stands for: «АКИТ РФ» → «АКИТ», «AC&T» → «ACT»."""
+    return gazetteer.strip_country(fold(abbr)).upper().replace("&", "").replace("-", "")
+
+
 def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
     """«АКИТ» ← «Ассоциация кластеров и технопарков», «AC&T» ← «Association of Clusters, Technoparks…».
     An abbreviation that stops short of the name's place may be another body («ФРП» is the
     federal fund, not «Фонд развития промышленности Новосибирской области»): it matches only
     when `past_place` allows it."""
-    a = gazetteer.strip_country(fold(abbr)).upper().replace("&", "").replace("-", "")
+    a = _abbreviation_letters(abbr)
     if len(a) < 3 or " " in a or len(_WORD.findall(name)) < 3:
         return False
     unplaced = _without_place(name)
@@ -247,12 +290,19 @@ def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
 def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) -> None:
     """An abbreviation no other mention explains («the regional IDF») joins the one body of
     the article it can abbreviate, place or no place."""
+    sizes: dict[int, int] = {}
+    for i in range(len(orgs)):
+        sizes[find(i)] = sizes.get(find(i), 0) + 1
+    by_initials = _index_by_initials(orgs)
     for i, o in enumerate(orgs):
-        if not _ABBR.match(o.normal) or any(find(j) == find(i) for j in range(len(orgs)) if j != i):
+        if not _ABBR.match(o.normal) or sizes[find(i)] > 1:
             continue
-        roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates(o.normal, other.normal, True)}
+        roots = {find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
+                 if j != i and _abbreviates(o.normal, orgs[j].normal, True)}
         if len(roots) == 1:
-            parent[find(i)] = roots.pop()
+            root = roots.pop()
+            sizes[root] += sizes.pop(find(i))
+            parent[find(i)] = root
 
 
 _PLACE_TAIL = re.compile(r"\s+(?:[А-ЯЁ][\w-]*\s+)?(?:области|края|республики|округа|района|города)(?:\s+[А-ЯЁ][\w-]*)?$"
@@ -274,17 +324,94 @@ def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
             i = parent[i]
         return i
 
-    keys = [_keys(o) for o in orgs]
-    for i in range(len(orgs)):
-        for j in range(i):
-            if keys[i] & keys[j] or _same_body(orgs[i], orgs[j]):
-                parent[find(i)] = find(j)
+    first_with: dict[str, int] = {}
+    for i, o in enumerate(orgs):
+        for key in _keys(o):
+            parent[find(i)] = find(first_with.setdefault(key, i))
+    for i, j in _candidate_pairs(orgs):
+        if find(i) != find(j) and _same_body(orgs[i], orgs[j]):
+            parent[find(i)] = find(j)
     _attach_bare_heads(orgs, find, parent)
     _attach_lone_abbreviations(orgs, find, parent)
     groups: dict[int, list[OrgMention]] = {}
     for i, o in enumerate(orgs):
         groups.setdefault(find(i), []).append(o)
     return list(groups.values())
+
+
+def _signature(o: OrgMention) -> tuple:
+    return o.normal, tuple(o.aliases), o.short_of_head, o.quoted
+
+
+def _distinct(orgs: list[OrgMention]) -> list[int]:
+    """One index per way of naming: mentions written alike compare alike («АКИТ» said ten times)."""
+    seen: dict[tuple, int] = {}
+    return [seen.setdefault(_signature(o), i) for i, o in enumerate(orgs) if _signature(o) not in seen]
+
+
+def _index_by_initials(orgs: list[OrgMention]) -> dict[str, list[int]]:
+    """Each starting run (3 letters or more) of a long name's initials → the names it starts:
+    the only names an abbreviation can stand for (see _abbreviates)."""
+    index: dict[str, list[int]] = {}
+    for i in _distinct(orgs):
+        if len(_WORD.findall(orgs[i].normal)) < 3:
+            continue
+        starts = {initials[:n] for content_only in (False, True)
+                  if (initials := _initials(orgs[i].normal, content_only)) for n in range(3, len(initials) + 1)}
+        for letters in starts:
+            index.setdefault(letters, []).append(i)
+    return index
+
+
+def _candidate_pairs(orgs: list[OrgMention]) -> set[tuple[int, int]]:
+    """Every pair of distinct namings _same_body can join, found through what the two must
+    share — the abbreviation's initials, the short name, the quoted name, the first words or a
+    rare word — so a long article costs about its length rather than its square.
+
+    «АКИТ» is looked up among the names whose initials start «АКИТ», «ТехноПласта» among the
+    short names «ТехноПласт»/«ТехноПлас», and so on; nothing else is compared."""
+    distinct = _distinct(orgs)
+    by_initials = _index_by_initials(orgs)
+    by_alias: dict[str, list[int]] = {}
+    by_quoted: dict[str, list[int]] = {}
+    for j in distinct:
+        for a in orgs[j].aliases:
+            if " " not in a and len(a) >= 4:
+                by_alias.setdefault(fold(a), []).append(j)
+        by_quoted.setdefault(fold(orgs[j].quoted or orgs[j].normal), []).append(j)
+    pairs = set(_near_duplicate_candidates(orgs, distinct))
+    for i in distinct:
+        x = orgs[i]
+        found = [j for f in [x.normal, *x.aliases] if _ABBR.match(f) for j in by_initials.get(_abbreviation_letters(f), ())]
+        if " " not in x.normal:
+            w = fold(x.normal)
+            found += [j for cut in (1, 2) for j in by_alias.get(w[:-cut], ())]
+        if x.quoted:
+            found += by_quoted.get(fold(x.quoted), [])
+        pairs |= {(min(i, j), max(i, j)) for j in found if j != i}
+    return pairs
+
+
+def _near_duplicate_candidates(orgs: list[OrgMention], distinct: list[int]):
+    """Pairs that may be near duplicates: the same first three words, or a shared word among
+    each name's rarest ones (prefix filtering: two word sets sharing ¾ of their union share
+    one of each set's first |set| − ⌈¾·|set|⌉ + 1 words in any fixed order of words)."""
+    words = {i: gazetteer.strip_country(fold(orgs[i].normal)).split() for i in distinct}
+    words = {i: w for i, w in words.items() if len(w) >= 3}
+    frequency: dict[str, int] = {}
+    for w in words.values():
+        for word in set(w):
+            frequency[word] = frequency.get(word, 0) + 1
+    buckets: dict[object, list[int]] = {}
+    for i, w in words.items():
+        rarest = sorted(set(w), key=lambda word: (frequency[word], word))
+        keep = len(rarest) - math.ceil(0.75 * len(rarest)) + 1
+        for key in [tuple(w[:3]), *rarest[:keep]]:
+            buckets.setdefault(key, []).append(i)
+    for bucket in buckets.values():
+        for a in range(len(bucket)):
+            for b in range(a):
+                yield min(bucket[a], bucket[b]), max(bucket[a], bucket[b])
 
 
 def _same_body(a: OrgMention, b: OrgMention) -> bool:
@@ -340,15 +467,17 @@ def _is_place_word(word: str) -> bool:
 def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
     """«Ассоциация» alone, «Ассоциации по развитию …» or «региональное правительство» is the one
     organisation of the article whose name starts with that noun."""
+    by_head: dict[str, list[int]] = {}
+    for j in _distinct(orgs):
+        if len(_WORD.findall(orgs[j].normal)) > 1 and not orgs[j].short_of_head:
+            by_head.setdefault(fold(orgs[j].normal).split()[0], []).append(j)
     for i, o in enumerate(orgs):
         words = _WORD.findall(o.normal)
         regional = len(words) == 2 and fold(words[0]).startswith("региональн")
         if not (len(words) == 1 or o.short_of_head or regional) or words[0] in LEGAL_FORMS:
             continue
         head = fold(words[-1] if regional else words[0])
-        roots = {find(j) for j, other in enumerate(orgs)
-                 if find(j) != find(i) and len(_WORD.findall(other.normal)) > 1 and not other.short_of_head
-                 and fold(other.normal).split()[0] == head}
+        roots = {find(j) for j in by_head.get(head, ()) if find(j) != find(i)}
         if len(roots) == 1:
             if o.short_of_head:
                 o.normal = words[0]

@@ -8,10 +8,11 @@ from ..facts import Fact, Mention
 from ..normalize import PersonName, fold, person_name
 from .document import Document
 from .roles import Role, role_after, role_before
-from .spans import PER, Span
+from .spans import PER, Coverage, Span
 
 # A name right after these is a credit or a byline, not a person the article is about.
 _CREDIT = re.compile(r"(?:фото|фотография|автор|текст|источник|корреспондент|видео)\s*[:©]?\s*$|#\s*$", re.I)
+_CREDIT_REACH = 200  # characters before a name searched for its credit word: far more than the longest one
 
 
 def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
@@ -35,8 +36,9 @@ def _surnames_the_model_missed(doc: Document, spans: list[Span], found) -> list:
     if not surnames:
         return []
     extra = []
+    tagged = Coverage((s.start, s.end) for s in spans)
     for m in re.finditer(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])", doc.text):
-        if any(s.start <= m.start() < s.end for s in spans):
+        if tagged.covers(m.start()):
             continue
         word = m.group()
         forms = {fold(word)} | {fold(p.normal_form) for p in nlp.parse(word.lower()) if "Surn" in p.tag}
@@ -88,8 +90,16 @@ def _fact(person: dict) -> Fact:
 
 
 def _is_credit(doc: Document, span: Span) -> bool:
-    line_start = doc.text.rfind("\n", 0, span.start) + 1
-    return bool(_CREDIT.search(doc.text[line_start:span.start]))
+    """Only the end of the line before the name can make it a credit («Фото: Иван Петров»), so
+    only the last stretch of that line is searched (the whole line when it is mostly blank)."""
+    lo = max(0, span.start - _CREDIT_REACH)
+    line_start = doc.text.rfind("\n", lo, span.start) + 1 or lo
+    head = doc.text[line_start:span.start]
+    core = head.rstrip()
+    core = core[:-1].rstrip() if core.endswith((":", "©")) else core
+    if line_start == lo > 0 and len(core) < _CREDIT_REACH // 2:
+        head = doc.text[doc.text.rfind("\n", 0, span.start) + 1:span.start]
+    return bool(_CREDIT.search(head))
 
 
 def _looks_like_name(text: str) -> bool:

@@ -8,6 +8,7 @@ split off as the role's organisation.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from .. import nlp
 from ..facts import Fact
 from ..normalize import WORD, clean_spaces, nominative_phrase
 from .document import Document
-from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span, is_org_type
+from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Coverage, Span, is_org_type
 
 POSITIONS = {
     "директор", "гендиректор", "руководитель", "губернатор", "вице-губернатор", "министр",
@@ -103,12 +104,11 @@ def _split_role(doc: Document, start: int, end: int, spans: list[Span]) -> Role 
 
 
 def _split(doc: Document, start: int, end: int, spans: list[Span]) -> Role | None:
-    orgs = [s for s in spans if s.type == ORG and start <= s.start < end]
+    org = _first_organisation_from(spans, start, end)
     phrase = clean_spaces(doc.text[start:end]).strip(" ,")
     if not phrase:
         return None
-    if orgs:
-        org = orgs[0]
+    if org:
         position, adjectives = _split_trailing_adjectives(clean_spaces(doc.text[start:org.start]).strip(" ,«\""))
         if position:
             name = adjectives + _PAREN.sub("", clean_spaces(doc.text[org.start:org.end]))
@@ -155,7 +155,32 @@ def _is_dependent(tok: str) -> bool:
 
 def _inside(offset: int, spans: list[Span], kind: str | None = None) -> bool:
     """Is the offset inside a span (of that kind; by default any organisation or place)?"""
-    return any(s.start <= offset < s.end and (s.type == kind if kind else s.type != PER) for s in spans)
+    def build() -> Coverage:
+        return Coverage((s.start, s.end) for s in spans if (s.type == kind if kind else s.type != PER))
+    return _indexed(spans, kind, build).covers(offset)
+
+
+_INDEXES: dict[object, tuple[list[Span], int, object]] = {}
+
+
+def _indexed(spans: list[Span], what: object, build):
+    """An index of one list of spans, built once for it and kept while that same list, unchanged
+    in length, is asked again: every name of an article asks «inside an organisation?» of the
+    article's one list of spans, which a pass over the list would make quadratic."""
+    held = _INDEXES.get(what)
+    if held is None or held[0] is not spans or held[1] != len(spans):
+        held = _INDEXES[what] = (spans, len(spans), build())
+    return held[2]
+
+
+def _first_organisation_from(spans: list[Span], start: int, end: int) -> Span | None:
+    """The first organisation of the list (in list order) that starts within [start, end)."""
+    def build():
+        orgs = sorted((s.start, i) for i, s in enumerate(spans) if s.type == ORG)
+        return [o[0] for o in orgs], [o[1] for o in orgs]
+    starts, positions = _indexed(spans, ORG + "@", build)
+    found = positions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+    return spans[min(found)] if found else None
 
 
 def resolve_bare_organisations(people: list[Fact], orgs: list[Fact]) -> None:

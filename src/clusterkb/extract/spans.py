@@ -7,8 +7,10 @@ about any particular article.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from .. import nlp
 from ..normalize import WORD as _WORD, is_cyrillic
@@ -35,6 +37,35 @@ class Span:
     end: int
 
 
+class Coverage:
+    """The offsets a set of (start, end) ranges covers, asked by bisection: «is offset 1234
+    inside a name?» costs the logarithm of the number of ranges, not a pass over all of them.
+
+    >>> c = Coverage([(0, 5), (3, 9)])
+    >>> c.covers(7), c.covers(9), c.overlaps(8, 12), c.overlaps(9, 12)
+    (True, False, True, False)
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does the non-empty range [start, end) share an offset with a range (or hold an empty one)?"""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and start < self._ends[i]
+
+
 def find_spans(doc: Document) -> list[Span]:
     """NER spans of the document's sentences, repaired and sorted by offset."""
     sentences = [s for s in doc.sentences if is_cyrillic(s.text)]
@@ -52,9 +83,9 @@ def _place_abbreviations(text: str, spans: list[Span]) -> list[Span]:
     """«КНР», «ОАЭ», «США» from the places table where the model saw no place."""
     from .. import gazetteer
 
-    out = []
+    out, tagged = [], Coverage((s.start, s.end) for s in spans)
     for m in re.finditer(r"(?<![\w.])[А-ЯЁ]{2,4}(?![\w.])", text):
-        if gazetteer.place(m.group()) and not any(s.start <= m.start() < s.end for s in spans):
+        if gazetteer.place(m.group()) and not tagged.covers(m.start()):
             out.append(Span(LOC, m.start(), m.end()))
     return out
 
