@@ -1,7 +1,7 @@
 """Numbers as news writes them, shared by the date, count and money extractors.
 
 Digits with any grouping («1 500», «1.844.036.360,12», «5,000»), a decimal comma or point,
-scale words («9,3 тыс.», «3.6 billion») and numbers in words in any case («двух», «полтора»,
+scale words («9,3 тыс.», «3.6 billion», «145 bln») and numbers in words in any case («двух», «полтора»,
 «двадцать один», «twenty-one»). Ranges give both bounds («15–20», «от 5 до 7 млрд»), the lower
 one taking the upper one's scale word. Also the hedges that make a number approximate and the
 grouping of found values into one Fact per value.
@@ -33,12 +33,12 @@ _RANGE_FROM = re.compile(r"(?<![\w-])(?:от|с|со|между|from|between)\s+
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     rf"[{_SPACES}]?((?:тыс|млн|млрд|трлн)(?:\.(?=[{_SPACES}]*[а-яёa-z₽$€]))?|тысяч[а-яё]*|миллион[а-яё]*"
-    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|mln)(?![\w])",
+    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|bln|mln|trln)(?![\w])",
     re.IGNORECASE,
 )
 _SCALES = (("тыс", 3), ("млн", 6), ("миллион", 6), ("млрд", 9), ("миллиард", 9), ("трлн", 12),
            ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("billion", 9),
-           ("bn", 9), ("trillion", 12))
+           ("bn", 9), ("bln", 9), ("trillion", 12), ("trln", 12))
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-z]+)?")
 _RU_CARDINALS = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
