@@ -6,6 +6,8 @@ prose, short (headline-like), credit, cue or end mark. The body ends at an end m
 at the first credit or cue line after which the text never again reads as an article: no prose
 before the next cue, and after it no two prose paragraphs in a row (teaser lists alternate
 headlines with one-paragraph descriptions); a byline just before that end goes with the tail.
+A site's widgets above the title (currency rates, weather, today's date beside them) are
+navigation, and a publication stamp printed in front of the title is a dateline of its own.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .metadata import (
-    AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_agency_dateline,
+    AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, leading_stamp, parse_agency_dateline,
     parse_dateline, parse_publication_line,
 )
 
@@ -156,6 +158,11 @@ _NAME = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
 _BYLINE = re.compile(  # «Анна Ряполова, Липецк», «А. Ряполова»
     rf"^(?:(?:[A-ZА-ЯЁ]\.\s?){{1,2}}{_NAME}|{_NAME}(?: {_NAME}){{1,2}})(?:,\s*{_NAME}(?:[ -][\w-]+)*)?$"
 )
+_RATE = re.compile(r"(?:\b(?:usd|eur|cny)\$?|[$€¥£])\s*(?:цб\s*)?[—–:-]?\s*\d+[.,]\d{2,4}")
+_TICKER = re.compile(  # on lowercased text: a rate's label alone, a change arrow, a temperature, a quote and its change
+    r"^(?:usd|eur|cny)\s*(?:цб)?$|[▲▼]|°\s*[cс](?!\w)|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
+)
+_LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
 _CLOSERS = " »\"”)'’*"
@@ -170,7 +177,7 @@ _EXCLUDED_MAX_CHARS = 200
 
 def layout(text: str, lang: str) -> Layout:
     """Lines, their kinds, title and datelines, where the body ends, and the junk inside it."""
-    lines = split_lines(text)
+    lines = _split_stamps(split_lines(text))
     stop = STOP_WORDS.get(lang) or STOP_WORDS["ru"] | STOP_WORDS["en"]
     kinds = [classify(line.text, stop) for line in lines]
     navigation, title, datelines = _header(lines, kinds)
@@ -198,6 +205,43 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(start, start + len(stripped), stripped))
         pos += len(raw) + 1
     return lines
+
+
+def _split_stamps(lines: list[Line]) -> list[Line]:
+    """The lines with a publication stamp printed in front of a header line cut off as a line of
+    its own: « date 2025-10-24 Заголовок» → « date 2025-10-24», «Заголовок»."""
+    out = []
+    for i, line in enumerate(lines):
+        found = leading_stamp(line.text) if i < _HEADER_LINES else None
+        if found is None:
+            out.append(line)
+            continue
+        end = line.start + found[1]
+        rest = line.text[found[1]:].lstrip()
+        out += [Line(line.start, end, line.text[:found[1]]), Line(line.end - len(rest), line.end, rest)]
+    return out
+
+
+def _is_ticker(line: str) -> bool:
+    """A line of a site's rates or weather widget: «USD$ 94,32 ▲0,25», «USD ЦБ», «78,47 +0,26», «+5 °C»."""
+    low = line.lower()
+    return len(_RATE.findall(low)) >= 2 or bool(_TICKER.search(low))
+
+
+def _widget_lines(lines: list[Line]) -> set[int]:
+    """Indices of the lines of a site's widgets: ticker lines, a short label right above one
+    («Нефть», «Золото ЦБ») and a date beside them (today's date, not the article's)."""
+    tickers = {i for i, line in enumerate(lines) if _is_ticker(line.text)}
+    labels = {i for i in range(len(lines) - 1) if i + 1 in tickers and _is_label(lines[i].text)}
+    block = tickers | labels
+    dates = {i for i, line in enumerate(lines)
+             if (i - 1 in block or i + 1 in block) and parse_dateline(line.text)}
+    return block | dates
+
+
+def _is_label(line: str) -> bool:
+    """A few words with no sentence punctuation: a widget's caption."""
+    return len(line.split()) <= _LABEL_MAX_WORDS and not any(c in line for c in ".,;:!?")
 
 
 def classify(line: str, stop: frozenset[str]) -> Kind:
@@ -307,7 +351,11 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
     datelines: list[tuple[int, int, Stamp]] = []
     title = None
     leads = 0
-    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds, strict=False)):
+    widgets = _widget_lines(lines[:_HEADER_LINES])
+    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES + len(widgets)], kinds, strict=False)):
+        if i in widgets and not leads:
+            navigation.append(i)
+            continue
         if kind is not Kind.PROSE and (stamp := parse_dateline(line.text)):
             datelines.append((line.start, line.end, stamp))
             continue

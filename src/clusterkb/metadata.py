@@ -117,12 +117,16 @@ _DATE_PATTERNS = (
 _TIME = re.compile(r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])")
 _DATELINE_FILLER = re.compile(
     r"(?i)\b(?:опубликован[оа]?|дата(?: публикации| создания| обновления)?|обновлен[оа]?|"
-    r"изменен[оа]?|размещен[оа]?|добавлен[оа]?|published|updated|posted|modified|on|at|в|г|"
+    r"изменен[оа]?|размещен[оа]?|добавлен[оа]?|published|updated|posted|modified|date|on|at|в|г|"
     r"года?|год|мск|msk|utc|gmt|понедельник|вторник|среда|четверг|пятница|суббота|"
     r"воскресенье|пн|вт|ср|чт|пт|сб|вс|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?"
 )
 _DATELINE_MAX_CHARS = 90
+_LEADING_STAMP = re.compile(
+    r"(?i)\s*(?:(?:date|дата)\s*:?\s*)?"
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)(?:,?\s+[0-2]?\d:[0-5]\d)?(?=\s+\S)"
+)
 _PUBLICATION_LABEL = re.compile(
     r"(?i)\s*(?:дата (?:публикации|размещения|обновления)|опубликован[оа]?|обновлен[оа]?|"
     r"размещен[оа]?|(?:first )?published|(?:last )?updated|posted)(?![\w-])\s*:?"
@@ -188,6 +192,17 @@ def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
     if len(_WORD.findall(rest)) > leftover_words:
         return None
     return stamp
+
+
+def leading_stamp(line: str) -> tuple[Stamp, int] | None:
+    """A full numeric date opening a line that goes on with other text, as scrapers and some
+    sites print the publication date before the title: its stamp and where it ends.
+
+    « date 2025-10-24 Заголовок», «14.07.2015  Заголовок», «Дата: 24.10.2025 Заголовок»."""
+    m = _LEADING_STAMP.match(line)
+    if m is None or (found := _date_at(line, m.start("date"))) is None:
+        return None
+    return found[0], m.end()
 
 
 def parse_publication_line(line: str) -> Stamp | None:

@@ -118,6 +118,8 @@ _PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed|said|t
                       r"|won|began|became|built|sent|spent|found|brought|bought|sold|paid|grew|rose|fell"
                       r"|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
 _CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+_TENSED = frozenset({"VERB", "PRTS", "PRTF"})  # pymorphy3 parts of speech that carry a tense
+_EVENT_VERBS = frozenset({"VERB", "PRTF"})  # those that tell of an event, not of a state
 
 _Part = tuple[int | None, int | None, int | None]
 
@@ -247,13 +249,14 @@ def _weekday(word: str | None) -> int | None:
 
 def _relative_day(text: str, m: re.Match, lang: str) -> bool:
     """Is a bare relative day word a day? Not after «на/по/до» («на сегодня»); «сегодня»/«today»
-    only when the rest of its clause tells of an event in the past or future tense."""
+    only when the rest of its clause tells of an event in the past or future tense: a short
+    participle tells of a state («Сегодня парк заполнен целиком»), not of an event."""
     if _ON_TODAY.search(text[:m.start()]):
         return False
     if m.group("rel").lower() not in _NOWADAYS:
         return True
     end = _SPEECH_END.search(text, m.end())
-    return _clause_tense(text[m.end():end.start() if end else len(text)], lang) is not None
+    return _clause_tense(text[m.end():end.start() if end else len(text)], lang, _EVENT_VERBS) is not None
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -321,15 +324,16 @@ def _clause_start(text: str, pos: int) -> int:
     return max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
 
 
-def _clause_tense(text: str, lang: str) -> str | None:
-    """Tense of a stretch of text from its verbs (pymorphy3) or, in English, auxiliaries."""
+def _clause_tense(text: str, lang: str, verbs: frozenset[str] = _TENSED) -> str | None:
+    """Tense of a stretch of text from its verbs (pymorphy3 parts of speech `verbs`) or, in
+    English, auxiliaries."""
     if lang == "en":
         return "futr" if _FUTURE_EN.search(text) else "past" if _PAST_EN.search(text) else None
     if _FUTURE_RU.search(text):
         return "futr"
     words = [w.lower() for w in _CYR_WORD.findall(text)]
     tenses = {p.tag.tense for w in words if w not in _ASIDES
-              for p in parse(w)[:1] if p.tag.POS in ("VERB", "PRTS", "PRTF")}
+              for p in parse(w)[:1] if p.tag.POS in verbs}
     if "futr" in tenses:
         return "futr"
     return "past" if "past" in tenses or _PAST_RU.search(text) else None

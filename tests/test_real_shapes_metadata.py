@@ -1,0 +1,62 @@
+"""Page metadata as real pages print it: a scraper's stamp in front of the title, a site's
+widgets (today's date, currency rates, weather) above it. The stamp is the publication date and
+no date of the article; the widgets are neither."""
+from __future__ import annotations
+
+import pytest
+
+from clusterkb.articles import article_from_text
+from clusterkb.extract import extract_article
+
+BODY = (
+    "Технопарк в Твери принял первых резидентов\n\n"
+    "Резидентами технопарка стали шесть компаний, сообщили в правительстве области в понедельник.\n\n"
+    "Они займут 4 тысячи квадратных метров, а в 2027 году их станет двенадцать.\n"
+)
+
+
+def _dates(article) -> list[str]:
+    return sorted(f.attrs["value"] for f in extract_article(article).facts if f.kind == "date")
+
+
+@pytest.mark.parametrize("stamp, published", [
+    (" date 2025-10-24 ", "2025-10-24"),
+    ("24.10.2025  ", "2025-10-24"),
+    ("Дата: 24.10.2025 ", "2025-10-24"),
+])
+def test_a_stamp_in_front_of_the_title_is_the_publication_date(stamp, published):
+    article = article_from_text(stamp + BODY, "t.txt")
+    assert article.published == published
+    assert article.title == "Технопарк в Твери принял первых резидентов"
+    assert _dates(article) == ["2025-10-20", "2027"]
+
+
+def test_a_stamp_before_a_dateline_on_one_line_leaves_no_date_fact():
+    text = " date 2025-10-24 24 октября 2025, 17:54\n\n" + BODY
+    article = article_from_text(text, "t.txt")
+    assert article.published == "2025-10-24"
+    assert _dates(article) == ["2025-10-20", "2027"]
+
+
+@pytest.mark.parametrize("widget", [
+    "Пятница, 19 апреля 00:07 16+\nСейчас +4 °C\nUSD$ 94,32 ▲0,25 EUR 100,28 ▲0,35\n\n",
+    "Казань\n28 июня\nUSD ЦБ\n78,47 +0,26\nEUR ЦБ\n92,28 +0,62\nНефть\n80,45 +6,34\n18+\n\n",
+    "19 Апреля 2024г, Пятница€ — 91.1531,  $ — 77.9584 загрузить приложение\n\n",
+])
+def test_a_site_widget_above_the_title_is_navigation_not_a_date(widget):
+    text = widget + BODY.replace("\n\n", "\n\n3 октября 2023 года, 19:48\n\n", 1)
+    article = article_from_text(text, "t.txt")
+    assert article.title == "Технопарк в Твери принял первых резидентов"
+    assert article.published == "2023-10-03"
+    assert _dates(article) == ["2023-10-02", "2027"]
+    assert not [f for f in extract_article(article).facts if f.kind == "money"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Сегодня парк заполнен целиком.", []),
+    ("Сегодня очень востребованы готовые площадки.", []),
+    ("Сегодня губернатор открыл новый цех.", ["2024-03-15"]),
+])
+def test_today_with_a_short_participle_is_a_state_not_a_day(text, expected):
+    article = article_from_text("Заголовок новости\n\n" + text + "\n", "t.txt", published="2024-03-15")
+    assert _dates(article) == expected
