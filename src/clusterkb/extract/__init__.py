@@ -36,7 +36,7 @@ def extract_article(article: Article) -> Extraction:
     from .dates import extract_dates, infer_published
 
     if not article.published:
-        guess, confidence = infer_published(article.body, article.dateline)
+        guess, confidence = infer_published(article.body, article.dateline, article.lang)
         if guess:
             article = replace(article, published=guess, published_confidence=confidence)
     doc = make_document(article)

@@ -28,7 +28,7 @@ from ..articles import Article
 from ..facts import Fact
 from ..nlp import parse
 from .document import Document, Sentence, make_document
-from .numbers import collect
+from .numbers import collect, find_numbers
 
 _MON_RU = (r"(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
            r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
@@ -42,6 +42,7 @@ _LEAD_RU = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале
 _LEAD_EN = (r"(?P<lead>(?i:in|since|from|during|by|until|till|to|before|after|through|of|early|late|mid))"
             r"[\s-]+")
 _BOUNDS = {"до", "к", "by", "until", "till", "to", "before", "through"}
+_OPENING = {"с", "со", "since", "from"}
 _RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_WORD = r"(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)"
@@ -63,6 +64,9 @@ _WEEKDAYS = (("понедельник", "вторник", "среду", "чет�
 _OF_YEAR_EN = rf"(?:(?P<y1>{_YEAR})\b|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b|the\s+year\b)"
 _NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
 
+_COUNT_RU = r"(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят)[а-яё]*"  # number words that count years back
+_COUNT_EN = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+
 _ANY = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_MON_RU}|{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
     rf"(?<![\w-]){_REL_DAY}(?![\w-])",
@@ -78,6 +82,7 @@ _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(_WEEKDAYS[0])})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
+    rf"(?<![\w-])(?:(?P<agon>\d{{1,2}}|{_COUNT_RU})\s+)?(?P<ago>года?|лет)\s+назад(?![\w-])",
 )]
 _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_EN}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
@@ -95,6 +100,7 @@ _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?P<qk>Q|H)(?P<q>[1-4])\s+(?P<y1>{_YEAR})\b",
     rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
     rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(_WEEKDAYS[1])})\b{_NO_DATE_AFTER}",
+    rf"\b(?P<agon>\d{{1,2}}|a|{_COUNT_EN})\s+(?P<ago>years?)\s+ago\b",
 )]
 _HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
                    r"|вчера|сегодня|завтра|год|квартал|полугод|понедельник|вторник|сред|четверг"
@@ -113,7 +119,8 @@ _CLAUSE = re.compile(r"[,;:()«»\"—–]")
 _FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
 _ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
-_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to)\b", re.IGNORECASE)
+_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to|(?:is|are)\s+(?:expected|scheduled|due|set)\b)",
+                        re.IGNORECASE)
 _PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed|said|told|met|held|made|took|gave"
                       r"|won|began|became|built|sent|spent|found|brought|bought|sold|paid|grew|rose|fell"
                       r"|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
@@ -121,6 +128,7 @@ _CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 _TENSED = frozenset({"VERB", "PRTS", "PRTF"})  # pymorphy3 parts of speech that carry a tense
 _EVENT_VERBS = frozenset({"VERB", "PRTF"})  # those that tell of an event, not of a state
 
+_WEEKDAY_YEARS = 4  # how far from the bounds' year a named weekday may move a guessed publication day
 _Part = tuple[int | None, int | None, int | None]
 
 
@@ -128,8 +136,9 @@ _Part = tuple[int | None, int | None, int | None]
 class _Raw:
     """One date phrase as written: span, explicit parts (year, month, day) of its first and last
     point, a relative day or year shift, the sentence it stands in, whether it is a bound
-    («до 2030 года», «by 2030»: a deadline, not a time something happens), and the weekday
-    (Monday 0) of «в среду» / "on Wednesday"."""
+    («до 2030 года», «by 2030»: a deadline, not a time something happens), the weekday
+    (Monday 0) of «в среду» / "on Wednesday", and whether it opens a period with no end («с
+    2019 года», "since 2019": something holds from then on, up to some later time)."""
 
     start: int
     end: int
@@ -140,6 +149,7 @@ class _Raw:
     sentence: Sentence
     bound: bool = False
     weekday: int | None = None
+    opens: bool = False
 
 
 def _month(word: str | None) -> int | None:
@@ -192,6 +202,9 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
         return None
     if g.get("sep") and g["sep"] != "." and len(g["y1"]) == 2:
         return None
+    year_shift = _years_ago(g["agon"], lang) if g.get("ago") else _year_shift(g.get("rely"))
+    if year_shift is None and g.get("ago"):
+        return None
     y1, y2 = _year(g.get("y1"), ref_year), _year(g.get("y2"), ref_year)
     d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
     if g.get("qk") and _counted_periods(g):
@@ -213,8 +226,18 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
         return None
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
-                _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence,
-                lead in _BOUNDS, _weekday(g.get("wd")))
+                _DAY_SHIFT.get((g.get("rel") or "").lower()), year_shift, sentence,
+                lead in _BOUNDS, _weekday(g.get("wd")), lead in _OPENING and last is None)
+
+
+def _years_ago(count: str | None, lang: str) -> int | None:
+    """Years back of «год назад», «три года назад», "two years ago" (-1, -3, -2), or None when
+    the word before is no number («несколько лет назад»)."""
+    if count is None or count.lower() == "a":
+        return -1
+    numbers = find_numbers(count, lang)
+    whole = numbers and numbers[0].value == int(numbers[0].value) and (numbers[0].start, numbers[0].end) == (0, len(count))
+    return -int(numbers[0].value) if whole else None
 
 
 def _counted_periods(g: dict[str, str | None]) -> bool:
@@ -299,8 +322,11 @@ def _sentence_raws(sentence: Sentence, lang: str, ref_year: int) -> tuple[_Raw, 
 
 
 def date_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans of every date phrase (datelines included), for extractors that must skip them."""
-    return [(r.start, r.end) for r in _find(doc)]
+    """Spans of every date phrase (datelines included), for extractors that must skip them; a
+    phrase that no publication date anchors is none: «восемь лет назад» then counts years."""
+    raws = _find(doc)
+    resolver = _Resolver(doc, raws)
+    return [(r.start, r.end) for r in raws if _is_dateline(doc, r) or resolver.value(r)]
 
 
 def _tense(sentence: Sentence, offset: int, lang: str) -> str | None:
@@ -467,25 +493,28 @@ def extract_dates(doc: Document) -> list[Fact]:
     return collect(doc, "date", found)
 
 
-def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]:
-    """Guess the publication date (ISO, confidence 0..1) from the content and a no-year dateline.
+def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[str | None, float]:
+    """Guess the publication date (ISO, confidence 0..1) from the content (in language `lang`)
+    and a no-year dateline.
 
     The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from explicit
-    years in past-tense clauses and future ones. A past-tense report bounds the article from
-    below: it is of the year of the latest report, or of the next year when the day would fall
+    years in past-tense clauses and future ones (not the opening year of a period, «с 2019
+    года», which tells when something began, not when it was told). A past-tense report bounds
+    the article from below: it is of the year of the latest report, or of the next year when the day would fall
     before that report's last month or day began. Without a report, a future year bounds it from
     above: the latest day not after it. A deadline told in the past («поручено до 1 марта 2024
     года») bounds nothing. Without a known day, deadlines alone fix nothing: the year needs a
-    past-tense report.
+    past-tense report. A weekday the article names («во вторник одобрил») is, in a dated report,
+    mostly the day itself: of the years the bounds allow, the nearest where the day falls on it.
     """
-    doc = make_document(Article(id="", path="", text=text))
+    doc = make_document(Article(id="", path="", text=text, lang=lang))
     raws = _find(doc)
     day, shift = _day_cue(raws, dateline)
     lowers, uppers = [], []
     for r in raws:
         if r.first[0] is not None and r.year_shift is None:
             tense = _tense(r.sentence, r.start, doc.lang)
-            if tense == "past" and not r.bound:
+            if tense == "past" and not (r.bound or r.opens):
                 lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
@@ -495,27 +524,31 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
     if day is None:
         year = max(b.year for b in lowers)
         return (str(year), round(0.4 + 0.2 * both, 2)) if all(year <= b.year for b in uppers) else (None, 0.0)
-    guess = _guess_day(day, shift, lowers, uppers)
+    weekdays = {r.weekday for r in raws if r.weekday is not None}
+    guess = _guess_day(day, shift, lowers, uppers, weekdays)
     return (guess.isoformat(), round(0.7 + 0.2 * both, 2)) if guess else (None, 0.0)
 
 
-def _guess_day(day: tuple[int, int], shift: int, lowers: list[dt.date], uppers: list[dt.date]) -> dt.date | None:
+def _guess_day(day: tuple[int, int], shift: int, lowers: list[dt.date], uppers: list[dt.date],
+               weekdays: set[int] = frozenset()) -> dt.date | None:
     """The day (month, day, shifted) in the earliest year the past reports allow, else the latest
-    the future ones allow, that falls between all the bounds."""
-    if lowers:
-        year = max(b.year for b in lowers)
-        years = (year, year + 1)
-    else:
-        year = min(b.year for b in uppers)
-        years = (year, year - 1)
-    for y in years:
-        try:
-            guess = dt.date(y, *day) + dt.timedelta(days=shift)
-        except ValueError:
-            continue
-        if all(b <= guess for b in lowers) and all(guess <= b for b in uppers):
-            return guess
-    return None
+    the future ones allow, that falls between all the bounds; within a few years of that one, a
+    year where the day is a weekday the article names comes first."""
+    step = 1 if lowers else -1
+    year = max(b.year for b in lowers) if lowers else min(b.year for b in uppers)
+    candidates = [d for y in range(year, year + step * _WEEKDAY_YEARS, step) if (d := _day_in(y, day, shift))]
+    fitting = [d for d in candidates if all(b <= d for b in lowers) and all(d <= b for b in uppers)]
+    named = [d for d in fitting if d.weekday() in weekdays]
+    near = [d for d in fitting if abs(d.year - year) <= 1]
+    return (named or near or [None])[0]
+
+
+def _day_in(year: int, day: tuple[int, int], shift: int) -> dt.date | None:
+    """(month, day) of a year, shifted by days, or None when the year has no such day (29 Feb)."""
+    try:
+        return dt.date(year, *day) + dt.timedelta(days=shift)
+    except ValueError:
+        return None
 
 
 def _day_cue(raws: list[_Raw], dateline: str | None) -> tuple[tuple[int, int] | None, int]:

@@ -1,0 +1,67 @@
+"""Dates as real news writes them: years counted back («три года назад»), the publication year
+of a dated report told by the weekday it names, English plans told with «is scheduled».
+Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from clusterkb.articles import Article
+from clusterkb.extract.dates import extract_dates, infer_published
+from clusterkb.extract.counts import extract_counts
+from clusterkb.extract.document import make_document
+
+
+def _doc(text: str, published: str | None = "2024-03-15", lang: str = "ru"):
+    return make_document(Article(id="t", path="t.txt", text=text, published=published, lang=lang))
+
+
+def _dates(text: str, published: str | None = "2024-03-15", lang: str = "ru") -> list[tuple[str, list[str]]]:
+    return [(f.attrs["value"], [m.text for m in f.mentions]) for f in extract_dates(_doc(text, published, lang))]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Кластер, который создан год назад, вырос вдвое.", "ru", [("2023", ["год назад"])]),
+    ("Завод открыли три года назад.", "ru", [("2021", ["три года назад"])]),
+    ("Парк заработал 5 лет назад.", "ru", [("2019", ["5 лет назад"])]),
+    ("Парк заработал несколько лет назад.", "ru", []),
+    ("The park opened two years ago.", "en", [("2022", ["two years ago"])]),
+    ("The park opened a year ago.", "en", [("2023", ["a year ago"])]),
+])
+def test_years_counted_back_from_publication(text, lang, expected):
+    assert _dates(text, lang=lang) == expected
+
+
+def test_years_back_without_a_publication_date_are_a_count_of_years():
+    doc = _doc("Мы начали создавать парки восемь лет назад.", published=None)
+    assert extract_dates(doc) == []
+    assert [(f.attrs["value"], f.attrs["head"]) for f in extract_counts(doc)] == [(8, "год")]
+
+
+@pytest.mark.parametrize("text, dateline, lang, expected", [
+    # 29 August was a Tuesday in 2017, not in 2015, the year of the past report
+    ("ОМСК, 29 авг. Совет фонда во вторник одобрил займы. Фонд создан в 2015 году.", "--08-29", "ru",
+     ("2017-08-29", 0.7)),
+    # no weekday named: the year of the report
+    ("ОМСК, 29 авг. Совет фонда одобрил займы. Фонд создан в 2015 году.", "--08-29", "ru", ("2015-08-29", 0.7)),
+    # English text is read as English: 10 June was a Thursday in 2021, before the planned 2022
+    ("MOSCOW, June 10. The fund will start lending in 2022, the minister said on Thursday.", "--06-10", "en",
+     ("2021-06-10", 0.7)),
+])
+def test_a_named_weekday_picks_the_year_of_a_dated_report(text, dateline, lang, expected):
+    assert infer_published(text, dateline, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The session is scheduled for June 24-25 in Kazan.",
+    "The forum is expected to open on June 24-25.",
+])
+def test_english_plans_are_future(text):
+    assert _dates(text, "2021-06-02", "en")[0][0] == "2021-06-24/2021-06-25"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("He said that since 2019 the region has allocated RUB 640 million to the clusters.", "en"),
+    ("С 2019 года область выделила кластерам 640 млн рублей.", "ru"),
+])
+def test_the_opening_year_of_a_period_dates_no_article(text, lang):
+    assert infer_published(text, None, lang) == (None, 0.0)
