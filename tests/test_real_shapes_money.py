@@ -22,3 +22,12 @@ def _money(text: str, lang: str) -> list[tuple[str, str]]:
 ])
 def test_agency_scale_abbreviations(text, expected):
     assert _money(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Планируется, что парк привлечет не менее 5 млрд инвестиций.", [("5000000000", "RUB")]),
+    ("На модернизацию направят 300 млн средств фонда.", [("300000000", "RUB")]),
+    ("Завод будет выпускать 5 млн тонн удобрений.", []),
+])
+def test_a_scaled_number_before_a_money_noun_is_roubles(text, expected):
+    assert _money(text, "ru") == expected

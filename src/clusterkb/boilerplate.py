@@ -69,6 +69,10 @@ _CREDIT = re.compile(
     r"из (?:открытых источников|архива|личного архива|соцсетей|социальных сетей))"
 )
 _EMBEDDED_CREDIT = re.compile(r"\b(?:фото|photo)\s*[:©]")
+_READING_TIME = re.compile(  # on lowercased text: «1 мин.», «Время чтения: 3 минуты», "4 min read"
+    r"^(?:время чтения\s*:?\s*|reading time\s*:?\s*)?~?\d{1,2}\s*(?:мин(?:ут[аы]?)?|min(?:ute)?s?)\.?"
+    r"(?:\s+(?:чтения|на чтение|read))?$"
+)
 _TEASERS = (  # headers of related and latest news
     r"(?:читайте|читать) (?:также|еще|ещё|тоже|по теме)|(?:смотрите|см\.) (?:также|еще|ещё|по теме)|"
     r"(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
@@ -160,7 +164,8 @@ _BYLINE = re.compile(  # «Анна Ряполова, Липецк», «А. Ря
 )
 _RATE = re.compile(r"(?:\b(?:usd|eur|cny)\$?|[$€¥£])\s*(?:цб\s*)?[—–:-]?\s*\d+[.,]\d{2,4}")
 _TICKER = re.compile(  # on lowercased text: a rate's label alone, a change arrow, a temperature, a quote and its change
-    r"^(?:usd|eur|cny)\s*(?:цб)?$|[▲▼]|°\s*[cс](?!\w)|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
+    r"^(?:usd|eur|cny)\s*(?:цб)?$|^[$€¥£]$|^\d{2,3}[.,]\d{4}$|^пробки\s*:|[▲▼]|°\s*[cс](?!\w)"
+    r"|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
 )
 _LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
@@ -223,7 +228,8 @@ def _split_stamps(lines: list[Line]) -> list[Line]:
 
 
 def _is_ticker(line: str) -> bool:
-    """A line of a site's rates or weather widget: «USD$ 94,32 ▲0,25», «USD ЦБ», «78,47 +0,26», «+5 °C»."""
+    """A line of a site's rates, weather or traffic widget: «USD$ 94,32 ▲0,25», «USD ЦБ», «78,47
+    +0,26», «91.1604», «+5 °C», «Пробки: 3»."""
     low = line.lower()
     return len(_RATE.findall(low)) >= 2 or bool(_TICKER.search(low))
 
@@ -262,6 +268,7 @@ def _is_credit(head: str, low: str) -> bool:
     return bool(
         _CREDIT.match(low)
         or (len(low) <= _EXCLUDED_MAX_CHARS and ("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
+        or _READING_TIME.match(low)
         or AUTHOR_LINE.match(head)
         or parse_dateline(head, leftover_words=0)
         or parse_publication_line(head)

@@ -85,3 +85,9 @@ def english_place_forms() -> list[str]:
 def generic_abbreviations() -> frozenset[str]:
     """Abbreviations that name a kind of thing, not one body («МСП», «ОЭЗ», «НДС»)."""
     return frozenset(_load("generic_abbreviations.json")["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def money_nouns() -> frozenset[str]:
+    """Lemmas of Russian nouns that are sums of money by themselves («инвестиция», «субсидия»)."""
+    return frozenset(_load("money_nouns.json")["nouns"])

@@ -64,6 +64,7 @@ _SUBSET_BEFORE = re.compile(
     r"(?<!\w)(?:из\s+(?:них|которых)|среди\s+(?:них|которых)|of\s+(?:them|which)|among\s+them)"
     r"\s*[,:—–-]?\s*$", re.IGNORECASE)
 _ADJ_CONJ = {"и", "или"}
+_OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _QUOTE_MARK = re.compile('[«»“”„"\n]')
 _SPEECH_PUNCT = re.compile(r"[.,;:!?…](?:\s|$)")
@@ -118,7 +119,7 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
     """The counts of one sentence, coordinated, elided and subset nouns filled in; `previous` are
     the counts of the sentence before, which a subset («с тремя из них») may refer to."""
     text, done, pending = sentence.text, [], []
-    topic = _topic(text, lang)
+    topics = _topics(text, lang)
     numbers = [n for n in find_numbers(text, lang) if _may_count(text, n, sentence.start, skip)]
     for i, n in enumerate(numbers):
         c = _words_after(text, n, lang)
@@ -135,35 +136,37 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
         elif ante := _subset_of(text, n, previous + done):
             c.unit, c.head, c.shared = ante.unit, ante.head, ante.unit
             done.append(c)
-        elif not c.words and c.noun is None and (ante := _elided_noun(text, n, topic, done)):
-            c.unit, c.head, c.shared = ante.shared, ante.head, ante.shared
-            done.append(c)
+        elif not c.words and c.noun is None and (ante := _elided_noun(text, n, topics, done)):
+            for bound in pending + [c]:
+                bound.unit, bound.head, bound.shared = ante.shared, ante.head, ante.shared
+            done.extend(pending + [c])
         pending = []
     return done
 
 
-def _topic(text: str, lang: str) -> _Count | None:
-    """The noun phrase of «число индустриальных парков» / "the number of industrial parks", which
+def _topics(text: str, lang: str) -> list[_Count]:
+    """The noun phrases of «число индустриальных парков» / "the number of industrial parks", which
     a bare number later in the sentence counts («…превысило 400»)."""
-    m = _TOPIC[lang].search(text)
-    if not m:
-        return None
-    c = _Count(Number(m.start(), m.end(), Decimal(5), True), m.end())
-    if lang == "en":
-        _english_words(text, c)
-    else:
-        _russian_words(text, c)
-    _settle(c, lang)
-    return c if c.unit else None
+    topics = []
+    for m in _TOPIC[lang].finditer(text):
+        c = _Count(Number(m.start(), m.end(), Decimal(5), True), m.end())
+        if lang == "en":
+            _english_words(text, c)
+        else:
+            _russian_words(text, c)
+        _settle(c, lang)
+        if c.unit:
+            topics.append(c)
+    return topics
 
 
-def _elided_noun(text: str, n: Number, topic: _Count | None, done: list[_Count]) -> _Count | None:
+def _elided_noun(text: str, n: Number, topics: list[_Count], done: list[_Count]) -> _Count | None:
     """The count whose noun a bare number at a clause end leaves out: the nearest earlier count
-    of the sentence or its «число …» / "number of …" phrase, one of a noun rather than of a
+    of the sentence or «число …» / "number of …" phrase, one of a noun rather than of a
     measure ("up 9%, and another 96 were built": parks)."""
     if not _ELIDED.match(text, n.end):
         return None
-    before = done + ([topic] if topic and topic.end <= n.start else [])
+    before = done + [t for t in topics if t.end <= n.start]
     nouns = [c for c in before if c.noun is not None]
     return max(nouns or before, key=lambda c: c.number.start, default=None)
 
@@ -216,15 +219,18 @@ def _is_name(quoted: str, lang: str) -> bool:
 
 
 def _words_after(text: str, n: Number, lang: str) -> _Count:
-    """A number with an abbreviated unit after it, or the adjectives and noun that follow it."""
+    """A number with an abbreviated unit after it, or the adjectives and noun that follow it,
+    past an open bound («24 и более резидентов», "20 or more firms")."""
     c = _Count(n, n.end)
-    space = _SPACE.match(text, n.end).end()
+    if bound := _OPEN_BOUND.match(text, n.end):
+        c.end = bound.end()
+    space = _SPACE.match(text, c.end).end()
     for pattern, unit, head in _EN_UNITS if lang == "en" else _RU_UNITS:
         m = pattern.match(text, space)
         if m:
             c.unit, c.head, c.shared, c.end = unit, head, unit, m.end()
             return c
-    if text[n.end:n.end + 1].isalpha():
+    if text[c.end:c.end + 1].isalpha():
         return c
     if lang == "en":
         _english_words(text, c)
@@ -267,7 +273,8 @@ def _reading(word: str, n: Number) -> Any:
     """The adjective or noun reading of a word after a number, or None. A noun reading wins over
     a short adjective («парков») and agrees with the number: no nominative singular after numbers
     that take the genitive, and a word pymorphy3 does not know loses its genitive ending after
-    2–4 («три агропарка» → «агропарк»)."""
+    2–4 («три агропарка» → «агропарк»). A noun that cannot be genitive nor plural after digits
+    that take the genitive is counted by no cardinal: the digits are an ordinal («занял 4 место»)."""
     parses = parse(word)
     if parses[0].tag.POS in _ADJ:
         return parses[0]
@@ -276,6 +283,8 @@ def _reading(word: str, n: Number) -> Any:
         return None
     if _takes_nominative(n.value):
         return nouns[0]
+    if not n.spelled and not any("gent" in p.tag or "plur" in p.tag for p in nouns):
+        return None
     genitive = {"gent", "sing"} if _takes_genitive_singular(n.value) else {"gent"}
     noun = next((p for p in nouns if genitive <= p.tag.grammemes), nouns[0])
     if noun.is_known or noun.normal_form != word or "sing" not in genitive or word[-1] not in "ая":
