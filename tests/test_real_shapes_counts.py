@@ -45,3 +45,32 @@ def test_a_reading_time_line_counts_nothing():
             "В Твери открыли технопарк, в нем разместятся 12 компаний.\n")
     facts = extract_article(article_from_text(text, "t.txt")).facts
     assert [(f.attrs["value"], f.attrs["unit"]) for f in facts if f.kind == "count"] == [(12, "компания")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В парке разместятся до 12-ти резидентов.", [(12, "резидент")]),
+    ("Соглашение подписали представители 2-х компаний.", [(2, "компания")]),
+    ("Площадь участков составит 30−60 га.", [(30, "гектар"), (60, "гектар")]),
+    ("Площадь цеха — 3’500 м².", [(3500, "квадратный метр")]),
+    ("Это 5-й парк региона и 2-я очередь.", []),
+])
+def test_digits_as_real_pages_print_them(text, expected):
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Центр работает по принципу одного окна.", []),
+    ("В цехе одно окно и 2 окна во двор.", [(2, "окно")]),
+])
+def test_a_set_phrase_with_a_number_word_counts_nothing(text, expected):
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Число резидентов на двух площадках выросло до 18.", [(2, "площадка"), (18, "резидент")]),
+    ("Число парков выросло до 12, в них работают 300 компаний, и еще 20.",
+     [(12, "парк"), (300, "компания"), (20, "компания")]),
+    ("В регионе работают технопарки (их более 40).", [(40, "технопарк")]),
+])
+def test_an_elided_noun_is_the_thing_counted_not_a_circumstance(text, expected):
+    assert _counts(text) == expected

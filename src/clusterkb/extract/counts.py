@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..facts import Fact, json_number
+from ..gazetteer import number_idioms
 from ..nlp import parse
 from .dates import date_spans
 from .document import Document, Sentence
@@ -64,6 +65,10 @@ _SUBSET_BEFORE = re.compile(
     r"(?<!\w)(?:из\s+(?:них|которых)|среди\s+(?:них|которых)|of\s+(?:them|which)|among\s+them)"
     r"\s*[,:—–-]?\s*$", re.IGNORECASE)
 _ADJ_CONJ = {"и", "или"}
+_ASIDE = re.compile(  # «технопарки (их более 40)»: a plural noun, then a count of it in brackets
+    r"([А-Яа-яЁё]+)\s*\(\s*(?:их|всего|их\s+всего)\s+(?:уже\s+)?(?:(?:более|около|свыше|почти|менее|порядка)\s+)?$",
+    re.IGNORECASE)
+_CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
 _OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _QUOTE_MARK = re.compile('[«»“”„"\n]')
@@ -106,12 +111,19 @@ def extract_counts(doc: Document) -> list[Fact]:
         hinted = _HINT.search(sentence.text.lower())
         counts = _sentence_counts(sentence, doc.lang, skip, previous) if hinted else []
         for c in counts:
+            if _is_idiom(c):
+                continue
             value = json_number(c.number.value)
             attrs = {"value": value, "unit": c.unit, "head": c.head,
                      "approximate": is_approximate(sentence.text, c.number.start)}
             found.append(((value, c.unit), attrs, sentence.start + c.number.start, sentence.start + c.end))
         previous = counts
     return collect(doc, "count", found)
+
+
+def _is_idiom(c: _Count) -> bool:
+    """Is a number word with its noun a set phrase that counts nothing («по принципу одного окна»)?"""
+    return c.number.spelled and (int(c.number.value), c.head) in number_idioms()
 
 
 def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
@@ -135,6 +147,9 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
             done.append(c)
         elif ante := _subset_of(text, n, previous + done):
             c.unit, c.head, c.shared = ante.unit, ante.head, ante.unit
+            done.append(c)
+        elif not c.words and c.noun is None and lang == "ru" and (ante := _aside_noun(text, n)):
+            c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
             done.append(c)
         elif not c.words and c.noun is None and (ante := _elided_noun(text, n, topics, done)):
             for bound in pending + [c]:
@@ -163,12 +178,32 @@ def _topics(text: str, lang: str) -> list[_Count]:
 def _elided_noun(text: str, n: Number, topics: list[_Count], done: list[_Count]) -> _Count | None:
     """The count whose noun a bare number at a clause end leaves out: the nearest earlier count
     of the sentence or «число …» / "number of …" phrase, one of a noun rather than of a
-    measure ("up 9%, and another 96 were built": parks)."""
+    measure ("up 9%, and another 96 were built": parks), and not of a circumstance in the
+    prepositional, dative or instrumental case («число резидентов на двух площадках выросло
+    до 18»: residents)."""
     if not _ELIDED.match(text, n.end):
         return None
     before = done + [t for t in topics if t.end <= n.start]
-    nouns = [c for c in before if c.noun is not None]
+    nouns = [c for c in before if c.noun is not None and not _is_circumstance(c)]
     return max(nouns or before, key=lambda c: c.number.start, default=None)
+
+
+def _aside_noun(text: str, n: Number) -> _Count | None:
+    """The noun a parenthetical count refers back to: «технопарки (их более 40)» → технопарк."""
+    m = _ASIDE.search(text, 0, n.start)
+    if m is None or m.end() != n.start:
+        return None
+    noun = next((p for p in parse(m.group(1).lower()) if p.tag.POS == "NOUN" and "plur" in p.tag), None)
+    if noun is None:
+        return None
+    c = _Count(n, n.end, noun=noun)
+    _settle(c, "ru")
+    return c
+
+
+def _is_circumstance(c: _Count) -> bool:
+    """Is a Russian count's noun in a case that tells where or how («на двух площадках»), not what?"""
+    return not isinstance(c.noun, str) and bool(_CIRCUMSTANCE_CASES & c.noun.tag.grammemes)
 
 
 def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:

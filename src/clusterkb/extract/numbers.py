@@ -1,8 +1,9 @@
 """Numbers as news writes them, shared by the date, count and money extractors.
 
-Digits with any grouping («1 500», «1.844.036.360,12», «5,000»), a decimal comma or point,
+Digits with any grouping («1 500», «3’500», «1.844.036.360,12», «5,000»), a case ending
+(«12-ти»), a decimal comma or point,
 scale words («9,3 тыс.», «3.6 billion», «145 bln») and numbers in words in any case («двух», «полтора»,
-«двадцать один», «twenty-one»). Ranges give both bounds («15–20», «от 5 до 7 млрд»), the lower
+«двадцать один», «twenty-one»). Ranges give both bounds («15–20», «30−60», «от 5 до 7 млрд»), the lower
 one taking the upper one's scale word. Also the hedges that make a number approximate and the
 grouping of found values into one Fact per value.
 """
@@ -19,15 +20,18 @@ from ..nlp import parse
 from .document import Document
 
 _SPACES = " \u00a0\u202f\u2009"
+_GROUPING = _SPACES + "’'"  # thousands separators: spaces, and the apostrophe of «3’500»
+_CASE_ENDING = r"-(?:ти|х|ух|ех|ёх|ми|мя|ью)(?![а-яё])"  # a cardinal's case ending: «12-ти», «2-х»
 _DIGITS = re.compile(
-    rf"(?<![\w.,])(?<!\w-)(?<!\d–)(?<!\d:)"
-    rf"(\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
-    r"(?![\d:])(?![.,]\d)(?!-[^\W\d])(?![-–]\d)"
+    rf"(?<![\w.,])(?<!\w-)(?<!\d[–−])(?<!\d:)"
+    rf"(\d{{1,3}}(?:[{_GROUPING}]\d{{3}})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
+    rf"(?![\d:])(?![.,]\d)(?!(?!{_CASE_ENDING})-[^\W\d])(?![-–−]\d)"
 )
-_PAIR = re.compile(  # «15-20», «1,5–2»: two bounds joined by a dash, not a chain («51-12-12»)
-    r"(?<![\w.,:])(?<!\w[-–])(\d+(?:[.,]\d+)?)[-–](\d+(?:[.,]\d+)?)(?![\d:])(?![.,]\d)(?![-–]\d)(?!-[^\W\d])"
+_PAIR = re.compile(  # «15-20», «1,5–2», «30−60»: two bounds joined by a dash, not a chain («51-12-12»)
+    r"(?<![\w.,:])(?<!\w[-–−])(\d+(?:[.,]\d+)?)[-–−](\d+(?:[.,]\d+)?)(?![\d:])(?![.,]\d)(?![-–−]\d)(?!-[^\W\d])"
 )
-_RANGE_DASH = re.compile(r"[ \u00a0]?[-–][ \u00a0]?")
+_CASE_ENDING_AT = re.compile(_CASE_ENDING)
+_RANGE_DASH = re.compile(r"[ \u00a0]?[-–−][ \u00a0]?")
 _RANGE_TO = re.compile(r"\s+(?:до|и|to|and)\s+", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"(?<![\w-])(?:от|с|со|между|from|between)\s+$", re.IGNORECASE)
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
@@ -76,7 +80,7 @@ class Number:
 
 def parse_digits(s: str, lang: str = "ru") -> Decimal | None:
     """Exact value of a digit string, or None when its grouping is not a number's (dates, codes)."""
-    s = "".join(c for c in s if c not in _SPACES)
+    s = "".join(c for c in s if c not in _GROUPING)
     seps = [c for c in s if c in ".,"]
     if not seps:
         return Decimal(s)
@@ -205,6 +209,8 @@ def _digits(text: str, start: int, end: int, lang: str) -> Number | None:
     value = parse_digits(text[start:end], lang)
     if value is None:
         return None
+    if ending := _CASE_ENDING_AT.match(text, end):
+        end = ending.end()
     scale = _SCALE_AFTER.match(text, end)
     if not scale:
         return Number(start, end, value, False)
