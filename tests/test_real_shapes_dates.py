@@ -65,3 +65,7 @@ def test_english_plans_are_future(text):
 ])
 def test_the_opening_year_of_a_period_dates_no_article(text, lang):
     assert infer_published(text, None, lang) == (None, 0.0)
+
+
+def test_abbreviated_months_as_stamps_write_them():
+    assert _dates("Встреча прошла 3 окт. в Казани.", "2024-11-20") == [("2024-10-03", ["3 окт."])]

@@ -60,3 +60,16 @@ def test_a_site_widget_above_the_title_is_navigation_not_a_date(widget):
 def test_today_with_a_short_participle_is_a_state_not_a_day(text, expected):
     article = article_from_text("Заголовок новости\n\n" + text + "\n", "t.txt", published="2024-03-15")
     assert _dates(article) == expected
+
+
+@pytest.mark.parametrize("stamp, iso", [
+    ("12.12.99", "1999-12-12"),
+    ("05.03.24", "2024-03-05"),
+])
+def test_stamps_and_dates_of_the_body_read_one_calendar(stamp, iso):
+    from clusterkb.metadata import parse_dateline
+
+    assert parse_dateline(stamp).date == iso
+    article = article_from_text(f"Заголовок новости\n\nСоглашение подписано {stamp} в Твери.\n", "t.txt",
+                                published="2026-01-10")
+    assert _dates(article) == [iso]

@@ -91,12 +91,33 @@ def _other_script(sample: str) -> str:
 
 # -- dates ---------------------------------------------------------------------------------
 
-_MONTHS = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7, "авг": 8,
-    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTH_PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+                   ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+
+
+def month_number(word: str) -> int | None:
+    """The month (1–12) a month name or abbreviation names, Russian in any case or English:
+    «мая», «Мае», «сент.», "Sept" → 5, 5, 9, 9; None for no month. Digits are read as written
+    («07» → 7, «13» → 13: the caller checks the range, «13/05» may be day first).
+
+    The one calendar rule of the project: stamps and the date extractor both read months here."""
+    w = word.lower().rstrip(".")
+    if w.isdigit():
+        return int(w)
+    return next((i + 1 for prefixes in _MONTH_PREFIXES for i, p in enumerate(prefixes) if w.startswith(p)), None)
+
+
+def full_year(digits: str, ref_year: int | None = None) -> int:
+    """A written year with its century: four digits as they are; two digits in the century that
+    puts them at most a year after `ref_year` (today's year when None): «24» → 2024, «99» → 1999.
+
+    The one calendar rule of the project for two-digit years («05.03.24», «6 мая ‘24»)."""
+    y = int(digits)
+    if len(digits) != 2:
+        return y
+    ref = ref_year if ref_year is not None else dt.date.today().year
+    return 1900 + y if y > ref % 100 + 1 else 2000 + y
+
 _MONTH = (
     r"(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|"
     r"сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|"
@@ -265,15 +286,13 @@ def parse_published(value: str) -> tuple[str, str | None]:
 
 def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
-    month = _MONTHS.get(groups["mon"][:3].lower()) if groups.get("mon") else int(groups["m"])
+    month = month_number(groups["mon"] if groups.get("mon") else groups["m"]) or 0
     day = int(groups["d"])
     if groups.get("sep") and month > 12 >= day:
         day, month = month, day
-    year = groups.get("y")
-    if year is not None and len(year) == 2:
-        year = "20" + year
+    year = full_year(groups["y"]) if groups.get("y") else None
     try:
-        date = dt.date(int(year) if year else 2000, month, day)
+        date = dt.date(year or 2000, month, day)
     except (TypeError, ValueError):
         return None
     time = _time(m) if groups.get("H") else None

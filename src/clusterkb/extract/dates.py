@@ -26,16 +26,16 @@ from functools import lru_cache
 
 from ..articles import Article
 from ..facts import Fact
+from ..metadata import full_year, month_number
 from ..nlp import parse
 from .document import Document, Sentence, make_document
 from .numbers import collect, find_numbers
 
-_MON_RU = (r"(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
-           r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
+_MON_RU = (r"(?:(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
+           r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])"
+           r"|(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.)")  # «3 сент. 2023», as stamps write it
 _MON_EN = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
            r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
-_PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
-             ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 _INCLUDED = {"в", "во", "с", "со", "in", "since", "from", "during"}
 _LEAD_RU = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале|середины|середине|конца|конце|течение"
             r"|итогам)\s+)?")
@@ -154,22 +154,12 @@ class _Raw:
 
 def _month(word: str | None) -> int | None:
     """Month number of a month name (any case, Russian or English) or of digits."""
-    if word is None:
-        return None
-    w = word.lower()
-    if w.isdigit():
-        return int(w)
-    return next((i + 1 for prefixes in _PREFIXES for i, p in enumerate(prefixes) if w.startswith(p)), None)
+    return month_number(word) if word else None
 
 
 def _year(text: str | None, ref_year: int) -> int | None:
-    """A written year; two-digit years are 20xx unless past next year's, then 19xx."""
-    if text is None:
-        return None
-    y = int(text)
-    if len(text) == 2:
-        return 1900 + y if y > ref_year % 100 + 1 else 2000 + y
-    return y
+    """A written year, two-digit ones in the century of the project's calendar rule."""
+    return full_year(text, ref_year) if text else None
 
 
 def _valid(part: _Part) -> bool:
