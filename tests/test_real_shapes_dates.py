@@ -69,3 +69,37 @@ def test_the_opening_year_of_a_period_dates_no_article(text, lang):
 
 def test_abbreviated_months_as_stamps_write_them():
     assert _dates("Встреча прошла 3 окт. в Казани.", "2024-11-20") == [("2024-10-03", ["3 окт."])]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Программа действовала с мая 2019 года по март 2020 года.", "ru",
+     [("2019-05/2020-03", ["с мая 2019 года по март 2020 года"])]),
+    ("The programme ran from May 2019 to March 2020.", "en", [("2019-05/2020-03", ["from May 2019 to March 2020"])]),
+    ("Парк открыли в 2019-м.", "ru", [("2019", ["в 2019-м"])]),
+    ("Работы завершат в мае 2026-го.", "ru", [("2026-05", ["в мае 2026-го"])]),
+    ("В 2021 и 2022 году парк получал субсидии.", "ru", [("2021", ["В 2021"]), ("2022", ["2022 году"])]),
+    ("В 2019, 2020 и 2021 годах выпуск рос.", "ru", [("2019", ["В 2019"]), ("2020", ["2020"]), ("2021", ["2021 годах"])]),
+    ("В 3 кв. 2022 года выпуск вырос.", "ru", [("2022-07/2022-09", ["В 3 кв. 2022 года"])]),
+    ("Output grew in the Q3 of 2022.", "en", [("2022-07/2022-09", ["in the Q3 of 2022"])]),
+])
+def test_periods_and_years_as_news_writes_them(text, lang, expected):
+    assert _dates(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Выплаты начались с 10 числа.", [("2024-03-10", ["с 10 числа"])]),
+    ("Выплаты начнутся с 6 числа.", [("2024-04-06", ["с 6 числа"])]),
+    ("Выплаты начались с 20 числа.", [("2024-02-20", ["с 20 числа"])]),
+])
+def test_a_day_without_a_month_is_of_the_publication_month(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant will open next March.", [("2025-03", ["next March"])]),
+    ("The plant will open next May.", [("2024-05", ["next May"])]),
+    ("The park opened last May.", [("2023-05", ["last May"])]),
+    ("The park opened last February.", [("2024-02", ["last February"])]),
+])
+def test_next_and_last_month_count_from_publication(text, expected):
+    assert _dates(text, lang="en") == expected

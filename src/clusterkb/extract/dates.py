@@ -43,9 +43,10 @@ _LEAD_EN = (r"(?P<lead>(?i:in|since|from|during|by|until|till|to|before|after|th
             r"[\s-]+")
 _BOUNDS = {"до", "к", "by", "until", "till", "to", "before", "through"}
 _OPENING = {"с", "со", "since", "from"}
+_MONTH_SHIFT = {"next": 1, "last": -1, "this": 0}
 _RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
 _YEAR = r"(?:19|20)\d\d"
-_YEAR_WORD = r"(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)"
+_YEAR_WORD = r"(?:(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-(?:го|м|й)(?![а-яё]))"  # «году», «гг.», «2019-м»
 _REL_DAY = r"(?P<rel>вчера|сегодня|завтра|позавчера|послезавтра|today|yesterday|tomorrow)"
 _REL_YEAR = (r"(?P<rely>(?:эт|текущ|нынешн|следующ|будущ|наступающ|прошл|минувш|прошедш|позапрошл)"
              r"(?:ом|ем|ого|его|от|ий|ый))\s+год(?:[ау]|ом)?(?![а-яё])")
@@ -78,10 +79,14 @@ _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s*(?:[-–—]|по)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m2>{_MON_RU}){_RU_YEAR_SLOT.format('y2')}",
     rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{_MON_RU}))?"
     rf"{_RU_YEAR_SLOT.format('y1')}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*){_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*|кв\.){_RU_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(_WEEKDAYS[0])})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?(?:\s*[-–—]\s*|\s+по\s+)"
+    rf"(?P<m2>{_MON_RU})\s+(?P<y2>{_YEAR})(?:{_YEAR_WORD})?",
+    rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?=(?:\s*,\s*{_YEAR})*\s*(?:,|и|или)\s*{_YEAR}{_YEAR_WORD})",
+    rf"(?<![\w.]){_LEAD_RU}(?P<d1>\d{{1,2}})(?:-?(?:го|е))?\s+(?P<dom>числа)(?![а-яё])",
     rf"(?<![\w-])(?:(?P<agon>\d{{1,2}}|{_COUNT_RU})\s+)?(?P<ago>года?|лет)\s+назад(?![\w-])",
 )]
 _EN = [re.compile(p) for p in (
@@ -97,10 +102,12 @@ _EN = [re.compile(p) for p in (
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter)\b(?:\s+of\s+{_OF_YEAR_EN})?",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>half)\s+of\s+{_OF_YEAR_EN}",
-    rf"\b(?:{_LEAD_EN})?(?P<qk>Q|H)(?P<q>[1-4])\s+(?P<y1>{_YEAR})\b",
+    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<qk>Q|H)(?P<q>[1-4])(?:\s+of)?\s+(?P<y1>{_YEAR})\b",
     rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
     rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(_WEEKDAYS[1])})\b{_NO_DATE_AFTER}",
     rf"\b(?P<agon>\d{{1,2}}|a|{_COUNT_EN})\s+(?P<ago>years?)\s+ago\b",
+    rf"\b(?:(?P<lead>(?i:in|since|from|by|until|before|after))\s+)?(?P<relm>(?i:next|last|this))\s+(?P<m1>{_MON_EN})",
+    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN}),?\s+(?P<y1>{_YEAR}){_RANGE_EN}(?P<m2>{_MON_EN}),?\s+(?P<y2>{_YEAR})\b",
 )]
 _HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
                    r"|вчера|сегодня|завтра|год|квартал|полугод|понедельник|вторник|сред|четверг"
@@ -138,7 +145,9 @@ class _Raw:
     point, a relative day or year shift, the sentence it stands in, whether it is a bound
     («до 2030 года», «by 2030»: a deadline, not a time something happens), the weekday
     (Monday 0) of «в среду» / "on Wednesday", and whether it opens a period with no end («с
-    2019 года», "since 2019": something holds from then on, up to some later time)."""
+    2019 года», "since 2019": something holds from then on, up to some later time); a month
+    that is the next (+1), last (-1) or this (0) one from publication ("next March"). A day
+    without a month («с 6 числа») is of the publication month."""
 
     start: int
     end: int
@@ -150,6 +159,7 @@ class _Raw:
     bound: bool = False
     weekday: int | None = None
     opens: bool = False
+    month_shift: int | None = None
 
 
 def _month(word: str | None) -> int | None:
@@ -167,7 +177,9 @@ def _valid(part: _Part) -> bool:
     y, m, d = part
     if y is not None and not 1900 <= y <= 2100 or m is not None and not 1 <= m <= 12:
         return False
-    return d is None or m is not None and 1 <= d <= calendar.monthrange(y or 2000, m)[1]
+    if m is None:
+        return d is None or 1 <= d <= 31
+    return d is None or 1 <= d <= calendar.monthrange(y or 2000, m)[1]
 
 
 def _ordered(first: _Part, last: _Part) -> bool:
@@ -186,7 +198,7 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     """A match turned into a _Raw, or None when it is not a date (bare month, invalid day…)."""
     g = m.groupdict()
     lead = (g.get("lead") or "").lower()
-    if g.get("m1") and not g.get("d1") and not (lead or g.get("y1") or g.get("rely")):
+    if g.get("m1") and not g.get("d1") and not (lead or g.get("y1") or g.get("rely") or g.get("relm")):
         return None
     if g.get("rel") and not g.get("d1") and not _relative_day(sentence.text, m, lang):
         return None
@@ -209,7 +221,7 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
         y1 = y1 or y2 and y2 - bool(m1 and m2 and m1 > m2)
         first, last = (y1, m1 or m2, d1), ((y2, m2, d2) if d2 is not None else None)
     elif m2 is not None:
-        first, last = (y1, m1, None), (y1, m2, None)
+        first, last = (y1, m1, None), (y2 or y1, m2, None)
     else:
         first, last = (y1, m1, None), ((y2, None, None) if y2 else None)
     if not _valid(first) or last and (not _valid(last) or not _ordered(first, last)):
@@ -217,7 +229,8 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
                 _DAY_SHIFT.get((g.get("rel") or "").lower()), year_shift, sentence,
-                lead in _BOUNDS, _weekday(g.get("wd")), lead in _OPENING and last is None)
+                lead in _BOUNDS, _weekday(g.get("wd")), lead in _OPENING and last is None,
+                _MONTH_SHIFT.get((g.get("relm") or "").lower()))
 
 
 def _years_ago(count: str | None, lang: str) -> int | None:
@@ -373,6 +386,8 @@ class _Resolver:
             if r.day_shift is not None:
                 return (self.pub + dt.timedelta(days=r.day_shift)).isoformat() if self.pub else None
             return str(self.pub_year + r.year_shift) if self.pub_year else None
+        if r.first[1] is None and r.first[2] is not None:
+            return self._day_of_month(r)
         first = self._fill(r.first, r)
         if r.last is None:
             return _iso(first)
@@ -389,14 +404,33 @@ class _Resolver:
             ahead -= 7
         return (self.pub + dt.timedelta(days=ahead)).isoformat()
 
+    def _day_of_month(self, r: _Raw) -> str | None:
+        """The day a «6 числа» names: of the publication month; of the month before when told in
+        the past and after publication, of the month after when told in the future and before it."""
+        if not self.pub:
+            return None
+        day, tense = r.first[2], _tense(r.sentence, r.start, self.doc.lang)
+        shift = (tense == "futr" and day < self.pub.day) - (tense == "past" and day > self.pub.day)
+        y, m = divmod(self.pub.year * 12 + self.pub.month - 1 + shift, 12)
+        return _iso((y, m + 1, day)) if _valid((y, m + 1, day)) else None
+
     def _fill(self, part: _Part, r: _Raw) -> _Part:
         """The part with its year supplied when the text left it out."""
         y, m, d = part
-        if y is None and r.year_shift is not None:
+        if y is None and r.month_shift is not None:
+            y = self._year_of_shifted_month(m, r.month_shift)
+        elif y is None and r.year_shift is not None:
             y = self.pub_year + r.year_shift if self.pub_year else None
         elif y is None:
             y = self._year_of(m, d, r)
         return y, m, d
+
+    def _year_of_shifted_month(self, m: int, shift: int) -> int | None:
+        """The year of "next March" (the first March after publication), "last May" (the last May
+        before it) or "this June" (of the publication year)."""
+        if not self.pub:
+            return None
+        return self.pub.year + (shift > 0 and m <= self.pub.month) - (shift < 0 and m >= self.pub.month)
 
     def _year_of(self, m: int, d: int | None, r: _Raw) -> int | None:
         """The year of a date or period without one: around the publication day, else the
