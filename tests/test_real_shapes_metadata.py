@@ -73,3 +73,32 @@ def test_stamps_and_dates_of_the_body_read_one_calendar(stamp, iso):
     article = article_from_text(f"Заголовок новости\n\nСоглашение подписано {stamp} в Твери.\n", "t.txt",
                                 published="2026-01-10")
     assert _dates(article) == [iso]
+
+
+AGENCY_BODY = (
+    "Технопарк в Твери принял первых резидентов\n\n"
+    "{dateline} Резидентами технопарка стали шесть компаний, сообщили в правительстве области.\n"
+)
+
+
+def _names(article, kind: str) -> list[str]:
+    return sorted(f.attrs["name"] for f in extract_article(article).facts if f.kind == kind)
+
+
+@pytest.mark.parametrize("dateline, city, outlet, published", [
+    ("ТВЕРЬ, 12 ноября. /ТАСС/.", "Тверь", "ТАСС", None),
+    ("НИЖНИЙ НОВГОРОД, 3 июня 2024 — РИА Новости.", "Нижний Новгород", "РИА Новости", "2024-06-03"),
+    ("Ростов-на-Дону. 21 августа 2024. ИНТЕРФАКС -", "Ростов-на-Дону", "ИНТЕРФАКС", "2024-08-21"),
+])
+def test_a_dateline_dates_the_article_and_its_city_and_outlet_are_facts(dateline, city, outlet, published):
+    article = article_from_text(AGENCY_BODY.format(dateline=dateline), "t.txt")
+    assert article.published == published
+    assert city in _names(article, "location") and outlet in _names(article, "organization")
+    assert _dates(article) == []
+
+
+def test_a_dateline_city_named_again_is_one_fact():
+    text = AGENCY_BODY.format(dateline="ТВЕРЬ, 12 ноября. /ТАСС/.") + "Новый цех откроют в Твери.\n"
+    facts = [f for f in extract_article(article_from_text(text, "t.txt")).facts if f.kind == "location"]
+    tver = [f for f in facts if f.attrs["name"] == "Тверь"]
+    assert len(tver) == 1 and [m.text for m in tver[0].mentions] == ["Твери", "ТВЕРЬ", "Твери"]

@@ -366,10 +366,9 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
         if kind is not Kind.PROSE and (stamp := parse_dateline(line.text)):
             datelines.append((line.start, line.end, stamp))
             continue
-        if found := parse_agency_dateline(line.text):
-            stamp, end = found
-            datelines.append((line.start, line.start + end, stamp))
-            if end == len(line.text):
+        if agency := parse_agency_dateline(line.text):
+            datelines.append((line.start, line.start + agency.end, agency.stamp))
+            if agency.end == len(line.text):
                 continue
         if kind is Kind.PROSE:
             leads += 1

@@ -162,10 +162,12 @@ _ISSUE_END = re.compile(
 )
 _CAPITALISED = r"[A-ZА-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*"
 _AGENCY_CITY = re.compile(rf"(?P<city>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})\s*[,.]\s*")
+_TAG_MARKS = " .,/()—–-«»\"\u00a0"
 _AGENCY_TAIL = re.compile(
     r"(?:\s*(?:года?|г(?=\.)))?"
     r"(?P<tag>[.,]?\s*/[^/\n]{2,60}/|\s*\([^()\n]{2,40}\)|"
-    r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:]))?"
+    r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:])|"
+    r"[.,]?\s*[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*(?:\s[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*){0,2}(?=\s*[—–-]{1,2}\s))?"
     r"\s*(?P<stop>[.:]|[—–-]{1,2})?(?=\s|$)"
 )
 
@@ -248,10 +250,22 @@ def _issue_stamp(line: str) -> Stamp | None:
     return stamp if rest and (rest["page"] or issue["periodical"]) else None
 
 
-def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int] | None:
+@dataclass(frozen=True)
+class AgencyDateline:
+    """A news-agency dateline: its stamp, where it ends (after the agency tag), and the spans of
+    the city and of the outlet it names (offsets into the paragraph; the outlet may be absent).
+    The date is metadata; the city and the outlet are facts of the article like any other."""
+
+    stamp: Stamp
+    end: int
+    city: tuple[int, int]
+    outlet: tuple[int, int] | None
+
+
+def parse_agency_dateline(paragraph: str) -> AgencyDateline | None:
     """A news-agency dateline opening a paragraph, «КАЗАНЬ, 5 марта. /ТАСС/. Текст…», «МОСКВА,
-    12 апр — РИА Новости.» or «LONDON, May 5 (Reuters) -»: its stamp and where it ends, after
-    the agency tag. The city is in capitals unless an agency tag follows."""
+    12 апр — РИА Новости.», «Ростов-на-Дону. 21 августа. ИНТЕРФАКС - Текст» or «LONDON, May 5
+    (Reuters) -». The city is in capitals unless an agency tag follows."""
     city = _AGENCY_CITY.match(paragraph)
     if city is None:
         return None
@@ -262,7 +276,16 @@ def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int] | None:
     tail = _AGENCY_TAIL.match(paragraph, date_end)
     if tail is None or not (tail["tag"] or tail["stop"]) or not (city["city"].isupper() or tail["tag"]):
         return None
-    return stamp, tail.end()
+    outlet = _inner_span(paragraph, *tail.span("tag")) if tail["tag"] else None
+    return AgencyDateline(stamp, tail.end(), city.span("city"), outlet)
+
+
+def _inner_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of text[start:end] without the punctuation and spaces around it: «. /ТАСС/» → «ТАСС»."""
+    inner = text[start:end]
+    left = len(inner) - len(inner.lstrip(_TAG_MARKS))
+    right = len(inner.rstrip(_TAG_MARKS))
+    return (start + left, start + right) if right > left else None
 
 
 def _date_at(text: str, pos: int) -> tuple[Stamp, int] | None:

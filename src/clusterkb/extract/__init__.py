@@ -40,7 +40,9 @@ def extract_article(article: Article) -> Extraction:
         if guess:
             article = replace(article, published=guess, published_confidence=confidence)
     doc = make_document(article)
-    named = _named_facts(doc)
+    from .datelines import with_dateline_names
+
+    named = with_dateline_names(doc, _named_facts(doc))
     from .counts import extract_counts
     from .money import extract_money
 
