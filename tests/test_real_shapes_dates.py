@@ -103,3 +103,11 @@ def test_a_day_without_a_month_is_of_the_publication_month(text, expected):
 ])
 def test_next_and_last_month_count_from_publication(text, expected):
     assert _dates(text, lang="en") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Let us recall that in July 2023 the governor and the association signed an agreement.", "en"),
+    ("Напомним, в июле 2023 года губернатор и ассоциация подписали соглашение.", "ru"),
+])
+def test_a_recalled_report_dates_no_article(text, lang):
+    assert infer_published(text, None, lang) == (None, 0.0)

@@ -124,6 +124,8 @@ _AGENCY = re.compile(r"\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:\s+[A-ZА-ЯЁ][A-ZА-Я�
 _AGENCY_AFTER = re.compile(r"\s*(?:[./(—–-]|$)")
 _CLAUSE = re.compile(r"[,;:()«»\"—–]")
 _FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
+_RECALL = re.compile(r"\b(?:напомним|напомню|напоминаем|ранее сообщалось|let us recall|recall that|as reported)\b",
+                     re.IGNORECASE)  # a report recalled from the past tells nothing of when the article is
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
 _ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
 _FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to|(?:is|are)\s+(?:expected|scheduled|due|set)\b)",
@@ -523,7 +525,8 @@ def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[
 
     The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from explicit
     years in past-tense clauses and future ones (not the opening year of a period, «с 2019
-    года», which tells when something began, not when it was told). A past-tense report bounds
+    года», which tells when something began, not when it was told, nor a recalled report,
+    «Напомним, в июле 2023 года…», which may be of any time before). A past-tense report bounds
     the article from below: it is of the year of the latest report, or of the next year when the day would fall
     before that report's last month or day began. Without a report, a future year bounds it from
     above: the latest day not after it. A deadline told in the past («поручено до 1 марта 2024
@@ -538,7 +541,7 @@ def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[
     for r in raws:
         if r.first[0] is not None and r.year_shift is None:
             tense = _tense(r.sentence, r.start, doc.lang)
-            if tense == "past" and not (r.bound or r.opens):
+            if tense == "past" and not (r.bound or r.opens or _RECALL.search(r.sentence.text)):
                 lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
