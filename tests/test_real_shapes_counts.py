@@ -74,3 +74,15 @@ def test_a_set_phrase_with_a_number_word_counts_nothing(text, expected):
 ])
 def test_an_elided_noun_is_the_thing_counted_not_a_circumstance(text, expected):
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Область вошла в ТОП-5 регионов.", [(5, "регион")]),
+    ("Парк вошел в ТОП-5.", []),
+    ("Область вошла в пятерку регионов-лидеров.", [(5, "регион-лидер")]),
+    ("Десятки компаний подали заявки.", []),
+    ("За полгода парк принял резидентов.", [(0.5, "год")]),
+    ("Политика и полиция, поле и полка.", []),
+])
+def test_ratings_groups_and_halves_count(text, expected):
+    assert _counts(text) == expected

@@ -31,3 +31,7 @@ def test_agency_scale_abbreviations(text, expected):
 ])
 def test_a_scaled_number_before_a_money_noun_is_roubles(text, expected):
     assert _money(text, "ru") == expected
+
+
+def test_half_a_scale_word_is_a_sum():
+    assert _money("Проект стоит полмиллиарда рублей.", "ru") == [("500000000", "RUB")]

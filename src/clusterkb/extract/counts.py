@@ -265,7 +265,7 @@ def _words_after(text: str, n: Number, lang: str) -> _Count:
         if m:
             c.unit, c.head, c.shared, c.end = unit, head, unit, m.end()
             return c
-    if text[c.end:c.end + 1].isalpha():
+    if text[c.end:c.end + 1].isalpha() and not n.spelled:  # «5км», but «пол|года» reads on
         return c
     if lang == "en":
         _english_words(text, c)
