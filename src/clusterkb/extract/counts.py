@@ -68,6 +68,7 @@ _ADJ_CONJ = {"и", "или"}
 _ASIDE = re.compile(  # «технопарки (их более 40)»: a plural noun, then a count of it in brackets
     r"([А-Яа-яЁё]+)\s*\(\s*(?:их|всего|их\s+всего)\s+(?:уже\s+)?(?:(?:более|около|свыше|почти|менее|порядка)\s+)?$",
     re.IGNORECASE)
+_RATING = re.compile(r"(?:топ|top)-$", re.IGNORECASE)  # «вошел в ТОП-5.»: a place in a rating, not a count
 _CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
 _OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -77,8 +78,8 @@ _MAX_NAME_WORDS = 4
 _NOT_COUNT_BEFORE = re.compile(
     r"(?<!\w)(?:№|N|No\.?|#|\+|номер[а-я]*|тел\.?|телефон[а-я]*|ст\.|п\.|ч\.|пункт[а-я]*|стать[а-я]*|"
     r"част[а-я]*|ни)\s*$", re.IGNORECASE)
-_HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|пят|шест|сем|восем|девят|десят|дцат|сорок|сто|ста|"
-                   r"двест|трист|полтор|полутор|one|two|three|four|five|six|seven|eight|nine|ten|"
+_HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|четв|пят|шест|сем|восем|восьм|девят|десят|дцат|сорок|сто|ста|"
+                   r"двест|трист|пол|one|two|three|four|five|six|seven|eight|nine|ten|"
                    r"twelve|teen|ty\b")  # on lower-cased text: fast
 _ADJ = ("ADJF", "PRTF")
 _NOT_HEADS = {"раз", "сторона", "time"}
@@ -151,7 +152,8 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
         elif not c.words and c.noun is None and lang == "ru" and (ante := _aside_noun(text, n)):
             c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
             done.append(c)
-        elif not c.words and c.noun is None and (ante := _elided_noun(text, n, topics, done)):
+        elif not c.words and c.noun is None and not _RATING.search(text, 0, n.start) and (
+                ante := _elided_noun(text, n, topics, done)):
             for bound in pending + [c]:
                 bound.unit, bound.head, bound.shared = ante.shared, ante.head, ante.shared
             done.extend(pending + [c])
