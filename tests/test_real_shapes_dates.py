@@ -111,3 +111,12 @@ def test_next_and_last_month_count_from_publication(text, expected):
 ])
 def test_a_recalled_report_dates_no_article(text, lang):
     assert infer_published(text, None, lang) == (None, 0.0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the minister, 2008 will be the key year for the projects.", [("2008", ["2008"])]),
+    ("In 2019, 2020 companies were registered.", [("2019", ["In 2019"])]),
+    ("The rules apply from next year.", [("2025", ["from next year"])]),
+])
+def test_english_years_as_subjects_and_relative_years_after_from(text, expected):
+    assert _dates(text, lang="en") == expected

@@ -98,8 +98,9 @@ _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:{_RANGE_EN}(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
     rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:{_RANGE_EN}(?P<y2>{_YEAR}))?\b(?![-./]\d)",
     rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
-    r"\b(?:(?P<lead>(?i:in|during))\s+)?"
+    r"\b(?:(?P<lead>(?i:in|during|from|since|by|until))\s+)?"
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
+    rf"(?<![\w.,/–-])(?P<y1>{_YEAR})(?=\s+(?:will|was|is|has|had|became|becomes|saw|sees)\b)",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter)\b(?:\s+of\s+{_OF_YEAR_EN})?",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>half)\s+of\s+{_OF_YEAR_EN}",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<qk>Q|H)(?P<q>[1-4])(?:\s+of)?\s+(?P<y1>{_YEAR})\b",
