@@ -120,3 +120,11 @@ def test_a_recalled_report_dates_no_article(text, lang):
 ])
 def test_english_years_as_subjects_and_relative_years_after_from(text, expected):
     assert _dates(text, lang="en") == expected
+
+
+def test_an_english_participle_is_no_past_report():
+    # «funds invested in it» tells no time; «will start … in 2022» bounds the day, and 10 June
+    # is a Thursday in 2021
+    text = ("Fund to recoup 145 bln rubles invested in it in 2023\n"
+            "MOSCOW, June 10. The fund will start lending in 2022, the minister said on Thursday.")
+    assert infer_published(text, "--06-10", "en") == ("2021-06-10", 0.7)
