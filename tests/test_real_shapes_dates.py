@@ -128,3 +128,12 @@ def test_an_english_participle_is_no_past_report():
     text = ("Fund to recoup 145 bln rubles invested in it in 2023\n"
             "MOSCOW, June 10. The fund will start lending in 2022, the minister said on Thursday.")
     assert infer_published(text, "--06-10", "en") == ("2021-06-10", 0.7)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("По итогам 2023 года фонд выдал 40 займов.", ("2024-01-15", 0.7)),
+    ("За 2023 год фонд выдал 40 займов.", ("2024-01-15", 0.7)),
+    ("В 2023 году фонд выдал 40 займов.", ("2023-01-15", 0.7)),
+])
+def test_a_report_summing_up_a_year_is_told_after_it(text, expected):
+    assert infer_published(text, "--01-15") == expected

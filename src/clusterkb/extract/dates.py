@@ -127,6 +127,7 @@ _CLAUSE = re.compile(r"[,;:()«»\"—–]")
 _FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
 _RECALL = re.compile(r"\b(?:напомним|напомню|напоминаем|ранее сообщалось|let us recall|recall that|as reported)\b",
                      re.IGNORECASE)  # a report recalled from the past tells nothing of when the article is
+_SUMMED_UP = re.compile(r"(?:по\s+итогам|за|for)\s+(?:(?:весь|the\s+whole\s+of)\s+)?$", re.IGNORECASE)
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
 _ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
 _FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to|(?:is|are)\s+(?:expected|scheduled|due|set)\b)",
@@ -529,7 +530,8 @@ def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[
     years in past-tense clauses and future ones (not the opening year of a period, «с 2019
     года», which tells when something began, not when it was told, nor a recalled report,
     «Напомним, в июле 2023 года…», which may be of any time before). A past-tense report bounds
-    the article from below: it is of the year of the latest report, or of the next year when the day would fall
+    the article from below: it is of the year of the latest report (of the next one when the
+    report sums its year up, «по итогам 2023 года»), or of the next year when the day would fall
     before that report's last month or day began. Without a report, a future year bounds it from
     above: the latest day not after it. A deadline told in the past («поручено до 1 марта 2024
     года») bounds nothing. Without a known day, deadlines alone fix nothing: the year needs a
@@ -544,7 +546,7 @@ def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[
         if r.first[0] is not None and r.year_shift is None:
             tense = _tense(r.sentence, r.start, doc.lang)
             if tense == "past" and not (r.bound or r.opens or _RECALL.search(r.sentence.text)):
-                lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
+                lowers.append(_report_bound(r))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
     if not lowers and (day is None or not uppers):  # no past report, and no day or no deadline: no guess
@@ -556,6 +558,16 @@ def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[
     weekdays = {r.weekday for r in raws if r.weekday is not None}
     guess = _guess_day(day, shift, lowers, uppers, weekdays)
     return (guess.isoformat(), round(0.7 + 0.2 * both, 2)) if guess else (None, 0.0)
+
+
+def _report_bound(r: _Raw) -> dt.date:
+    """The earliest day a past report of a date can be told: the date's start, or the day after
+    its end when the report sums the period up («по итогам 2023 года», «за 2023 год», "for 2023")."""
+    part = r.last if r.last and r.last[0] else r.first
+    before = r.sentence.text[:r.start - r.sentence.start]
+    if part[2] is None and _SUMMED_UP.search(before):
+        return _bound(part, start=False) + dt.timedelta(days=1)
+    return _bound(part, start=True)
 
 
 def _guess_day(day: tuple[int, int], shift: int, lowers: list[dt.date], uppers: list[dt.date],
