@@ -88,3 +88,15 @@ def test_an_elided_noun_is_the_thing_counted_not_a_circumstance(text, expected):
 ])
 def test_ratings_groups_and_halves_count(text, expected):
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Еще 13 предприятий станут резидентами. Сразу 13 новых предприятий подали заявки.",
+     [(13, "предприятие", ["13 предприятий", "13 новых предприятий"])]),
+    ("В реестре 9 региональных кластеров и 9 межрегиональных кластеров.",
+     [(9, "региональный кластер", ["9 региональных кластеров"]),
+      (9, "межрегиональный кластер", ["9 межрегиональных кластеров"])]),
+])
+def test_a_count_said_again_with_an_adjective_is_one_fact(text, expected):
+    doc = make_document(Article(id="t", path="t.txt", text=text, published="2024-03-15", lang="ru"))
+    assert [(f.attrs["value"], f.attrs["unit"], [m.text for m in f.mentions]) for f in extract_counts(doc)] == expected

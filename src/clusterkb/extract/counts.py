@@ -119,7 +119,30 @@ def extract_counts(doc: Document) -> list[Fact]:
                      "approximate": is_approximate(sentence.text, c.number.start)}
             found.append(((value, c.unit), attrs, sentence.start + c.number.start, sentence.start + c.end))
         previous = counts
-    return collect(doc, "count", found)
+    return _merge_restated(collect(doc, "count", found))
+
+
+def _merge_restated(facts: list[Fact]) -> list[Fact]:
+    """One fact for a count said again with fewer or more adjectives: «13 предприятий» and «13
+    новых предприятий» are one thing; «9 региональных» and «9 межрегиональных кластеров» are two.
+    The fact keeps the unit of its first mention."""
+    kept: list[Fact] = []
+    for fact in facts:
+        same = next((k for k in kept if _restates(k, fact)), None)
+        if same is None:
+            kept.append(fact)
+            continue
+        same.mentions = sorted(same.mentions + fact.mentions, key=lambda m: m.start)
+        same.attrs["approximate"] = same.attrs["approximate"] and fact.attrs["approximate"]
+    return kept
+
+
+def _restates(a: Fact, b: Fact) -> bool:
+    """Do two counts of one value and head noun differ only by adjectives one of them leaves out?"""
+    if (a.attrs["value"], a.attrs["head"]) != (b.attrs["value"], b.attrs["head"]):
+        return False
+    words_a, words_b = set(a.attrs["unit"].split()), set(b.attrs["unit"].split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def _is_idiom(c: _Count) -> bool:
