@@ -100,3 +100,13 @@ def test_ratings_groups_and_halves_count(text, expected):
 def test_a_count_said_again_with_an_adjective_is_one_fact(text, expected):
     doc = make_document(Article(id="t", path="t.txt", text=text, published="2024-03-15", lang="ru"))
     assert [(f.attrs["value"], f.attrs["unit"], [m.text for m in f.mentions]) for f in extract_counts(doc)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В парке работают 24 резидента, запустивших 4 предприятия. Еще 10 уже возводятся.",
+     [(24, "резидент"), (4, "предприятие"), (10, "предприятие")]),
+    ("Открыто 5 парков, еще 3 строятся.", [(5, "парк"), (3, "парк")]),
+    ("В 2023 году открыли 5 парков. Еще 2 млн рублей выделит фонд.", [(5, "парк")]),
+])
+def test_another_n_adds_to_the_count_before(text, expected):
+    assert _counts(text) == expected

@@ -68,6 +68,7 @@ _ADJ_CONJ = {"и", "или"}
 _ASIDE = re.compile(  # «технопарки (их более 40)»: a plural noun, then a count of it in brackets
     r"([А-Яа-яЁё]+)\s*\(\s*(?:их|всего|их\s+всего)\s+(?:уже\s+)?(?:(?:более|около|свыше|почти|менее|порядка)\s+)?$",
     re.IGNORECASE)
+_ANOTHER = re.compile(r"(?<!\w)(?:ещё|еще)\s+$", re.IGNORECASE)
 _RATING = re.compile(r"(?:топ|top)-$", re.IGNORECASE)  # «вошел в ТОП-5.»: a place in a rating, not a count
 _CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
 _OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
@@ -180,6 +181,9 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
             for bound in pending + [c]:
                 bound.unit, bound.head, bound.shared = ante.shared, ante.head, ante.shared
             done.extend(pending + [c])
+        elif not c.words and c.noun is None and (ante := _added_to(text, n, previous + done)):
+            c.unit, c.head, c.shared = ante.shared, ante.head, ante.shared
+            done.append(c)
         pending = []
     return done
 
@@ -236,6 +240,17 @@ def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:
     cue = _SUBSET_AFTER.match(text, n.end) or _SUBSET_BEFORE.search(text, max(0, n.start - 20), n.start)
     if not cue or n.value == 1:
         return None
+    return _last_counted(before)
+
+
+def _added_to(text: str, n: Number, before: list[_Count]) -> _Count | None:
+    """The nearest earlier count a bare «ещё N» adds to, in its sentence or the one before
+    («…запустивших 4 предприятия. Еще 10 уже возводятся»: 10 предприятий)."""
+    return _last_counted(before) if _ANOTHER.search(text, max(0, n.start - 10), n.start) else None
+
+
+def _last_counted(before: list[_Count]) -> _Count | None:
+    """The last of the counts that has a noun."""
     return next((c for c in reversed(before) if c.noun is not None), None)
 
 
