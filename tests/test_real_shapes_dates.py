@@ -137,3 +137,7 @@ def test_an_english_participle_is_no_past_report():
 ])
 def test_a_report_summing_up_a_year_is_told_after_it(text, expected):
     assert infer_published(text, "--01-15") == expected
+
+
+def test_a_period_between_two_years():
+    assert _dates("Between 2019 and 2021, the fund issued 300 loans.", lang="en") == [("2019/2021", ["2019 and 2021"])]

@@ -98,6 +98,7 @@ _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:{_RANGE_EN}(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
     rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:{_RANGE_EN}(?P<y2>{_YEAR}))?\b(?![-./]\d)",
     rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
+    rf"\b(?P<lead>(?i:between))\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})\b",
     r"\b(?:(?P<lead>(?i:in|during|from|since|by|until))\s+)?"
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
     rf"(?<![\w.,/–-])(?P<y1>{_YEAR})(?=\s+(?:will|was|is|has|had|became|becomes|saw|sees)\b)",
