@@ -110,3 +110,8 @@ def test_a_count_said_again_with_an_adjective_is_one_fact(text, expected):
 ])
 def test_another_n_adds_to_the_count_before(text, expected):
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Revenue grew by 15 per cent.", "Revenue grew by 15 percent."])
+def test_english_percent_in_words(text):
+    assert _counts(text, "en") == [(15, "percent")]

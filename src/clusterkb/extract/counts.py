@@ -46,7 +46,7 @@ _RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
     (r"ед(?!\w)", "единица", "единица"),
 )]
 _EN_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
-    (r"%", "percent", "percent"),
+    (r"%|(?:per\s?cent|percent|pct)\b", "percent", "percent"),
     (r"(?:m2|m²|sq\.?\s?m|square\s+met(?:re|er)s?)\b", "square metre", "metre"),
     (r"(?:km2|km²|sq\.?\s?km|square\s+kilomet(?:re|er)s?)\b", "square kilometre", "kilometre"),
     (r"(?:ha|hectares?)\b", "hectare", "hectare"),
