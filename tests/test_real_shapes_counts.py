@@ -115,3 +115,12 @@ def test_another_n_adds_to_the_count_before(text, expected):
 @pytest.mark.parametrize("text", ["Revenue grew by 15 per cent.", "Revenue grew by 15 percent."])
 def test_english_percent_in_words(text):
     assert _counts(text, "en") == [(15, "percent")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Общая площадь – 33,2 га, резидентов – 12.", [(33.2, "гектар"), (12, "резидент")]),
+    ("Создано рабочих мест – 1200.", [(1200, "рабочее место")]),
+    ("Стоимость – 12.", []),
+])
+def test_a_number_after_a_dash_counts_the_noun_before_it(text, expected):
+    assert _counts(text) == expected

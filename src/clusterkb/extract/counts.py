@@ -70,6 +70,8 @@ _ASIDE = re.compile(  # «технопарки (их более 40)»: a plural 
     re.IGNORECASE)
 _ANOTHER = re.compile(r"(?<!\w)(?:ещё|еще)\s+$", re.IGNORECASE)
 _RATING = re.compile(r"(?:топ|top)-$", re.IGNORECASE)  # «вошел в ТОП-5.»: a place in a rating, not a count
+_NOUN_DASH = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+\s+)?[А-Яа-яЁё]+)\s*[—–-]\s*$")  # «рабочих мест – 1200»
+_GENITIVE_PLURAL = frozenset({"gent", "plur"})
 _CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
 _OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -173,7 +175,8 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
         elif ante := _subset_of(text, n, previous + done):
             c.unit, c.head, c.shared = ante.unit, ante.head, ante.unit
             done.append(c)
-        elif not c.words and c.noun is None and lang == "ru" and (ante := _aside_noun(text, n)):
+        elif not c.words and c.noun is None and lang == "ru" and (
+                ante := _aside_noun(text, n) or _noun_before_dash(text, n)):
             c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
             done.append(c)
         elif not c.words and c.noun is None and not _RATING.search(text, 0, n.start) and (
@@ -226,6 +229,22 @@ def _aside_noun(text: str, n: Number) -> _Count | None:
     if noun is None:
         return None
     c = _Count(n, n.end, noun=noun)
+    _settle(c, "ru")
+    return c
+
+
+def _noun_before_dash(text: str, n: Number) -> _Count | None:
+    """The noun phrase a number after a dash counts: «…, резидентов – 12» → 12 резидентов,
+    «рабочих мест – 1200» → 1200 рабочих мест."""
+    m = _NOUN_DASH.search(text, 0, n.start)
+    if m is None:
+        return None
+    *before, last = m.group(1).lower().split()
+    noun = next((p for p in parse(last) if p.tag.POS == "NOUN" and _GENITIVE_PLURAL <= p.tag.grammemes), None)
+    if noun is None:
+        return None
+    adjectives = [p for w in before for p in parse(w)[:1] if p.tag.POS in _ADJ and _GENITIVE_PLURAL <= p.tag.grammemes]
+    c = _Count(n, n.end, words=adjectives if len(adjectives) == len(before) else [], noun=noun)
     _settle(c, "ru")
     return c
 
