@@ -102,3 +102,13 @@ def test_a_dateline_city_named_again_is_one_fact():
     facts = [f for f in extract_article(article_from_text(text, "t.txt")).facts if f.kind == "location"]
     tver = [f for f in facts if f.attrs["name"] == "Тверь"]
     assert len(tver) == 1 and [m.text for m in tver[0].mentions] == ["Твери", "ТВЕРЬ", "Твери"]
+
+
+def test_an_aggregators_tag_list_a_view_counter_and_a_credit_above_the_title_are_junk():
+    tags = "Иван Петров Тверь Пресс-служба Иван Петров Тверь Пресс-служба"
+    credit = "оригинал Фото: пресс-служба Минэкономразвития области"
+    text = f"{tags}\n\n{credit}\n\n" + BODY.replace("\n\n", "\n\nСейчас читают: 187\n\n", 1)
+    article = article_from_text(text, "t.txt", published="2024-03-15")
+    assert article.title == "Технопарк в Твери принял первых резидентов"
+    assert {tags, credit, "Сейчас читают: 187"} <= {article.text[a:b] for a, b in article.excluded}
+    assert "Иван Петров" not in _names(article, "person")

@@ -110,7 +110,7 @@ _SHORT_CUE_START = re.compile(
     r"^(?:"
     r"ваш (?:email|e-mail|адрес|комментарий)|обязательные поля|войдите|авторизуйтесь|"
     r"чтобы оставить комментарий|comments?|leave a (?:comment|reply)|отправить|"
-    r"(?:просмотр\w*|views)\s*:?\s*\d|"
+    r"(?:просмотр\w*|views|(?:сейчас )?читают(?: сейчас)?)\s*:?\s*\d|"
     r"(?:нравится|понравил\w+|оцените|версия для печати|распечатать|в избранное|like)" + _HEADER_END +
     r")"
 )
@@ -189,6 +189,7 @@ def layout(text: str, lang: str) -> Layout:
     start = next((i for i, k in enumerate(kinds) if k is Kind.PROSE and i >= (title or 0)), title or 0)
     end = _byline_start(lines, start, _tail_start(kinds, start))
     excluded = [(lines[i].start, lines[i].end) for i in navigation]
+    excluded += [(line.start, line.end) for line, kind in zip(lines[:title or 0], kinds) if kind is Kind.CREDIT]
     excluded += [(a, b) for a, b, _ in datelines]
     first = 0 if title is None else title + 1
     excluded += _inner_junk(lines, kinds, first, len(lines) if end is None else end, start)
@@ -339,6 +340,14 @@ def _is_site_path(line: str) -> bool:
     return (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)) or bool(_FORWARDED.match(line))
 
 
+def _is_repeated(line: str) -> bool:
+    """A line that says the same words twice over: an aggregator's tag list printed twice
+    («Олег Петров Чувашия Пресс-служба Олег Петров Чувашия Пресс-служба»)."""
+    words = line.split()
+    half = len(words) // 2
+    return half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
 def _is_weak_navigation(line: str) -> bool:
     """Lines like «Новости. Омск», «Омск» or «Новости Череповца и области»: navigation only when
     a title follows."""
@@ -376,7 +385,7 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
                 break
         if leads or kind is Kind.CREDIT:
             continue
-        if kind is Kind.CUE or _is_site_path(line.text):
+        if kind is Kind.CUE or _is_site_path(line.text) or _is_repeated(line.text):
             if title is not None and _is_site_path(line.text):
                 navigation.append(title)  # a banner such as the site's name above its menu
                 title = None
