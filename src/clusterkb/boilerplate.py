@@ -167,6 +167,9 @@ _TICKER = re.compile(  # on lowercased text: a rate's label alone, a change arro
     r"^(?:usd|eur|cny)\s*(?:цб)?$|^[$€¥£]$|^\d{2,3}[.,]\d{4}$|^пробки\s*:|[▲▼]|°\s*[cс](?!\w)"
     r"|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
 )
+_WEEKDAY_LINE = re.compile(  # on lowercased text
+    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\s*[,.]?")
 _LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
@@ -237,13 +240,15 @@ def _is_ticker(line: str) -> bool:
 
 def _widget_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a site's widgets: ticker lines, a short label right above one
-    («Нефть», «Золото ЦБ») and a date beside them (today's date, not the article's)."""
+    («Нефть», «Золото ЦБ») and a date beside them or beside a weekday on a line of its own
+    («6 мая ‘24» / «Понедельник»): today's date, not the article's."""
     tickers = {i for i, line in enumerate(lines) if _is_ticker(line.text)}
     labels = {i for i in range(len(lines) - 1) if i + 1 in tickers and _is_label(lines[i].text)}
-    block = tickers | labels
+    weekdays = {i for i, line in enumerate(lines) if _WEEKDAY_LINE.fullmatch(line.text.lower())}
+    block = tickers | labels | weekdays
     dates = {i for i, line in enumerate(lines)
              if (i - 1 in block or i + 1 in block) and parse_dateline(line.text)}
-    return block | dates
+    return tickers | labels | dates | {i for i in weekdays if i - 1 in dates or i + 1 in dates}
 
 
 def _is_label(line: str) -> bool:
