@@ -7,9 +7,13 @@ durations («полтора года»), coordinated counts sharing one noun («
 средних предприятия»), ranges («15–20%», «с 45 до 20%»: one count per bound), elided nouns
 («…и еще двух», "another 96 were built") that take the noun of the count before them or of «число
 парков» / "the number of parks" («…превысило 400», "Moscow Region (68)"), and subsets of an
-earlier count («из них 15», «с тремя из них»). Numbers in quoted speech count; numbers in quoted
-names («Технопарк-2») do not, nor do dates, money, document numbers («№ 779»), ordinals, ratios
-(«в два раза», "3.8 times") and numbers with no noun.
+earlier count («из них 15», «с тремя из них»), a bare «ещё N» after a count, a noun before a
+dash («резидентов – 12») or before brackets («технопарки (их более 40)»); the noun of the nearest
+«число …» phrase, not of a circumstance («на двух площадках»). A count said again with more
+adjectives is one fact. Numbers in quoted speech count; numbers in quoted
+names («Технопарк-2») do not, nor do dates, money, document numbers («№ 779»), ordinals (also
+«занял 4 место»), ratios («в два раза», "3.8 times"), set phrases («одного окна») and numbers
+with no noun.
 The mention span runs from the number to the end of its noun phrase; hedges stay outside.
 """
 from __future__ import annotations
@@ -223,14 +227,10 @@ def _elided_noun(text: str, n: Number, topics: list[_Count], done: list[_Count])
 def _aside_noun(text: str, n: Number) -> _Count | None:
     """The noun a parenthetical count refers back to: «технопарки (их более 40)» → технопарк."""
     m = _ASIDE.search(text, 0, n.start)
-    if m is None or m.end() != n.start:
+    if m is None:
         return None
     noun = next((p for p in parse(m.group(1).lower()) if p.tag.POS == "NOUN" and "plur" in p.tag), None)
-    if noun is None:
-        return None
-    c = _Count(n, n.end, noun=noun)
-    _settle(c, "ru")
-    return c
+    return _settled(n, noun, []) if noun else None
 
 
 def _noun_before_dash(text: str, n: Number) -> _Count | None:
@@ -244,7 +244,12 @@ def _noun_before_dash(text: str, n: Number) -> _Count | None:
     if noun is None:
         return None
     adjectives = [p for w in before for p in parse(w)[:1] if p.tag.POS in _ADJ and _GENITIVE_PLURAL <= p.tag.grammemes]
-    c = _Count(n, n.end, words=adjectives if len(adjectives) == len(before) else [], noun=noun)
+    return _settled(n, noun, adjectives if len(adjectives) == len(before) else [])
+
+
+def _settled(n: Number, noun: Any, adjectives: list[Any]) -> _Count:
+    """A Russian count of a noun phrase found away from its number: unit and head fixed."""
+    c = _Count(n, n.end, words=adjectives, noun=noun)
     _settle(c, "ru")
     return c
 

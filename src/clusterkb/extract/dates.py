@@ -15,6 +15,10 @@ date opening its line with a time after it («03.09.2024, 10:05 · Эконом�
 Quarters and half-years are month intervals («в III квартале 2025 года», "Q3 2025" →
 «2025-07/2025-09»); a weekday named without a date («в среду», "on Wednesday") is that day of
 the publication week, on or before publication in the past tense, on or after it in the future.
+Counted back and forth from publication: «три года назад», "two years ago", "next March", «с 6
+числа» (of the publication month). «с мая 2019 года по март 2020 года» is one period; «в 2021
+и 2022 году» two years; months read as the project's one calendar rule (`metadata.month_number`,
+`metadata.full_year`) reads them, so stamps and body dates agree.
 """
 from __future__ import annotations
 
@@ -245,8 +249,10 @@ def _years_ago(count: str | None, lang: str) -> int | None:
     if count is None or count.lower() == "a":
         return -1
     numbers = find_numbers(count, lang)
-    whole = numbers and numbers[0].value == int(numbers[0].value) and (numbers[0].start, numbers[0].end) == (0, len(count))
-    return -int(numbers[0].value) if whole else None
+    if len(numbers) != 1 or (numbers[0].start, numbers[0].end) != (0, len(count)):
+        return None
+    value = numbers[0].value
+    return -int(value) if value == int(value) else None
 
 
 def _counted_periods(g: dict[str, str | None]) -> bool:
