@@ -6,7 +6,9 @@ number («порядка», «более», «up to») marks the sum approximate
 A sum may leave its currency to the next one: a range's lower bound («от 5 до 7 млрд рублей»),
 a coordinated sum with a scale word («на 350 млн и 210 млн рублей»). A number with a scale word
 and no noun after it takes the currency of the sums before it in its paragraph («Стоимость —
-720 млн рублей. Еще 120 млн добавит фонд»), when they all have one.
+720 млн рублей. Еще 120 млн добавит фонд»), when they all have one. In Russian text a number with
+a scale word before a noun that is money by itself (`data/money_nouns.json`) is roubles («не менее
+5 млрд инвестиций»).
 """
 from __future__ import annotations
 
@@ -77,7 +79,8 @@ def _matches(doc: Document) -> list[_Sum]:
 def _sentence_money(sentence: Sentence, lang: str) -> tuple[_Sum, ...]:
     """The sums of one sentence; cached, as the count extractor asks for them too."""
     text = sentence.text
-    if not _HINT.search(text.lower()) and not (lang == "ru" and _MONEY_NOUN_HINT.search(text.lower())):
+    low = text.lower()
+    if not _HINT.search(low) and not (lang == "ru" and _MONEY_NOUN_HINT.search(low)):
         return ()
     numbers = find_numbers(text, lang)
     sums = [_sum(text, n) or _roubles_by_noun(text, n, lang) for n in numbers]
