@@ -76,6 +76,7 @@ _ANOTHER = re.compile(r"(?<!\w)(?:ещё|еще)\s+$", re.IGNORECASE)
 _RATING = re.compile(r"(?:топ|top)-$", re.IGNORECASE)  # «вошел в ТОП-5.»: a place in a rating, not a count
 _NOUN_DASH = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+\s+)?[А-Яа-яЁё]+)\s*[—–-]\s*$")  # «рабочих мест – 1200»
 _GENITIVE_PLURAL = frozenset({"gent", "plur"})
+_LOOK_BACK = 80  # characters before a number searched for the noun it refers back to
 _CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
 _OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -183,7 +184,7 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
                 ante := _aside_noun(text, n) or _noun_before_dash(text, n)):
             c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
             done.append(c)
-        elif not c.words and c.noun is None and not _RATING.search(text, 0, n.start) and (
+        elif not c.words and c.noun is None and not _RATING.search(text, max(0, n.start - 4), n.start) and (
                 ante := _elided_noun(text, n, topics, done)):
             for bound in pending + [c]:
                 bound.unit, bound.head, bound.shared = ante.shared, ante.head, ante.shared
@@ -226,7 +227,7 @@ def _elided_noun(text: str, n: Number, topics: list[_Count], done: list[_Count])
 
 def _aside_noun(text: str, n: Number) -> _Count | None:
     """The noun a parenthetical count refers back to: «технопарки (их более 40)» → технопарк."""
-    m = _ASIDE.search(text, 0, n.start)
+    m = _ASIDE.search(text, max(0, n.start - _LOOK_BACK), n.start)
     if m is None:
         return None
     noun = next((p for p in parse(m.group(1).lower()) if p.tag.POS == "NOUN" and "plur" in p.tag), None)
@@ -236,7 +237,7 @@ def _aside_noun(text: str, n: Number) -> _Count | None:
 def _noun_before_dash(text: str, n: Number) -> _Count | None:
     """The noun phrase a number after a dash counts: «…, резидентов – 12» → 12 резидентов,
     «рабочих мест – 1200» → 1200 рабочих мест."""
-    m = _NOUN_DASH.search(text, 0, n.start)
+    m = _NOUN_DASH.search(text, max(0, n.start - _LOOK_BACK), n.start)
     if m is None:
         return None
     *before, last = m.group(1).lower().split()

@@ -135,12 +135,12 @@ _RECALL = re.compile(r"\b(?:напомним|напомню|напоминаем
 _SUMMED_UP = re.compile(r"(?:по\s+итогам|за|for)\s+(?:(?:весь|the\s+whole\s+of)\s+)?$", re.IGNORECASE)
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
 _ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
-_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to|(?:is|are)\s+(?:expected|scheduled|due|set)\b)",
-                        re.IGNORECASE)
-_PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed(?!\s+(?:in|by|into|under)\s+(?:it|them|the|a|an)\b)"
-                      r"|said|told|met|held|made|took|gave"
-                      r"|won|began|became|built|sent|spent|found|brought|bought|sold|paid|grew|rose|fell"
-                      r"|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)  # «funds invested in it»: a participle
+_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to"
+                        r"|(?:is|are)\s+(?:expected|scheduled|due|set)\b)", re.IGNORECASE)
+_PAST_EN = re.compile(  # an -ed word before «in it», «by the»… is a participle («funds invested in it»)
+    r"\b(?:was|were|had|did|has been|have been|\w{3,}ed(?!\s+(?:in|by|into|under)\s+(?:it|them|the|a|an)\b)"
+    r"|said|told|met|held|made|took|gave|won|began|became|built|sent|spent|found|brought|bought|sold|paid"
+    r"|grew|rose|fell|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
 _CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 _TENSED = frozenset({"VERB", "PRTS", "PRTF"})  # pymorphy3 parts of speech that carry a tense
 _EVENT_VERBS = frozenset({"VERB", "PRTF"})  # those that tell of an event, not of a state
