@@ -113,3 +113,11 @@ def test_an_aggregators_tag_list_a_view_counter_and_a_credit_above_the_title_are
     assert article.title == "Технопарк в Твери принял первых резидентов"
     assert {tags, credit, "Сейчас читают: 187"} <= {article.text[a:b] for a, b in article.excluded}
     assert "Иван Петров" not in _names(article, "person")
+
+
+@pytest.mark.parametrize("stamp", ["2 минуты назад", "5 часов назад", "3 hours ago"])
+def test_a_stamp_counted_from_now_is_junk(stamp):
+    article = article_from_text(f"{stamp}\n" + BODY, "t.txt", published="2024-03-15")
+    assert article.title == "Технопарк в Твери принял первых резидентов"
+    counts = [f.attrs["value"] for f in extract_article(article).facts if f.kind == "count"]
+    assert counts == [6, 4000, 12]

@@ -73,6 +73,9 @@ _READING_TIME = re.compile(  # on lowercased text: «1 мин.», «Время �
     r"^(?:время чтения\s*:?\s*|reading time\s*:?\s*)?~?\d{1,2}\s*(?:мин(?:ут[аы]?)?|min(?:ute)?s?)\.?"
     r"(?:\s+(?:чтения|на чтение|read))?$"
 )
+_AGO_STAMP = re.compile(  # on lowercased text: «2 минуты назад», «5 hours ago», a stamp counted from now
+    r"^(?:\d{1,2}|одн[уа]|один)\s+(?:минут\w*|час\w*|дн\w*|день|minutes?|hours?|days?)\s+(?:назад|ago)$"
+)
 _TEASERS = (  # headers of related and latest news
     r"(?:читайте|читать) (?:также|еще|ещё|тоже|по теме)|(?:смотрите|см\.) (?:также|еще|ещё|по теме)|"
     r"(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
@@ -275,6 +278,7 @@ def _is_credit(head: str, low: str) -> bool:
         _CREDIT.match(low)
         or (len(low) <= _EXCLUDED_MAX_CHARS and ("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
         or _READING_TIME.match(low)
+        or _AGO_STAMP.match(low)
         or AUTHOR_LINE.match(head)
         or parse_dateline(head, leftover_words=0)
         or parse_publication_line(head)
