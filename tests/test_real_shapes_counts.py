@@ -124,3 +124,13 @@ def test_english_percent_in_words(text):
 ])
 def test_a_number_after_a_dash_counts_the_noun_before_it(text, expected):
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Таких зданий на площадке технопарка будет два.", [(2, "здание")]),
+    ("Резидентов у парка пока 12.", [(12, "резидент")]),
+    ("Доля малых предприятий выросла до 40.", []),
+    ("Стоимость проекта составит 12.", []),
+])
+def test_a_number_closing_its_clause_counts_the_genitive_plural_before_it(text, expected):
+    assert _counts(text) == expected

@@ -76,6 +76,9 @@ _ANOTHER = re.compile(r"(?<!\w)(?:ещё|еще)\s+$", re.IGNORECASE)
 _RATING = re.compile(r"(?:топ|top)-$", re.IGNORECASE)  # «вошел в ТОП-5.»: a place in a rating, not a count
 _NOUN_DASH = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+\s+)?[А-Яа-яЁё]+)\s*[—–-]\s*$")  # «рабочих мест – 1200»
 _GENITIVE_PLURAL = frozenset({"gent", "plur"})
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+_CLAUSE_MARK = re.compile(r"[,;:()«»\"—–]")
+_WORDS = re.compile(r"[А-Яа-яЁё]+")
 _LOOK_BACK = 80  # characters before a number searched for the noun it refers back to
 _CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
 _OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
@@ -192,6 +195,9 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: list[tuple[int, int]],
         elif not c.words and c.noun is None and (ante := _added_to(text, n, previous + done)):
             c.unit, c.head, c.shared = ante.shared, ante.head, ante.shared
             done.append(c)
+        elif not c.words and c.noun is None and lang == "ru" and not done and (ante := _noun_of_clause(text, n)):
+            c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
+            done.append(c)
         pending = []
     return done
 
@@ -253,6 +259,23 @@ def _settled(n: Number, noun: Any, adjectives: list[Any]) -> _Count:
     c = _Count(n, n.end, words=adjectives, noun=noun)
     _settle(c, "ru")
     return c
+
+
+def _noun_of_clause(text: str, n: Number) -> _Count | None:
+    """The noun a number closing its clause counts when the clause names it before in the
+    genitive plural and counts nothing else: «Таких зданий на площадке будет два» → 2 здания;
+    not a noun another noun governs («доля малых предприятий выросла до 40»: a share)."""
+    if not _CLAUSE_END.match(text, n.end):
+        return None
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, n.start)), default=0)
+    parses = [parse(w.lower())[0] for w in _WORDS.findall(text, start, n.start)]
+    for i in range(len(parses) - 1, -1, -1):
+        if parses[i].tag.POS == "NOUN" and _GENITIVE_PLURAL <= parses[i].tag.grammemes:
+            j = i - 1
+            while j >= 0 and parses[j].tag.POS in _ADJ:
+                j -= 1
+            return None if j >= 0 and parses[j].tag.POS == "NOUN" else _settled(n, parses[i], [])
+    return None
 
 
 def _is_circumstance(c: _Count) -> bool:
