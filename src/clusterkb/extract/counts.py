@@ -8,7 +8,8 @@ durations («полтора года»), coordinated counts sharing one noun («
 («…и еще двух», "another 96 were built") that take the noun of the count before them or of «число
 парков» / "the number of parks" («…превысило 400», "Moscow Region (68)"), and subsets of an
 earlier count («из них 15», «с тремя из них»), a bare «ещё N» after a count, a noun before a
-dash («резидентов – 12») or before brackets («технопарки (их более 40)»); the noun of the nearest
+dash («резидентов – 12») or before brackets («технопарки (их более 40)»), a genitive plural before a
+number closing its clause («Таких зданий будет два»); the noun of the nearest
 «число …» phrase, not of a circumstance («на двух площадках»). A count said again with more
 adjectives is one fact. Numbers in quoted speech count; numbers in quoted
 names («Технопарк-2») do not, nor do dates, money, document numbers («№ 779»), ordinals (also
