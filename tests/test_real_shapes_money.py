@@ -35,3 +35,12 @@ def test_a_scaled_number_before_a_money_noun_is_roubles(text, expected):
 
 def test_half_a_scale_word_is_a_sum():
     assert _money("Проект стоит полмиллиарда рублей.", "ru") == [("500000000", "RUB")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The government allocated 2.3 billion rubles, including 1.1 billion from the regional budget.",
+     [("2300000000", "RUB"), ("1100000000", "RUB")]),
+    ("The region has 2 million residents and spent 3 billion rubles.", [("3000000000", "RUB")]),
+])
+def test_an_english_sum_leaves_its_currency_to_the_sum_before(text, expected):
+    assert _money(text, "en") == expected

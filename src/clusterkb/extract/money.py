@@ -45,6 +45,9 @@ _HINT = re.compile(rf"руб|\bр\.|₽|долл|\$|евро|€|юан|тенг
                    rf"|euro|yuan|tenge|pound|{_CODES.lower()}")  # on lower-cased text: fast
 _WORD = re.compile(r"\s*([^\W\d_]+)")
 _MONEY_NOUN_HINT = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|триллион)")  # on lower-cased text: fast
+_EN_FUNCTION_WORDS = frozenset(
+    "from in of to for by at on with and or but is was were are will would has have had this that which "
+    "each a an the".split())
 _NOUN_PHRASE = {"NOUN", "ADJF", "PRTF", "NUMR"}  # pymorphy3 parts of speech a counted noun phrase opens with
 
 _Sum = tuple[Decimal, str, bool, int, int]
@@ -151,11 +154,15 @@ def _chain_end(text: str, numbers: tuple[Number, ...], i: int) -> int:
 
 
 def _noun_after(text: str, pos: int, lang: str) -> bool:
-    """Does a word that may start a noun phrase follow offset pos (any word, in English)?"""
+    """Does a word that may start a noun phrase follow offset pos (in English, any word but a
+    function word: «1.1 billion from the regional budget» leaves its currency out)?"""
     m = _WORD.match(text, pos)
     if not m:
         return False
-    return lang == "en" or parse(m.group(1).lower())[0].tag.POS in _NOUN_PHRASE
+    word = m.group(1).lower()
+    if lang == "en":
+        return word not in _EN_FUNCTION_WORDS
+    return parse(word)[0].tag.POS in _NOUN_PHRASE
 
 
 def money_spans(doc: Document) -> list[tuple[int, int]]:
