@@ -407,7 +407,8 @@ def test_not_datelines(line):
     ],
 )
 def test_agency_datelines_with_their_city(paragraph, dateline_text, date, dateline):
-    stamp, end = parse_agency_dateline(paragraph)
+    agency = parse_agency_dateline(paragraph)
+    stamp, end = agency.stamp, agency.end
     assert (paragraph[:end], stamp.date, stamp.dateline) == (dateline_text, date, dateline)
 
 

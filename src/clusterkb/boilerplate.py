@@ -6,6 +6,8 @@ prose, short (headline-like), credit, cue or end mark. The body ends at an end m
 at the first credit or cue line after which the text never again reads as an article: no prose
 before the next cue, and after it no two prose paragraphs in a row (teaser lists alternate
 headlines with one-paragraph descriptions); a byline just before that end goes with the tail.
+A site's widgets above the title (currency rates, weather, today's date beside them) are
+navigation, and a publication stamp printed in front of the title is a dateline of its own.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .metadata import (
-    AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, parse_agency_dateline,
+    AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, leading_stamp, parse_agency_dateline,
     parse_dateline, parse_publication_line,
 )
 
@@ -67,6 +69,13 @@ _CREDIT = re.compile(
     r"из (?:открытых источников|архива|личного архива|соцсетей|социальных сетей))"
 )
 _EMBEDDED_CREDIT = re.compile(r"\b(?:фото|photo)\s*[:©]")
+_READING_TIME = re.compile(  # on lowercased text: «1 мин.», «Время чтения: 3 минуты», "4 min read"
+    r"^(?:время чтения\s*:?\s*|reading time\s*:?\s*)?~?\d{1,2}\s*(?:мин(?:ут[аы]?)?|min(?:ute)?s?)\.?"
+    r"(?:\s+(?:чтения|на чтение|read))?$"
+)
+_AGO_STAMP = re.compile(  # on lowercased text: «2 минуты назад», «5 hours ago», a stamp counted from now
+    r"^(?:\d{1,2}|одн[уа]|один)\s+(?:минут\w*|час\w*|дн\w*|день|minutes?|hours?|days?)\s+(?:назад|ago)$"
+)
 _TEASERS = (  # headers of related and latest news
     r"(?:читайте|читать) (?:также|еще|ещё|тоже|по теме)|(?:смотрите|см\.) (?:также|еще|ещё|по теме)|"
     r"(?:последние|главные|другие|похожие|свежие|популярные|актуальные|все|ещё|еще|лучшие|важные|"
@@ -104,7 +113,7 @@ _SHORT_CUE_START = re.compile(
     r"^(?:"
     r"ваш (?:email|e-mail|адрес|комментарий)|обязательные поля|войдите|авторизуйтесь|"
     r"чтобы оставить комментарий|comments?|leave a (?:comment|reply)|отправить|"
-    r"(?:просмотр\w*|views)\s*:?\s*\d|"
+    r"(?:просмотр\w*|views|(?:сейчас )?читают(?: сейчас)?)\s*:?\s*\d|"
     r"(?:нравится|понравил\w+|оцените|версия для печати|распечатать|в избранное|like)" + _HEADER_END +
     r")"
 )
@@ -156,6 +165,15 @@ _NAME = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
 _BYLINE = re.compile(  # «Анна Ряполова, Липецк», «А. Ряполова»
     rf"^(?:(?:[A-ZА-ЯЁ]\.\s?){{1,2}}{_NAME}|{_NAME}(?: {_NAME}){{1,2}})(?:,\s*{_NAME}(?:[ -][\w-]+)*)?$"
 )
+_RATE = re.compile(r"(?:\b(?:usd|eur|cny)\$?|[$€¥£])\s*(?:цб\s*)?[—–:-]?\s*\d+[.,]\d{2,4}")
+_TICKER = re.compile(  # on lowercased text: a rate's label alone, a change arrow, a temperature, a quote and its change
+    r"^(?:usd|eur|cny)\s*(?:цб)?$|^[$€¥£]$|^\d{2,3}[.,]\d{4}$|^пробки\s*:|[▲▼]|°\s*[cс](?!\w)"
+    r"|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
+)
+_WEEKDAY_LINE = re.compile(  # on lowercased text
+    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\s*[,.]?")
+_LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
 _CLOSERS = " »\"”)'’*"
@@ -170,13 +188,14 @@ _EXCLUDED_MAX_CHARS = 200
 
 def layout(text: str, lang: str) -> Layout:
     """Lines, their kinds, title and datelines, where the body ends, and the junk inside it."""
-    lines = split_lines(text)
+    lines = _split_stamps(split_lines(text))
     stop = STOP_WORDS.get(lang) or STOP_WORDS["ru"] | STOP_WORDS["en"]
     kinds = [classify(line.text, stop) for line in lines]
     navigation, title, datelines = _header(lines, kinds)
     start = next((i for i, k in enumerate(kinds) if k is Kind.PROSE and i >= (title or 0)), title or 0)
     end = _byline_start(lines, start, _tail_start(kinds, start))
     excluded = [(lines[i].start, lines[i].end) for i in navigation]
+    excluded += [(line.start, line.end) for line, kind in zip(lines[:title or 0], kinds) if kind is Kind.CREDIT]
     excluded += [(a, b) for a, b, _ in datelines]
     first = 0 if title is None else title + 1
     excluded += _inner_junk(lines, kinds, first, len(lines) if end is None else end, start)
@@ -200,6 +219,46 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def _split_stamps(lines: list[Line]) -> list[Line]:
+    """The lines with a publication stamp printed in front of a header line cut off as a line of
+    its own: « date 2025-10-24 Заголовок» → « date 2025-10-24», «Заголовок»."""
+    out = []
+    for i, line in enumerate(lines):
+        found = leading_stamp(line.text) if i < _HEADER_LINES else None
+        if found is None:
+            out.append(line)
+            continue
+        end = line.start + found[1]
+        rest = line.text[found[1]:].lstrip()
+        out += [Line(line.start, end, line.text[:found[1]]), Line(line.end - len(rest), line.end, rest)]
+    return out
+
+
+def _is_ticker(line: str) -> bool:
+    """A line of a site's rates, weather or traffic widget: «USD$ 94,32 ▲0,25», «USD ЦБ», «78,47
+    +0,26», «91.1604», «+5 °C», «Пробки: 3»."""
+    low = line.lower()
+    return len(_RATE.findall(low)) >= 2 or bool(_TICKER.search(low))
+
+
+def _widget_lines(lines: list[Line]) -> set[int]:
+    """Indices of the lines of a site's widgets: ticker lines, a short label right above one
+    («Нефть», «Золото ЦБ») and a date beside them or beside a weekday on a line of its own
+    («6 мая ‘24» / «Понедельник»): today's date, not the article's."""
+    tickers = {i for i, line in enumerate(lines) if _is_ticker(line.text)}
+    labels = {i for i in range(len(lines) - 1) if i + 1 in tickers and _is_label(lines[i].text)}
+    weekdays = {i for i, line in enumerate(lines) if _WEEKDAY_LINE.fullmatch(line.text.lower())}
+    block = tickers | labels | weekdays
+    dates = {i for i, line in enumerate(lines)
+             if (i - 1 in block or i + 1 in block) and parse_dateline(line.text)}
+    return tickers | labels | dates | {i for i in weekdays if i - 1 in dates or i + 1 in dates}
+
+
+def _is_label(line: str) -> bool:
+    """A few words with no sentence punctuation: a widget's caption."""
+    return len(line.split()) <= _LABEL_MAX_WORDS and not any(c in line for c in ".,;:!?")
+
+
 def classify(line: str, stop: frozenset[str]) -> Kind:
     """What one line is, judged on its own."""
     head = line[:_CHECK_CHARS]
@@ -218,6 +277,8 @@ def _is_credit(head: str, low: str) -> bool:
     return bool(
         _CREDIT.match(low)
         or (len(low) <= _EXCLUDED_MAX_CHARS and ("фото" in low or "photo" in low) and _EMBEDDED_CREDIT.search(low))
+        or _READING_TIME.match(low)
+        or _AGO_STAMP.match(low)
         or AUTHOR_LINE.match(head)
         or parse_dateline(head, leftover_words=0)
         or parse_publication_line(head)
@@ -288,6 +349,14 @@ def _is_site_path(line: str) -> bool:
     return (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)) or bool(_FORWARDED.match(line))
 
 
+def _is_repeated(line: str) -> bool:
+    """A line that says the same words twice over: an aggregator's tag list printed twice
+    («Олег Петров Чувашия Пресс-служба Олег Петров Чувашия Пресс-служба»)."""
+    words = line.split()
+    half = len(words) // 2
+    return half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
 def _is_weak_navigation(line: str) -> bool:
     """Lines like «Новости. Омск», «Омск» or «Новости Череповца и области»: navigation only when
     a title follows."""
@@ -307,14 +376,17 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
     datelines: list[tuple[int, int, Stamp]] = []
     title = None
     leads = 0
-    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES], kinds, strict=False)):
+    widgets = _widget_lines(lines[:_HEADER_LINES])
+    for i, (line, kind) in enumerate(zip(lines[:_HEADER_LINES + len(widgets)], kinds, strict=False)):
+        if i in widgets and not leads:
+            navigation.append(i)
+            continue
         if kind is not Kind.PROSE and (stamp := parse_dateline(line.text)):
             datelines.append((line.start, line.end, stamp))
             continue
-        if found := parse_agency_dateline(line.text):
-            stamp, end = found
-            datelines.append((line.start, line.start + end, stamp))
-            if end == len(line.text):
+        if agency := parse_agency_dateline(line.text):
+            datelines.append((line.start, line.start + agency.end, agency.stamp))
+            if agency.end == len(line.text):
                 continue
         if kind is Kind.PROSE:
             leads += 1
@@ -322,7 +394,7 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
                 break
         if leads or kind is Kind.CREDIT:
             continue
-        if kind is Kind.CUE or _is_site_path(line.text):
+        if kind is Kind.CUE or _is_site_path(line.text) or _is_repeated(line.text):
             if title is not None and _is_site_path(line.text):
                 navigation.append(title)  # a banner such as the site's name above its menu
                 title = None

@@ -108,3 +108,14 @@ def bare_types() -> frozenset[str]:
 def currency_symbol(code: str) -> str:
     """How a table writes a currency: «RUB» → «₽», a code not in the table as itself."""
     return _load("currency_symbols.json")["symbols"].get(code, code)
+
+
+def money_nouns() -> frozenset[str]:
+    """Lemmas of Russian nouns that are sums of money by themselves («инвестиция», «субсидия»)."""
+    return frozenset(_load("money_nouns.json")["nouns"])
+
+
+@lru_cache(maxsize=1)
+def number_idioms() -> frozenset[tuple[int, str]]:
+    """(value, head lemma) of set phrases whose number word counts nothing («одного окна»)."""
+    return frozenset((value, head) for value, head in _load("number_idioms.json")["idioms"])

@@ -91,12 +91,33 @@ def _other_script(sample: str) -> str:
 
 # -- dates ---------------------------------------------------------------------------------
 
-_MONTHS = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7, "авг": 8,
-    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTH_PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+                   ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+
+
+def month_number(word: str) -> int | None:
+    """The month (1–12) a month name or abbreviation names, Russian in any case or English:
+    «мая», «Мае», «сент.», "Sept" → 5, 5, 9, 9; None for no month. Digits are read as written
+    («07» → 7, «13» → 13: the caller checks the range, «13/05» may be day first).
+
+    The one calendar rule of the project: stamps and the date extractor both read months here."""
+    w = word.lower().rstrip(".")
+    if w.isdigit():
+        return int(w)
+    return next((i + 1 for prefixes in _MONTH_PREFIXES for i, p in enumerate(prefixes) if w.startswith(p)), None)
+
+
+def full_year(digits: str, ref_year: int | None = None) -> int:
+    """A written year with its century: four digits as they are; two digits in the century that
+    puts them at most a year after `ref_year` (today's year when None): «24» → 2024, «99» → 1999.
+
+    The one calendar rule of the project for two-digit years («05.03.24», «6 мая ‘24»)."""
+    y = int(digits)
+    if len(digits) != 2:
+        return y
+    ref = ref_year if ref_year is not None else dt.date.today().year
+    return 1900 + y if y > ref % 100 + 1 else 2000 + y
+
 _MONTH = (
     r"(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|"
     r"сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|"
@@ -117,12 +138,16 @@ _DATE_PATTERNS = (
 _TIME = re.compile(r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])")
 _DATELINE_FILLER = re.compile(
     r"(?i)\b(?:опубликован[оа]?|дата(?: публикации| создания| обновления)?|обновлен[оа]?|"
-    r"изменен[оа]?|размещен[оа]?|добавлен[оа]?|published|updated|posted|modified|on|at|в|г|"
+    r"изменен[оа]?|размещен[оа]?|добавлен[оа]?|published|updated|posted|modified|date|on|at|в|г|"
     r"года?|год|мск|msk|utc|gmt|понедельник|вторник|среда|четверг|пятница|суббота|"
     r"воскресенье|пн|вт|ср|чт|пт|сб|вс|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?"
 )
 _DATELINE_MAX_CHARS = 90
+_LEADING_STAMP = re.compile(
+    r"(?i)\s*(?:(?:date|дата)\s*:?\s*)?"
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)(?:,?\s+[0-2]?\d:[0-5]\d)?(?=\s+\S)"
+)
 _PUBLICATION_LABEL = re.compile(
     r"(?i)\s*(?:дата (?:публикации|размещения|обновления)|опубликован[оа]?|обновлен[оа]?|"
     r"размещен[оа]?|(?:first )?published|(?:last )?updated|posted)(?![\w-])\s*:?"
@@ -137,10 +162,12 @@ _ISSUE_END = re.compile(
 )
 _CAPITALISED = r"[A-ZА-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*"
 _AGENCY_CITY = re.compile(rf"(?P<city>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})\s*[,.]\s*")
+_TAG_MARKS = " .,/()—–-«»\"\u00a0"
 _AGENCY_TAIL = re.compile(
     r"(?:\s*(?:года?|г(?=\.)))?"
     r"(?P<tag>[.,]?\s*/[^/\n]{2,60}/|\s*\([^()\n]{2,40}\)|"
-    r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:]))?"
+    r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:])|"
+    r"[.,]?\s*[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*(?:\s[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*){0,2}(?=\s*[—–-]{1,2}\s))?"
     r"\s*(?P<stop>[.:]|[—–-]{1,2})?(?=\s|$)"
 )
 
@@ -190,6 +217,17 @@ def parse_dateline(line: str, leftover_words: int = 2) -> Stamp | None:
     return stamp
 
 
+def leading_stamp(line: str) -> tuple[Stamp, int] | None:
+    """A full numeric date opening a line that goes on with other text, as scrapers and some
+    sites print the publication date before the title: its stamp and where it ends.
+
+    « date 2025-10-24 Заголовок», «14.07.2015  Заголовок», «Дата: 24.10.2025 Заголовок»."""
+    m = _LEADING_STAMP.match(line)
+    if m is None or (found := _date_at(line, m.start("date"))) is None:
+        return None
+    return found[0], m.end()
+
+
 def parse_publication_line(line: str) -> Stamp | None:
     """The stamp of a labelled publication line such as «Опубликовано 15.03.2024 в 10:12 |
     Просмотров: 1 245» or «Updated: May 5, 2024»: the label, a date and maybe a time make up its
@@ -212,10 +250,22 @@ def _issue_stamp(line: str) -> Stamp | None:
     return stamp if rest and (rest["page"] or issue["periodical"]) else None
 
 
-def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int] | None:
+@dataclass(frozen=True)
+class AgencyDateline:
+    """A news-agency dateline: its stamp, where it ends (after the agency tag), and the spans of
+    the city and of the outlet it names (offsets into the paragraph; the outlet may be absent).
+    The date is metadata; the city and the outlet are facts of the article like any other."""
+
+    stamp: Stamp
+    end: int
+    city: tuple[int, int]
+    outlet: tuple[int, int] | None
+
+
+def parse_agency_dateline(paragraph: str) -> AgencyDateline | None:
     """A news-agency dateline opening a paragraph, «КАЗАНЬ, 5 марта. /ТАСС/. Текст…», «МОСКВА,
-    12 апр — РИА Новости.» or «LONDON, May 5 (Reuters) -»: its stamp and where it ends, after
-    the agency tag. The city is in capitals unless an agency tag follows."""
+    12 апр — РИА Новости.», «Ростов-на-Дону. 21 августа. ИНТЕРФАКС - Текст» or «LONDON, May 5
+    (Reuters) -». The city is in capitals unless an agency tag follows."""
     city = _AGENCY_CITY.match(paragraph)
     if city is None:
         return None
@@ -226,7 +276,16 @@ def parse_agency_dateline(paragraph: str) -> tuple[Stamp, int] | None:
     tail = _AGENCY_TAIL.match(paragraph, date_end)
     if tail is None or not (tail["tag"] or tail["stop"]) or not (city["city"].isupper() or tail["tag"]):
         return None
-    return stamp, tail.end()
+    outlet = _inner_span(paragraph, *tail.span("tag")) if tail["tag"] else None
+    return AgencyDateline(stamp, tail.end(), city.span("city"), outlet)
+
+
+def _inner_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of text[start:end] without the punctuation and spaces around it: «. /ТАСС/» → «ТАСС»."""
+    inner = text[start:end]
+    left = len(inner) - len(inner.lstrip(_TAG_MARKS))
+    right = len(inner.rstrip(_TAG_MARKS))
+    return (start + left, start + right) if right > left else None
 
 
 def _date_at(text: str, pos: int) -> tuple[Stamp, int] | None:
@@ -250,15 +309,13 @@ def parse_published(value: str) -> tuple[str, str | None]:
 
 def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
-    month = _MONTHS.get(groups["mon"][:3].lower()) if groups.get("mon") else int(groups["m"])
+    month = month_number(groups["mon"] if groups.get("mon") else groups["m"]) or 0
     day = int(groups["d"])
     if groups.get("sep") and month > 12 >= day:
         day, month = month, day
-    year = groups.get("y")
-    if year is not None and len(year) == 2:
-        year = "20" + year
+    year = full_year(groups["y"]) if groups.get("y") else None
     try:
-        date = dt.date(int(year) if year else 2000, month, day)
+        date = dt.date(year or 2000, month, day)
     except (TypeError, ValueError):
         return None
     time = _time(m) if groups.get("H") else None

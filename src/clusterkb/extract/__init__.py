@@ -36,11 +36,13 @@ def extract_article(article: Article) -> Extraction:
     from .dates import extract_dates, infer_published
 
     if not article.published:
-        guess, confidence = infer_published(article.body, article.dateline)
+        guess, confidence = infer_published(article.body, article.dateline, article.lang)
         if guess:
             article = replace(article, published=guess, published_confidence=confidence)
     doc = make_document(article)
-    named = _named_facts(doc)
+    from .datelines import with_dateline_names
+
+    named = with_dateline_names(doc, _named_facts(doc))
     from .counts import extract_counts
     from .money import extract_money
 

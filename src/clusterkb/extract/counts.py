@@ -7,9 +7,14 @@ durations («полтора года»), coordinated counts sharing one noun («
 средних предприятия»), ranges («15–20%», «с 45 до 20%»: one count per bound), elided nouns
 («…и еще двух», "another 96 were built") that take the noun of the count before them or of «число
 парков» / "the number of parks" («…превысило 400», "Moscow Region (68)"), and subsets of an
-earlier count («из них 15», «с тремя из них»). Numbers in quoted speech count; numbers in quoted
-names («Технопарк-2») do not, nor do dates, money, document numbers («№ 779»), ordinals, ratios
-(«в два раза», "3.8 times") and numbers with no noun.
+earlier count («из них 15», «с тремя из них»), a bare «ещё N» after a count, a noun before a
+dash («резидентов – 12») or before brackets («технопарки (их более 40)»), a genitive plural before a
+number closing its clause («Таких зданий будет два»); the noun of the nearest
+«число …» phrase, not of a circumstance («на двух площадках»). A count said again with more
+adjectives is one fact. Numbers in quoted speech count; numbers in quoted
+names («Технопарк-2») do not, nor do dates, money, document numbers («№ 779»), ordinals (also
+«занял 4 место»), ratios («в два раза», "3.8 times"), set phrases («одного окна») and numbers
+with no noun.
 The mention span runs from the number to the end of its noun phrase; hedges stay outside.
 """
 from __future__ import annotations
@@ -20,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..facts import Fact, json_number
+from ..gazetteer import number_idioms
 from ..nlp import parse
 from .dates import date_spans
 from .document import Document, Sentence
@@ -46,7 +52,7 @@ _RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
     (r"ед(?!\w)", "единица", "единица"),
 )]
 _EN_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
-    (r"%", "percent", "percent"),
+    (r"%|(?:per\s?cent|percent|pct)\b", "percent", "percent"),
     (r"(?:m2|m²|sq\.?\s?m|square\s+met(?:re|er)s?)\b", "square metre", "metre"),
     (r"(?:km2|km²|sq\.?\s?km|square\s+kilomet(?:re|er)s?)\b", "square kilometre", "kilometre"),
     (r"(?:ha|hectares?)\b", "hectare", "hectare"),
@@ -65,6 +71,19 @@ _SUBSET_BEFORE = re.compile(
     r"(?<!\w)(?:из\s+(?:них|которых)|среди\s+(?:них|которых)|of\s+(?:them|which)|among\s+them)"
     r"\s*[,:—–-]?\s*$", re.IGNORECASE)
 _ADJ_CONJ = {"и", "или"}
+_ASIDE = re.compile(  # «технопарки (их более 40)»: a plural noun, then a count of it in brackets
+    r"([А-Яа-яЁё]+)\s*\(\s*(?:их|всего|их\s+всего)\s+(?:уже\s+)?(?:(?:более|около|свыше|почти|менее|порядка)\s+)?$",
+    re.IGNORECASE)
+_ANOTHER = re.compile(r"(?<!\w)(?:ещё|еще)\s+$", re.IGNORECASE)
+_RATING = re.compile(r"(?:топ|top)-$", re.IGNORECASE)  # «вошел в ТОП-5.»: a place in a rating, not a count
+_NOUN_DASH = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+\s+)?[А-Яа-яЁё]+)\s*[—–-]\s*$")  # «рабочих мест – 1200»
+_GENITIVE_PLURAL = frozenset({"gent", "plur"})
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+_CLAUSE_MARK = re.compile(r"[,;:()«»\"—–]")
+_WORDS = re.compile(r"[А-Яа-яЁё]+")
+_LOOK_BACK = 80  # characters before a number searched for the noun it refers back to
+_CIRCUMSTANCE_CASES = frozenset({"loct", "loc2", "datv", "ablt"})
+_OPEN_BOUND = re.compile(r"\s+(?:и|или|or)\s+(?:более|менее|больше|меньше|свыше|more|less|fewer)(?=\s)", re.IGNORECASE)
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _QUOTE_MARK = re.compile('[«»“”„"\n]')
 _SPEECH_PUNCT = re.compile(r"[.,;:!?…](?:\s|$)")
@@ -72,8 +91,8 @@ _MAX_NAME_WORDS = 4
 _NOT_COUNT_BEFORE = re.compile(
     r"(?<!\w)(?:№|N|No\.?|#|\+|номер[а-я]*|тел\.?|телефон[а-я]*|ст\.|п\.|ч\.|пункт[а-я]*|стать[а-я]*|"
     r"част[а-я]*|ни)\s*$", re.IGNORECASE)
-_HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|пят|шест|сем|восем|девят|десят|дцат|сорок|сто|ста|"
-                   r"двест|трист|полтор|полутор|one|two|three|four|five|six|seven|eight|nine|ten|"
+_HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|четв|пят|шест|сем|восем|восьм|девят|десят|дцат|сорок|сто|ста|"
+                   r"двест|трист|пол|one|two|three|four|five|six|seven|eight|nine|ten|"
                    r"twelve|teen|ty\b")  # on lower-cased text: fast
 _ADJ = ("ADJF", "PRTF")
 _NOT_HEADS = {"раз", "сторона", "time"}
@@ -106,12 +125,42 @@ def extract_counts(doc: Document) -> list[Fact]:
         hinted = _HINT.search(sentence.text.lower())
         counts = _sentence_counts(sentence, doc.lang, skip, previous) if hinted else []
         for c in counts:
+            if _is_idiom(c):
+                continue
             value = json_number(c.number.value)
             attrs = {"value": value, "unit": c.unit, "head": c.head,
                      "approximate": is_approximate(sentence.text, c.number.start)}
             found.append(((value, c.unit), attrs, sentence.start + c.number.start, sentence.start + c.end))
         previous = counts
-    return collect(doc, "count", found)
+    return _merge_restated(collect(doc, "count", found))
+
+
+def _merge_restated(facts: list[Fact]) -> list[Fact]:
+    """One fact for a count said again with fewer or more adjectives: «13 предприятий» and «13
+    новых предприятий» are one thing; «9 региональных» and «9 межрегиональных кластеров» are two.
+    The fact keeps the unit of its first mention."""
+    kept: list[Fact] = []
+    for fact in facts:
+        same = next((k for k in kept if _restates(k, fact)), None)
+        if same is None:
+            kept.append(fact)
+            continue
+        same.mentions = sorted(same.mentions + fact.mentions, key=lambda m: m.start)
+        same.attrs["approximate"] = same.attrs["approximate"] and fact.attrs["approximate"]
+    return kept
+
+
+def _restates(a: Fact, b: Fact) -> bool:
+    """Do two counts of one value and head noun differ only by adjectives one of them leaves out?"""
+    if (a.attrs["value"], a.attrs["head"]) != (b.attrs["value"], b.attrs["head"]):
+        return False
+    words_a, words_b = set(a.attrs["unit"].split()), set(b.attrs["unit"].split())
+    return words_a <= words_b or words_b <= words_a
+
+
+def _is_idiom(c: _Count) -> bool:
+    """Is a number word with its noun a set phrase that counts nothing («по принципу одного окна»)?"""
+    return c.number.spelled and (int(c.number.value), c.head) in number_idioms()
 
 
 def _sentence_counts(sentence: Sentence, lang: str, skip: Coverage,
@@ -119,7 +168,7 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: Coverage,
     """The counts of one sentence, coordinated, elided and subset nouns filled in; `previous` are
     the counts of the sentence before, which a subset («с тремя из них») may refer to."""
     text, done, pending = sentence.text, [], []
-    topic = _topic(text, lang)
+    topics = _topics(text, lang)
     numbers = [n for n in find_numbers(text, lang) if _may_count(text, n, sentence.start, skip)]
     for i, n in enumerate(numbers):
         c = _words_after(text, n, lang)
@@ -136,37 +185,104 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: Coverage,
         elif ante := _subset_of(text, n, previous + done):
             c.unit, c.head, c.shared = ante.unit, ante.head, ante.unit
             done.append(c)
-        elif not c.words and c.noun is None and (ante := _elided_noun(text, n, topic, done)):
+        elif not c.words and c.noun is None and lang == "ru" and (
+                ante := _aside_noun(text, n) or _noun_before_dash(text, n)):
+            c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
+            done.append(c)
+        elif not c.words and c.noun is None and not _RATING.search(text, max(0, n.start - 4), n.start) and (
+                ante := _elided_noun(text, n, topics, done)):
+            for bound in pending + [c]:
+                bound.unit, bound.head, bound.shared = ante.shared, ante.head, ante.shared
+            done.extend(pending + [c])
+        elif not c.words and c.noun is None and (ante := _added_to(text, n, previous + done)):
             c.unit, c.head, c.shared = ante.shared, ante.head, ante.shared
+            done.append(c)
+        elif not c.words and c.noun is None and lang == "ru" and not done and (ante := _noun_of_clause(text, n)):
+            c.noun, c.head, c.unit, c.shared = ante.noun, ante.head, ante.unit, ante.shared
             done.append(c)
         pending = []
     return done
 
 
-def _topic(text: str, lang: str) -> _Count | None:
-    """The noun phrase of «число индустриальных парков» / "the number of industrial parks", which
+def _topics(text: str, lang: str) -> list[_Count]:
+    """The noun phrases of «число индустриальных парков» / "the number of industrial parks", which
     a bare number later in the sentence counts («…превысило 400»)."""
-    m = _TOPIC[lang].search(text)
-    if not m:
-        return None
-    c = _Count(Number(m.start(), m.end(), Decimal(5), True), m.end())
-    if lang == "en":
-        _english_words(text, c)
-    else:
-        _russian_words(text, c)
-    _settle(c, lang)
-    return c if c.unit else None
+    topics = []
+    for m in _TOPIC[lang].finditer(text):
+        c = _Count(Number(m.start(), m.end(), Decimal(5), True), m.end())
+        if lang == "en":
+            _english_words(text, c)
+        else:
+            _russian_words(text, c)
+        _settle(c, lang)
+        if c.unit:
+            topics.append(c)
+    return topics
 
 
-def _elided_noun(text: str, n: Number, topic: _Count | None, done: list[_Count]) -> _Count | None:
+def _elided_noun(text: str, n: Number, topics: list[_Count], done: list[_Count]) -> _Count | None:
     """The count whose noun a bare number at a clause end leaves out: the nearest earlier count
-    of the sentence or its «число …» / "number of …" phrase, one of a noun rather than of a
-    measure ("up 9%, and another 96 were built": parks)."""
+    of the sentence or «число …» / "number of …" phrase, one of a noun rather than of a
+    measure ("up 9%, and another 96 were built": parks), and not of a circumstance in the
+    prepositional, dative or instrumental case («число резидентов на двух площадках выросло
+    до 18»: residents)."""
     if not _ELIDED.match(text, n.end):
         return None
-    before = done + ([topic] if topic and topic.end <= n.start else [])
-    nouns = [c for c in before if c.noun is not None]
+    before = done + [t for t in topics if t.end <= n.start]
+    nouns = [c for c in before if c.noun is not None and not _is_circumstance(c)]
     return max(nouns or before, key=lambda c: c.number.start, default=None)
+
+
+def _aside_noun(text: str, n: Number) -> _Count | None:
+    """The noun a parenthetical count refers back to: «технопарки (их более 40)» → технопарк."""
+    m = _ASIDE.search(text, max(0, n.start - _LOOK_BACK), n.start)
+    if m is None:
+        return None
+    noun = next((p for p in parse(m.group(1).lower()) if p.tag.POS == "NOUN" and "plur" in p.tag), None)
+    return _settled(n, noun, []) if noun else None
+
+
+def _noun_before_dash(text: str, n: Number) -> _Count | None:
+    """The noun phrase a number after a dash counts: «…, резидентов – 12» → 12 резидентов,
+    «рабочих мест – 1200» → 1200 рабочих мест."""
+    m = _NOUN_DASH.search(text, max(0, n.start - _LOOK_BACK), n.start)
+    if m is None:
+        return None
+    *before, last = m.group(1).lower().split()
+    noun = next((p for p in parse(last) if p.tag.POS == "NOUN" and _GENITIVE_PLURAL <= p.tag.grammemes), None)
+    if noun is None:
+        return None
+    adjectives = [p for w in before for p in parse(w)[:1] if p.tag.POS in _ADJ and _GENITIVE_PLURAL <= p.tag.grammemes]
+    return _settled(n, noun, adjectives if len(adjectives) == len(before) else [])
+
+
+def _settled(n: Number, noun: Any, adjectives: list[Any]) -> _Count:
+    """A Russian count of a noun phrase found away from its number: unit and head fixed."""
+    c = _Count(n, n.end, words=adjectives, noun=noun)
+    _settle(c, "ru")
+    return c
+
+
+def _noun_of_clause(text: str, n: Number) -> _Count | None:
+    """The noun a number closing its clause counts when the clause names it before in the
+    genitive plural and counts nothing else: «Таких зданий на площадке будет два» → 2 здания;
+    not a noun another noun governs («доля малых предприятий выросла до 40»: a share)."""
+    if not _CLAUSE_END.match(text, n.end):
+        return None
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, n.start)), default=0)
+    parses = [parse(w.lower())[0] for w in _WORDS.findall(text, start, n.start)]
+    for i in range(len(parses) - 1, -1, -1):
+        if parses[i].tag.POS == "NOUN" and _GENITIVE_PLURAL <= parses[i].tag.grammemes:
+            j = i - 1
+            while j >= 0 and parses[j].tag.POS in _ADJ:
+                j -= 1
+            return None if j >= 0 and parses[j].tag.POS == "NOUN" else _settled(n, parses[i], [])
+    return None
+
+
+def _is_circumstance(c: _Count) -> bool:
+    """Is a Russian count's noun in a case that tells where or how («на двух площадках»), not what?"""
+    return not isinstance(c.noun, str) and bool(_CIRCUMSTANCE_CASES & c.noun.tag.grammemes)
 
 
 def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:
@@ -174,6 +290,17 @@ def _subset_of(text: str, n: Number, before: list[_Count]) -> _Count | None:
     cue = _SUBSET_AFTER.match(text, n.end) or _SUBSET_BEFORE.search(text, max(0, n.start - 20), n.start)
     if not cue or n.value == 1:
         return None
+    return _last_counted(before)
+
+
+def _added_to(text: str, n: Number, before: list[_Count]) -> _Count | None:
+    """The nearest earlier count a bare «ещё N» adds to, in its sentence or the one before
+    («…запустивших 4 предприятия. Еще 10 уже возводятся»: 10 предприятий)."""
+    return _last_counted(before) if _ANOTHER.search(text, max(0, n.start - 10), n.start) else None
+
+
+def _last_counted(before: list[_Count]) -> _Count | None:
+    """The last of the counts that has a noun."""
     return next((c for c in reversed(before) if c.noun is not None), None)
 
 
@@ -217,15 +344,18 @@ def _is_name(quoted: str, lang: str) -> bool:
 
 
 def _words_after(text: str, n: Number, lang: str) -> _Count:
-    """A number with an abbreviated unit after it, or the adjectives and noun that follow it."""
+    """A number with an abbreviated unit after it, or the adjectives and noun that follow it,
+    past an open bound («24 и более резидентов», "20 or more firms")."""
     c = _Count(n, n.end)
-    space = _SPACE.match(text, n.end).end()
+    if bound := _OPEN_BOUND.match(text, n.end):
+        c.end = bound.end()
+    space = _SPACE.match(text, c.end).end()
     for pattern, unit, head in _EN_UNITS if lang == "en" else _RU_UNITS:
         m = pattern.match(text, space)
         if m:
             c.unit, c.head, c.shared, c.end = unit, head, unit, m.end()
             return c
-    if text[n.end:n.end + 1].isalpha():
+    if text[c.end:c.end + 1].isalpha() and not n.spelled:  # «5км», but «пол|года» reads on
         return c
     if lang == "en":
         _english_words(text, c)
@@ -268,7 +398,8 @@ def _reading(word: str, n: Number) -> Any:
     """The adjective or noun reading of a word after a number, or None. A noun reading wins over
     a short adjective («парков») and agrees with the number: no nominative singular after numbers
     that take the genitive, and a word pymorphy3 does not know loses its genitive ending after
-    2–4 («три агропарка» → «агропарк»)."""
+    2–4 («три агропарка» → «агропарк»). A noun that cannot be genitive nor plural after digits
+    that take the genitive is counted by no cardinal: the digits are an ordinal («занял 4 место»)."""
     parses = parse(word)
     if parses[0].tag.POS in _ADJ:
         return parses[0]
@@ -277,6 +408,8 @@ def _reading(word: str, n: Number) -> Any:
         return None
     if _takes_nominative(n.value):
         return nouns[0]
+    if not n.spelled and not any("gent" in p.tag or "plur" in p.tag for p in nouns):
+        return None
     genitive = {"gent", "sing"} if _takes_genitive_singular(n.value) else {"gent"}
     noun = next((p for p in nouns if genitive <= p.tag.grammemes), nouns[0])
     if noun.is_known or noun.normal_form != word or "sing" not in genitive or word[-1] not in "ая":

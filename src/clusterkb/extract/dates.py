@@ -15,6 +15,10 @@ date opening its line with a time after it («03.09.2024, 10:05 · Эконом�
 Quarters and half-years are month intervals («в III квартале 2025 года», "Q3 2025" →
 «2025-07/2025-09»); a weekday named without a date («в среду», "on Wednesday") is that day of
 the publication week, on or before publication in the past tense, on or after it in the future.
+Counted back and forth from publication: «три года назад», "two years ago", "next March", «с 6
+числа» (of the publication month). «с мая 2019 года по март 2020 года» is one period; «в 2021
+и 2022 году» two years; months read as the project's one calendar rule (`metadata.month_number`,
+`metadata.full_year`) reads them, so stamps and body dates agree.
 """
 from __future__ import annotations
 
@@ -26,25 +30,27 @@ from functools import lru_cache
 
 from ..articles import Article
 from ..facts import Fact
+from ..metadata import full_year, month_number
 from ..nlp import parse
 from .document import Document, Sentence, make_document
-from .numbers import collect
+from .numbers import collect, find_numbers
 
-_MON_RU = (r"(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
-           r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
+_MON_RU = (r"(?:(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
+           r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])"
+           r"|(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.)")  # «3 сент. 2023», as stamps write it
 _MON_EN = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
            r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
-_PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
-             ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 _INCLUDED = {"в", "во", "с", "со", "in", "since", "from", "during"}
 _LEAD_RU = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале|середины|середине|конца|конце|течение"
             r"|итогам)\s+)?")
 _LEAD_EN = (r"(?P<lead>(?i:in|since|from|during|by|until|till|to|before|after|through|of|early|late|mid))"
             r"[\s-]+")
 _BOUNDS = {"до", "к", "by", "until", "till", "to", "before", "through"}
+_OPENING = {"с", "со", "since", "from"}
+_MONTH_SHIFT = {"next": 1, "last": -1, "this": 0}
 _RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
 _YEAR = r"(?:19|20)\d\d"
-_YEAR_WORD = r"(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)"
+_YEAR_WORD = r"(?:(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-(?:го|м|й)(?![а-яё]))"  # «году», «гг.», «2019-м»
 _REL_DAY = r"(?P<rel>вчера|сегодня|завтра|позавчера|послезавтра|today|yesterday|tomorrow)"
 _REL_YEAR = (r"(?P<rely>(?:эт|текущ|нынешн|следующ|будущ|наступающ|прошл|минувш|прошедш|позапрошл)"
              r"(?:ом|ем|ого|его|от|ий|ый))\s+год(?:[ау]|ом)?(?![а-яё])")
@@ -63,6 +69,9 @@ _WEEKDAYS = (("понедельник", "вторник", "среду", "чет�
 _OF_YEAR_EN = rf"(?:(?P<y1>{_YEAR})\b|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b|the\s+year\b)"
 _NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
 
+_COUNT_RU = r"(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят)[а-яё]*"  # number words that count years back
+_COUNT_EN = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+
 _ANY = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_MON_RU}|{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
     rf"(?<![\w-]){_REL_DAY}(?![\w-])",
@@ -74,10 +83,15 @@ _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s*(?:[-–—]|по)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m2>{_MON_RU}){_RU_YEAR_SLOT.format('y2')}",
     rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{_MON_RU}))?"
     rf"{_RU_YEAR_SLOT.format('y1')}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*){_RU_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*|кв\.){_RU_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(_WEEKDAYS[0])})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
+    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?(?:\s*[-–—]\s*|\s+по\s+)"
+    rf"(?P<m2>{_MON_RU})\s+(?P<y2>{_YEAR})(?:{_YEAR_WORD})?",
+    rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?=(?:\s*,\s*{_YEAR})*\s*(?:,|и|или)\s*{_YEAR}{_YEAR_WORD})",
+    rf"(?<![\w.]){_LEAD_RU}(?P<d1>\d{{1,2}})(?:-?(?:го|е))?\s+(?P<dom>числа)(?![а-яё])",
+    rf"(?<![\w-])(?:(?P<agon>\d{{1,2}}|{_COUNT_RU})\s+)?(?P<ago>года?|лет)\s+назад(?![\w-])",
 )]
 _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_EN}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
@@ -88,13 +102,18 @@ _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:{_RANGE_EN}(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
     rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:{_RANGE_EN}(?P<y2>{_YEAR}))?\b(?![-./]\d)",
     rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
-    r"\b(?:(?P<lead>(?i:in|during))\s+)?"
+    rf"\b(?P<lead>(?i:between))\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})\b",
+    r"\b(?:(?P<lead>(?i:in|during|from|since|by|until))\s+)?"
     r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
+    rf"(?<![\w.,/–-])(?P<y1>{_YEAR})(?=\s+(?:will|was|is|has|had|became|becomes|saw|sees)\b)",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter)\b(?:\s+of\s+{_OF_YEAR_EN})?",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>half)\s+of\s+{_OF_YEAR_EN}",
-    rf"\b(?:{_LEAD_EN})?(?P<qk>Q|H)(?P<q>[1-4])\s+(?P<y1>{_YEAR})\b",
+    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<qk>Q|H)(?P<q>[1-4])(?:\s+of)?\s+(?P<y1>{_YEAR})\b",
     rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
     rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(_WEEKDAYS[1])})\b{_NO_DATE_AFTER}",
+    rf"\b(?P<agon>\d{{1,2}}|a|{_COUNT_EN})\s+(?P<ago>years?)\s+ago\b",
+    rf"\b(?:(?P<lead>(?i:in|since|from|by|until|before|after))\s+)?(?P<relm>(?i:next|last|this))\s+(?P<m1>{_MON_EN})",
+    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN}),?\s+(?P<y1>{_YEAR}){_RANGE_EN}(?P<m2>{_MON_EN}),?\s+(?P<y2>{_YEAR})\b",
 )]
 _HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
                    r"|вчера|сегодня|завтра|год|квартал|полугод|понедельник|вторник|сред|четверг"
@@ -113,14 +132,22 @@ _AGENCY = re.compile(r"\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:\s+[A-ZА-ЯЁ][A-ZА-Я�
 _AGENCY_AFTER = re.compile(r"\s*(?:[./(—–-]|$)")
 _CLAUSE = re.compile(r"[,;:()«»\"—–]")
 _FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
+_RECALL = re.compile(r"\b(?:напомним|напомню|напоминаем|ранее сообщалось|let us recall|recall that|as reported)\b",
+                     re.IGNORECASE)  # a report recalled from the past tells nothing of when the article is
+_SUMMED_UP = re.compile(r"(?:по\s+итогам|за|for)\s+(?:(?:весь|the\s+whole\s+of)\s+)?$", re.IGNORECASE)
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
 _ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
-_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to)\b", re.IGNORECASE)
-_PAST_EN = re.compile(r"\b(?:was|were|had|did|has been|have been|\w{3,}ed|said|told|met|held|made|took|gave"
-                      r"|won|began|became|built|sent|spent|found|brought|bought|sold|paid|grew|rose|fell"
-                      r"|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
+_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to"
+                        r"|(?:is|are)\s+(?:expected|scheduled|due|set)\b)", re.IGNORECASE)
+_PAST_EN = re.compile(  # an -ed word before «in it», «by the»… is a participle («funds invested in it»)
+    r"\b(?:was|were|had|did|has been|have been|\w{3,}ed(?!\s+(?:in|by|into|under)\s+(?:it|them|the|a|an)\b)"
+    r"|said|told|met|held|made|took|gave|won|began|became|built|sent|spent|found|brought|bought|sold|paid"
+    r"|grew|rose|fell|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
 _CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+_TENSED = frozenset({"VERB", "PRTS", "PRTF"})  # pymorphy3 parts of speech that carry a tense
+_EVENT_VERBS = frozenset({"VERB", "PRTF"})  # those that tell of an event, not of a state
 
+_WEEKDAY_YEARS = 4  # how far from the bounds' year a named weekday may move a guessed publication day
 _Part = tuple[int | None, int | None, int | None]
 
 
@@ -128,8 +155,11 @@ _Part = tuple[int | None, int | None, int | None]
 class _Raw:
     """One date phrase as written: span, explicit parts (year, month, day) of its first and last
     point, a relative day or year shift, the sentence it stands in, whether it is a bound
-    («до 2030 года», «by 2030»: a deadline, not a time something happens), and the weekday
-    (Monday 0) of «в среду» / "on Wednesday"."""
+    («до 2030 года», «by 2030»: a deadline, not a time something happens), the weekday
+    (Monday 0) of «в среду» / "on Wednesday", and whether it opens a period with no end («с
+    2019 года», "since 2019": something holds from then on, up to some later time); a month
+    that is the next (+1), last (-1) or this (0) one from publication ("next March"). A day
+    without a month («с 6 числа») is of the publication month."""
 
     start: int
     end: int
@@ -140,26 +170,18 @@ class _Raw:
     sentence: Sentence
     bound: bool = False
     weekday: int | None = None
+    opens: bool = False
+    month_shift: int | None = None
 
 
 def _month(word: str | None) -> int | None:
     """Month number of a month name (any case, Russian or English) or of digits."""
-    if word is None:
-        return None
-    w = word.lower()
-    if w.isdigit():
-        return int(w)
-    return next((i + 1 for prefixes in _PREFIXES for i, p in enumerate(prefixes) if w.startswith(p)), None)
+    return month_number(word) if word else None
 
 
 def _year(text: str | None, ref_year: int) -> int | None:
-    """A written year; two-digit years are 20xx unless past next year's, then 19xx."""
-    if text is None:
-        return None
-    y = int(text)
-    if len(text) == 2:
-        return 1900 + y if y > ref_year % 100 + 1 else 2000 + y
-    return y
+    """A written year, two-digit ones in the century of the project's calendar rule."""
+    return full_year(text, ref_year) if text else None
 
 
 def _valid(part: _Part) -> bool:
@@ -167,7 +189,9 @@ def _valid(part: _Part) -> bool:
     y, m, d = part
     if y is not None and not 1900 <= y <= 2100 or m is not None and not 1 <= m <= 12:
         return False
-    return d is None or m is not None and 1 <= d <= calendar.monthrange(y or 2000, m)[1]
+    if m is None:
+        return d is None or 1 <= d <= 31
+    return d is None or 1 <= d <= calendar.monthrange(y or 2000, m)[1]
 
 
 def _ordered(first: _Part, last: _Part) -> bool:
@@ -186,11 +210,14 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     """A match turned into a _Raw, or None when it is not a date (bare month, invalid day…)."""
     g = m.groupdict()
     lead = (g.get("lead") or "").lower()
-    if g.get("m1") and not g.get("d1") and not (lead or g.get("y1") or g.get("rely")):
+    if g.get("m1") and not g.get("d1") and not (lead or g.get("y1") or g.get("rely") or g.get("relm")):
         return None
     if g.get("rel") and not g.get("d1") and not _relative_day(sentence.text, m, lang):
         return None
     if g.get("sep") and g["sep"] != "." and len(g["y1"]) == 2:
+        return None
+    year_shift = _years_ago(g["agon"], lang) if g.get("ago") else _year_shift(g.get("rely"))
+    if year_shift is None and g.get("ago"):
         return None
     y1, y2 = _year(g.get("y1"), ref_year), _year(g.get("y2"), ref_year)
     d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
@@ -206,15 +233,28 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
         y1 = y1 or y2 and y2 - bool(m1 and m2 and m1 > m2)
         first, last = (y1, m1 or m2, d1), ((y2, m2, d2) if d2 is not None else None)
     elif m2 is not None:
-        first, last = (y1, m1, None), (y1, m2, None)
+        first, last = (y1, m1, None), (y2 or y1, m2, None)
     else:
         first, last = (y1, m1, None), ((y2, None, None) if y2 else None)
     if not _valid(first) or last and (not _valid(last) or not _ordered(first, last)):
         return None
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
-                _DAY_SHIFT.get((g.get("rel") or "").lower()), _year_shift(g.get("rely")), sentence,
-                lead in _BOUNDS, _weekday(g.get("wd")))
+                _DAY_SHIFT.get((g.get("rel") or "").lower()), year_shift, sentence,
+                lead in _BOUNDS, _weekday(g.get("wd")), lead in _OPENING and last is None,
+                _MONTH_SHIFT.get((g.get("relm") or "").lower()))
+
+
+def _years_ago(count: str | None, lang: str) -> int | None:
+    """Years back of «год назад», «три года назад», "two years ago" (-1, -3, -2), or None when
+    the word before is no number («несколько лет назад»)."""
+    if count is None or count.lower() == "a":
+        return -1
+    numbers = find_numbers(count, lang)
+    if len(numbers) != 1 or (numbers[0].start, numbers[0].end) != (0, len(count)):
+        return None
+    value = numbers[0].value
+    return -int(value) if value == int(value) else None
 
 
 def _counted_periods(g: dict[str, str | None]) -> bool:
@@ -249,13 +289,14 @@ def _weekday(word: str | None) -> int | None:
 
 def _relative_day(text: str, m: re.Match, lang: str) -> bool:
     """Is a bare relative day word a day? Not after «на/по/до» («на сегодня»); «сегодня»/«today»
-    only when the rest of its clause tells of an event in the past or future tense."""
+    only when the rest of its clause tells of an event in the past or future tense: a short
+    participle tells of a state («Сегодня парк заполнен целиком»), not of an event."""
     if _ON_TODAY.search(text[:m.start()]):
         return False
     if m.group("rel").lower() not in _NOWADAYS:
         return True
     end = _SPEECH_END.search(text, m.end())
-    return _clause_tense(text[m.end():end.start() if end else len(text)], lang) is not None
+    return _clause_tense(text[m.end():end.start() if end else len(text)], lang, _EVENT_VERBS) is not None
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -298,8 +339,11 @@ def _sentence_raws(sentence: Sentence, lang: str, ref_year: int) -> tuple[_Raw, 
 
 
 def date_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans of every date phrase (datelines included), for extractors that must skip them."""
-    return [(r.start, r.end) for r in _find(doc)]
+    """Spans of every date phrase (datelines included), for extractors that must skip them; a
+    phrase that no publication date anchors is none: «восемь лет назад» then counts years."""
+    raws = _find(doc)
+    resolver = _Resolver(doc, raws)
+    return [(r.start, r.end) for r in raws if _is_dateline(doc, r) or resolver.value(r)]
 
 
 def _tense(sentence: Sentence, offset: int, lang: str) -> str | None:
@@ -323,15 +367,16 @@ def _clause_start(text: str, pos: int) -> int:
     return max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
 
 
-def _clause_tense(text: str, lang: str) -> str | None:
-    """Tense of a stretch of text from its verbs (pymorphy3) or, in English, auxiliaries."""
+def _clause_tense(text: str, lang: str, verbs: frozenset[str] = _TENSED) -> str | None:
+    """Tense of a stretch of text from its verbs (pymorphy3 parts of speech `verbs`) or, in
+    English, auxiliaries."""
     if lang == "en":
         return "futr" if _FUTURE_EN.search(text) else "past" if _PAST_EN.search(text) else None
     if _FUTURE_RU.search(text):
         return "futr"
     words = [w.lower() for w in _CYR_WORD.findall(text)]
     tenses = {p.tag.tense for w in words if w not in _ASIDES
-              for p in parse(w)[:1] if p.tag.POS in ("VERB", "PRTS", "PRTF")}
+              for p in parse(w)[:1] if p.tag.POS in verbs}
     if "futr" in tenses:
         return "futr"
     return "past" if "past" in tenses or _PAST_RU.search(text) else None
@@ -355,6 +400,8 @@ class _Resolver:
             if r.day_shift is not None:
                 return (self.pub + dt.timedelta(days=r.day_shift)).isoformat() if self.pub else None
             return str(self.pub_year + r.year_shift) if self.pub_year else None
+        if r.first[1] is None and r.first[2] is not None:
+            return self._day_of_month(r)
         first = self._fill(r.first, r)
         if r.last is None:
             return _iso(first)
@@ -371,14 +418,33 @@ class _Resolver:
             ahead -= 7
         return (self.pub + dt.timedelta(days=ahead)).isoformat()
 
+    def _day_of_month(self, r: _Raw) -> str | None:
+        """The day a «6 числа» names: of the publication month; of the month before when told in
+        the past and after publication, of the month after when told in the future and before it."""
+        if not self.pub:
+            return None
+        day, tense = r.first[2], _tense(r.sentence, r.start, self.doc.lang)
+        shift = (tense == "futr" and day < self.pub.day) - (tense == "past" and day > self.pub.day)
+        y, m = divmod(self.pub.year * 12 + self.pub.month - 1 + shift, 12)
+        return _iso((y, m + 1, day)) if _valid((y, m + 1, day)) else None
+
     def _fill(self, part: _Part, r: _Raw) -> _Part:
         """The part with its year supplied when the text left it out."""
         y, m, d = part
-        if y is None and r.year_shift is not None:
+        if y is None and r.month_shift is not None:
+            y = self._year_of_shifted_month(m, r.month_shift)
+        elif y is None and r.year_shift is not None:
             y = self.pub_year + r.year_shift if self.pub_year else None
         elif y is None:
             y = self._year_of(m, d, r)
         return y, m, d
+
+    def _year_of_shifted_month(self, m: int, shift: int) -> int | None:
+        """The year of "next March" (the first March after publication), "last May" (the last May
+        before it) or "this June" (of the publication year)."""
+        if not self.pub:
+            return None
+        return self.pub.year + (shift > 0 and m <= self.pub.month) - (shift < 0 and m >= self.pub.month)
 
     def _year_of(self, m: int, d: int | None, r: _Raw) -> int | None:
         """The year of a date or period without one: around the publication day, else the
@@ -469,26 +535,31 @@ def extract_dates(doc: Document) -> list[Fact]:
     return collect(doc, "date", found)
 
 
-def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]:
-    """Guess the publication date (ISO, confidence 0..1) from the content and a no-year dateline.
+def infer_published(text: str, dateline: str | None, lang: str = "ru") -> tuple[str | None, float]:
+    """Guess the publication date (ISO, confidence 0..1) from the content (in language `lang`)
+    and a no-year dateline.
 
     The day comes from the dateline «--MM-DD» or «Вчера/Сегодня, D month»; the year from explicit
-    years in past-tense clauses and future ones. A past-tense report bounds the article from
-    below: it is of the year of the latest report, or of the next year when the day would fall
+    years in past-tense clauses and future ones (not the opening year of a period, «с 2019
+    года», which tells when something began, not when it was told, nor a recalled report,
+    «Напомним, в июле 2023 года…», which may be of any time before). A past-tense report bounds
+    the article from below: it is of the year of the latest report (of the next one when the
+    report sums its year up, «по итогам 2023 года»), or of the next year when the day would fall
     before that report's last month or day began. Without a report, a future year bounds it from
     above: the latest day not after it. A deadline told in the past («поручено до 1 марта 2024
     года») bounds nothing. Without a known day, deadlines alone fix nothing: the year needs a
-    past-tense report.
+    past-tense report. A weekday the article names («во вторник одобрил») is, in a dated report,
+    mostly the day itself: of the years the bounds allow, the nearest where the day falls on it.
     """
-    doc = make_document(Article(id="", path="", text=text))
+    doc = make_document(Article(id="", path="", text=text, lang=lang))
     raws = _find(doc)
     day, shift = _day_cue(raws, dateline)
     lowers, uppers = [], []
     for r in raws:
         if r.first[0] is not None and r.year_shift is None:
             tense = _tense(r.sentence, r.start, doc.lang)
-            if tense == "past" and not r.bound:
-                lowers.append(_bound(r.last if r.last and r.last[0] else r.first, start=True))
+            if tense == "past" and not (r.bound or r.opens or _RECALL.search(r.sentence.text)):
+                lowers.append(_report_bound(r))
             elif tense == "futr":
                 uppers.append(_bound(r.first, start=False))
     if not lowers and (day is None or not uppers):  # no past report, and no day or no deadline: no guess
@@ -497,27 +568,41 @@ def infer_published(text: str, dateline: str | None) -> tuple[str | None, float]
     if day is None:
         year = max(b.year for b in lowers)
         return (str(year), round(0.4 + 0.2 * both, 2)) if all(year <= b.year for b in uppers) else (None, 0.0)
-    guess = _guess_day(day, shift, lowers, uppers)
+    weekdays = {r.weekday for r in raws if r.weekday is not None}
+    guess = _guess_day(day, shift, lowers, uppers, weekdays)
     return (guess.isoformat(), round(0.7 + 0.2 * both, 2)) if guess else (None, 0.0)
 
 
-def _guess_day(day: tuple[int, int], shift: int, lowers: list[dt.date], uppers: list[dt.date]) -> dt.date | None:
+def _report_bound(r: _Raw) -> dt.date:
+    """The earliest day a past report of a date can be told: the date's start, or the day after
+    its end when the report sums the period up («по итогам 2023 года», «за 2023 год», "for 2023")."""
+    part = r.last if r.last and r.last[0] else r.first
+    before = r.sentence.text[:r.start - r.sentence.start]
+    if part[2] is None and _SUMMED_UP.search(before):
+        return _bound(part, start=False) + dt.timedelta(days=1)
+    return _bound(part, start=True)
+
+
+def _guess_day(day: tuple[int, int], shift: int, lowers: list[dt.date], uppers: list[dt.date],
+               weekdays: set[int] = frozenset()) -> dt.date | None:
     """The day (month, day, shifted) in the earliest year the past reports allow, else the latest
-    the future ones allow, that falls between all the bounds."""
-    if lowers:
-        year = max(b.year for b in lowers)
-        years = (year, year + 1)
-    else:
-        year = min(b.year for b in uppers)
-        years = (year, year - 1)
-    for y in years:
-        try:
-            guess = dt.date(y, *day) + dt.timedelta(days=shift)
-        except ValueError:
-            continue
-        if all(b <= guess for b in lowers) and all(guess <= b for b in uppers):
-            return guess
-    return None
+    the future ones allow, that falls between all the bounds; within a few years of that one, a
+    year where the day is a weekday the article names comes first."""
+    step = 1 if lowers else -1
+    year = max(b.year for b in lowers) if lowers else min(b.year for b in uppers)
+    candidates = [d for y in range(year, year + step * _WEEKDAY_YEARS, step) if (d := _day_in(y, day, shift))]
+    fitting = [d for d in candidates if all(b <= d for b in lowers) and all(d <= b for b in uppers)]
+    named = [d for d in fitting if d.weekday() in weekdays]
+    near = [d for d in fitting if abs(d.year - year) <= 1]
+    return (named or near or [None])[0]
+
+
+def _day_in(year: int, day: tuple[int, int], shift: int) -> dt.date | None:
+    """(month, day) of a year, shifted by days, or None when the year has no such day (29 Feb)."""
+    try:
+        return dt.date(year, *day) + dt.timedelta(days=shift)
+    except ValueError:
+        return None
 
 
 def _day_cue(raws: list[_Raw], dateline: str | None) -> tuple[tuple[int, int] | None, int]:

@@ -6,7 +6,9 @@ number («порядка», «более», «up to») marks the sum approximate
 A sum may leave its currency to the next one: a range's lower bound («от 5 до 7 млрд рублей»),
 a coordinated sum with a scale word («на 350 млн и 210 млн рублей»). A number with a scale word
 and no noun after it takes the currency of the sums before it in its paragraph («Стоимость —
-720 млн рублей. Еще 120 млн добавит фонд»), when they all have one.
+720 млн рублей. Еще 120 млн добавит фонд»), when they all have one. In Russian text a number with
+a scale word before a noun that is money by itself (`data/money_nouns.json`) is roubles («не менее
+5 млрд инвестиций»).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..facts import Fact
+from ..gazetteer import money_nouns
 from ..nlp import parse
 from .document import Document, Sentence
 from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range, tidy
@@ -41,6 +44,10 @@ _SHORT_SCALE = re.compile(r"(m|mn|k)\b")
 _HINT = re.compile(rf"руб|\bр\.|₽|долл|\$|евро|€|юан|тенге|фунт|гривн|сом|сум|£|¥|₸|₴|rubl|roubl|dollar"
                    rf"|euro|yuan|tenge|pound|{_CODES.lower()}")  # on lower-cased text: fast
 _WORD = re.compile(r"\s*([^\W\d_]+)")
+_MONEY_NOUN_HINT = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|триллион)")  # on lower-cased text: fast
+_EN_FUNCTION_WORDS = frozenset(
+    "from in of to for by at on with and or but is was were are will would has have had this that which "
+    "each a an the".split())
 _NOUN_PHRASE = {"NOUN", "ADJF", "PRTF", "NUMR"}  # pymorphy3 parts of speech a counted noun phrase opens with
 
 _Sum = tuple[Decimal, str, bool, int, int]
@@ -75,10 +82,11 @@ def _matches(doc: Document) -> list[_Sum]:
 def _sentence_money(sentence: Sentence, lang: str) -> tuple[_Sum, ...]:
     """The sums of one sentence; cached, as the count extractor asks for them too."""
     text = sentence.text
-    if not _HINT.search(text.lower()):
+    low = text.lower()
+    if not _HINT.search(low) and not (lang == "ru" and _MONEY_NOUN_HINT.search(low)):
         return ()
     numbers = find_numbers(text, lang)
-    sums = [_sum(text, n) for n in numbers]
+    sums = [_sum(text, n) or _roubles_by_noun(text, n, lang) for n in numbers]
     for i in range(len(numbers) - 2, -1, -1):
         if sums[i] is None and sums[i + 1] and _shares_currency(text, numbers[i], numbers[i + 1]):
             sums[i] = numbers[i].value, sums[i + 1][1], numbers[i].start, numbers[i].end
@@ -101,6 +109,14 @@ def _sum(text: str, n: Number) -> tuple[Decimal, str, int, int] | None:
     if before:
         return amount, _SYMBOLS.get(before.group(1) or "") or _code(before.group(2), ""), start, end
     return None
+
+
+def _roubles_by_noun(text: str, n: Number, lang: str) -> tuple[Decimal, str, int, int] | None:
+    """A number with a scale word before a noun that is money by itself, in Russian text: a sum
+    in roubles («не менее 5 млрд инвестиций» → 5000000000 RUB)."""
+    if lang != "ru" or n.scale < 6 or not (m := _WORD.match(text, n.end)):
+        return None
+    return (n.value, "RUB", n.start, n.end) if parse(m.group(1).lower())[0].normal_form in money_nouns() else None
 
 
 def _shares_currency(text: str, n: Number, sum_after: Number) -> bool:
@@ -138,11 +154,15 @@ def _chain_end(text: str, numbers: tuple[Number, ...], i: int) -> int:
 
 
 def _noun_after(text: str, pos: int, lang: str) -> bool:
-    """Does a word that may start a noun phrase follow offset pos (any word, in English)?"""
+    """Does a word that may start a noun phrase follow offset pos (in English, any word but a
+    function word: «1.1 billion from the regional budget» leaves its currency out)?"""
     m = _WORD.match(text, pos)
     if not m:
         return False
-    return lang == "en" or parse(m.group(1).lower())[0].tag.POS in _NOUN_PHRASE
+    word = m.group(1).lower()
+    if lang == "en":
+        return word not in _EN_FUNCTION_WORDS
+    return parse(word)[0].tag.POS in _NOUN_PHRASE
 
 
 def money_spans(doc: Document) -> list[tuple[int, int]]:

@@ -1,10 +1,11 @@
 """Numbers as news writes them, shared by the date, count and money extractors.
 
-Digits with any grouping («1 500», «1.844.036.360,12», «5,000»), a decimal comma or point,
-scale words («9,3 тыс.», «3.6 billion») and numbers in words in any case («двух», «полтора»,
-«двадцать один», «twenty-one»). Ranges give both bounds («15–20», «от 5 до 7 млрд»), the lower
-one taking the upper one's scale word. Also the hedges that make a number approximate and the
-grouping of found values into one Fact per value.
+Digits with any grouping («1 500», «3’500», «1.844.036.360,12», «5,000»), a case ending
+(«12-ти»), a decimal comma or point, scale words («9,3 тыс.», «3.6 billion», «145 bln»), ratings
+(«ТОП-5»), numbers in words in any case («двух», «полтора», «двадцать один», «twenty-one»),
+groups («пятёрку») and halves («полгода», «полмиллиарда»). Ranges give both bounds («15–20»,
+«30−60», «от 5 до 7 млрд»), the lower one taking the upper one's scale word. Also the hedges
+that make a number approximate and the grouping of found values into one Fact per value.
 """
 from __future__ import annotations
 
@@ -19,26 +20,29 @@ from ..nlp import parse
 from .document import Document
 
 _SPACES = " \u00a0\u202f\u2009"
+_GROUPING = _SPACES + "’'"  # thousands separators: spaces, and the apostrophe of «3’500»
+_CASE_ENDING = r"-(?:ти|х|ух|ех|ёх|ми|мя|ью)(?![а-яё])"  # a cardinal's case ending: «12-ти», «2-х»
 _DIGITS = re.compile(
-    rf"(?<![\w.,])(?<!\w-)(?<!\d–)(?<!\d:)"
-    rf"(\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
-    r"(?![\d:])(?![.,]\d)(?!-[^\W\d])(?![-–]\d)"
+    rf"(?<![\w.,])(?:(?<!\w-)|(?<=[Тт][Оо][Пп]-)|(?<=[Tt][Oo][Pp]-))(?<!\d[–−])(?<!\d:)"
+    rf"(\d{{1,3}}(?:[{_GROUPING}]\d{{3}})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
+    rf"(?![\d:])(?![.,]\d)(?!(?!{_CASE_ENDING})-[^\W\d])(?![-–−]\d)"
 )
-_PAIR = re.compile(  # «15-20», «1,5–2»: two bounds joined by a dash, not a chain («51-12-12»)
-    r"(?<![\w.,:])(?<!\w[-–])(\d+(?:[.,]\d+)?)[-–](\d+(?:[.,]\d+)?)(?![\d:])(?![.,]\d)(?![-–]\d)(?!-[^\W\d])"
+_PAIR = re.compile(  # «15-20», «1,5–2», «30−60»: two bounds joined by a dash, not a chain («51-12-12»)
+    r"(?<![\w.,:])(?<!\w[-–−])(\d+(?:[.,]\d+)?)[-–−](\d+(?:[.,]\d+)?)(?![\d:])(?![.,]\d)(?![-–−]\d)(?!-[^\W\d])"
 )
-_RANGE_DASH = re.compile(r"[ \u00a0]?[-–][ \u00a0]?")
+_CASE_ENDING_AT = re.compile(_CASE_ENDING)
+_RANGE_DASH = re.compile(r"[ \u00a0]?[-–−][ \u00a0]?")
 _RANGE_TO = re.compile(r"\s+(?:до|и|to|and)\s+", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"(?<![\w-])(?:от|с|со|между|from|between)\s+$", re.IGNORECASE)
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     rf"[{_SPACES}]?((?:тыс|млн|млрд|трлн)(?:\.(?=[{_SPACES}]*[а-яёa-z₽$€]))?|тысяч[а-яё]*|миллион[а-яё]*"
-    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|mln)(?![\w])",
+    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|bln|mln|trln)(?![\w])",
     re.IGNORECASE,
 )
 _SCALES = (("тыс", 3), ("млн", 6), ("миллион", 6), ("млрд", 9), ("миллиард", 9), ("трлн", 12),
            ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("billion", 9),
-           ("bn", 9), ("trillion", 12))
+           ("bn", 9), ("bln", 9), ("trillion", 12), ("trln", 12))
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-z]+)?")
 _RU_CARDINALS = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
@@ -49,6 +53,13 @@ _RU_CARDINALS = {
     "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
     "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900, "полтора": Decimal("1.5"),
 }
+_RU_COLLECTIVES = {  # «вошла в пятёрку регионов»: a group of so many, counted like its number
+    "тройка": 3, "четвёрка": 4, "пятёрка": 5, "шестёрка": 6, "семёрка": 7, "восьмёрка": 8, "девятка": 9,
+    "десятка": 10, "двадцатка": 20,
+}
+_HALF = re.compile(  # «полгода», «полмиллиарда»: half of the noun or scale word it is written together with
+    r"(?<![\w-])пол(?=(?P<rest>года|часа|дня|месяца|века|недели|тонны|процента|тысячи|миллиона|миллиарда"
+    r"|триллиона)(?![а-яё]))", re.IGNORECASE)
 _EN_CARDINALS = {
     w: i for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -76,7 +87,7 @@ class Number:
 
 def parse_digits(s: str, lang: str = "ru") -> Decimal | None:
     """Exact value of a digit string, or None when its grouping is not a number's (dates, codes)."""
-    s = "".join(c for c in s if c not in _SPACES)
+    s = "".join(c for c in s if c not in _GROUPING)
     seps = [c for c in s if c in ".,"]
     if not seps:
         return Decimal(s)
@@ -120,6 +131,9 @@ def _ru_forms() -> dict[str, Decimal]:
         for f in p.lexeme:
             if not (lemma == "один" and "plur" in f.tag):
                 forms[f.word.replace("ё", "е")] = Decimal(value)
+    for lemma, value in _RU_COLLECTIVES.items():  # singular only: «десятки компаний» is no number
+        p = next(p for p in parse(lemma) if p.tag.POS == "NOUN")
+        forms.update((f.word.replace("ё", "е"), Decimal(value)) for f in p.lexeme if "sing" in f.tag)
     return forms
 
 
@@ -193,6 +207,7 @@ def find_numbers(text: str, lang: str = "ru") -> tuple[Number, ...]:
     spans = [m.span() for m in _DIGITS.finditer(text)]
     spans += [m.span(i) for m in _PAIR.finditer(text) for i in (1, 2)]
     found = [n for a, b in spans if (n := _digits(text, a, b, lang))] + list(_spelled(text, lang))
+    found += _halves(text) if lang == "ru" else []
     found.sort(key=lambda n: n.start)
     for i, (low, high) in enumerate(zip(found, found[1:])):
         if high.scale and not low.scale and is_range(text, low, high):
@@ -200,11 +215,26 @@ def find_numbers(text: str, lang: str = "ru") -> tuple[Number, ...]:
     return tuple(found)
 
 
+def _halves(text: str) -> list[Number]:
+    """«полгода» → 0.5 before the noun «года»; «полмиллиарда» → 500000000 with its scale word."""
+    found = []
+    for m in _HALF.finditer(text):
+        rest = m["rest"].lower()
+        if any(rest.startswith(prefix) for prefix, _ in _SCALES):
+            power = _scale(rest)
+            found.append(Number(m.start(), m.end("rest"), tidy(Decimal("0.5") * 10 ** power), True, power))
+        else:
+            found.append(Number(m.start(), m.end(), Decimal("0.5"), True))
+    return found
+
+
 def _digits(text: str, start: int, end: int, lang: str) -> Number | None:
     """The Number of the digits at text[start:end] with the scale word after them, if a number."""
     value = parse_digits(text[start:end], lang)
     if value is None:
         return None
+    if ending := _CASE_ENDING_AT.match(text, end):
+        end = ending.end()
     scale = _SCALE_AFTER.match(text, end)
     if not scale:
         return Number(start, end, value, False)
