@@ -1,11 +1,8 @@
-"""Ingest: read new or changed articles, extract them (in worker processes if asked), store
+"""Ingest: read new or changed articles, extract them (on the engine asked for), store
 each result as soon as it is ready, then merge everything into the knowledge base."""
 from __future__ import annotations
 
-import collections
 import datetime as dt
-import gc
-import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
@@ -13,8 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths
-from .extract import unsupported
-from .facts import article_to_json, fact_to_json
+from .extract import extract_json, unsupported
 from .kb import Catalog, KBError, KnowledgeBase
 
 
@@ -53,12 +49,14 @@ Progress = Callable[[str, str], None]
 
 
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
-           wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None) -> IngestReport:
+           wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
+           engine: str = "local", address: str | None = None) -> IngestReport:
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
     hash; `force` re-extracts everything (and rebuilds a catalogue it cannot read).
-    `progress(path, status)` is called once per article.
+    `progress(path, status)` is called once per article. `engine` ("local" or "dask", at
+    the Dask scheduler `address` if given) runs the extraction, see engines.py.
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
@@ -69,7 +67,8 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
         paths = list(paths)
         report.removed = _forget_deleted_files(cat, kb, paths)
         touched: set[str] = set()
-        for job, result in _extract_all(_jobs(paths, cat, kb, force, max_bytes, report, progress), workers):
+        for job, result in _extract_all(_jobs(paths, cat, kb, force, max_bytes, report, progress), workers,
+                                        engine, address):
             if isinstance(result, str):
                 report.failed.append((job.article.path, result))
                 _tell(progress, job.article.path, "failed")
@@ -187,17 +186,6 @@ def _drop_if_orphan(cat: Catalog, article_id: str, kb: KnowledgeBase) -> None:
     kb.remove_article(article_id)
 
 
-def _extract_one(article: Article) -> tuple[dict, list[dict]] | str:
-    """Extraction of one article as JSON, or the problem in one line: never raises."""
-    from .extract import extract_article
-
-    try:
-        extraction = extract_article(article)
-    except Exception as e:  # one bad article must not stop the batch
-        return f"extraction failed: {type(e).__name__}: {e}"
-    return article_to_json(extraction.article), [fact_to_json(f) for f in extraction.facts]
-
-
 def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, dict | None, str | None]]:
     """(path, extraction as JSON or None, problem or None) for every article named; writes nothing."""
     for item in iter_articles(paths, max_bytes):
@@ -205,34 +193,19 @@ def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[
         if problem:
             yield item.path, None, problem
             continue
-        result = _extract_one(item)
+        result = extract_json(item)
         if isinstance(result, str):
             yield item.path, None, result
         else:
             yield item.path, {"article": result[0], "facts": result[1]}, None
 
 
-def _extract_all(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, Any]]:
-    """(job, result) in input order. With workers > 1 a forked pool shares the loaded models;
-    jobs are read here, in this thread, and at most a few per worker are in flight."""
-    if workers <= 1:
-        for job in jobs:
-            yield job, _extract_one(job.article)
-        return
-    from . import nlp
+def _extract_all(jobs: Iterator[_Job], workers: int, engine: str = "local",
+                 address: str | None = None) -> Iterator[tuple[_Job, Any]]:
+    """(job, result) in input order, extracted by the engine asked for (see engines.py)."""
+    from .engines import extract_all
 
-    nlp.warm_up()
-    gc.freeze()
-    in_flight: collections.deque = collections.deque()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for job in jobs:
-            in_flight.append((job, pool.apply_async(_extract_one, (job.article,))))
-            if len(in_flight) >= 4 * workers:
-                done, result = in_flight.popleft()
-                yield done, result.get()
-        while in_flight:
-            done, result = in_flight.popleft()
-            yield done, result.get()
+    return extract_all(jobs, lambda job: job.article, workers=workers, engine=engine, address=address)
 
 
 def _file_info(path: Path) -> dict[str, Any] | None:
