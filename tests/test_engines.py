@@ -1,0 +1,158 @@
+"""Extraction engines: a real Dask LocalCluster builds the knowledge base the in-process ingest
+builds and lets a failing article fail alone; pool workers of a killed ingest die with it and
+leave no lock behind. Articles are sentences of our own, generated."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clusterkb.articles import Article, article_from_text
+from clusterkb.engines import IN_FLIGHT_PER_WORKER, extract_all
+from clusterkb.extract import extract_json
+
+SCRIPT = str(Path(sys.executable).parent / "clusterkb")
+REGIONS = ["Омской области", "Томской области", "Калужской области", "Пермском крае", "Татарстане"]
+PEOPLE = ["Андрей Колесников", "Ирина Мухина", "Олег Баранов", "Мария Лещенко", "Денис Гаврилов"]
+PARKS = ["Прогресс", "Энергия", "Восход", "Кедр", "Металлист", "Полюс", "Волна"]
+
+
+def generated_text(i: int) -> str:
+    """An article about an industrial park: its own park, region, person and numbers."""
+    park, region, person = PARKS[i % len(PARKS)], REGIONS[i % len(REGIONS)], PEOPLE[i % len(PEOPLE)]
+    return (f"Индустриальный парк «{park}» в {region} принял {i + 3} резидентов\n\n"
+            f"{12 + i} марта 2025 года в {region} подвели итоги работы индустриального парка «{park}». "
+            f"Директор парка {person} рассказал, что резидентами стали {i + 3} компаний. "
+            f"Объём инвестиций составил {100 + 7 * i} млн рублей, создано {40 + i} рабочих мест. "
+            f"Министерство промышленности и торговли Российской Федерации выделило парку субсидию. "
+            f"По словам {person.split()[1]}а, до 2027 года в парке откроется ещё {i % 4 + 2} производства.\n")
+
+
+def write_articles(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"park{i:03d}.txt").write_text(generated_text(i), encoding="utf-8")
+    return folder
+
+
+def clusterkb(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([SCRIPT, "--data-dir", str(data), *args], capture_output=True, text=True, timeout=300)
+
+
+def exported(data: Path) -> list[dict]:
+    out = clusterkb(data, "export", "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_dask_local_cluster_builds_the_knowledge_base_the_in_process_ingest_builds(tmp_path):
+    raw = write_articles(tmp_path / "raw", 12)
+    local = clusterkb(tmp_path / "local", "ingest", str(raw), "-q")
+    dask = clusterkb(tmp_path / "dask", "ingest", str(raw), "--engine", "dask", "--workers", "2")
+    assert local.returncode == 0 and dask.returncode == 0, local.stderr + dask.stderr
+    assert "12 new, 0 changed, 0 unchanged, 0 failed" in dask.stderr
+    facts = exported(tmp_path / "dask")
+    assert len(facts) > 12 * 3 and facts == exported(tmp_path / "local")
+
+
+def test_a_failing_article_fails_alone_on_a_dask_cluster_with_few_in_flight():
+    articles = [article_from_text(generated_text(i), f"park{i}.txt") for i in range(24)]
+    broken = Article(id="broken", path="broken.txt", text=None, title=None)  # type: ignore[arg-type]
+    stream = articles[:3] + [broken] + articles[3:]
+    pulled = []
+
+    def read_lazily():
+        for a in stream:
+            pulled.append(a)
+            yield a
+
+    results, ahead = [], 0
+    for a, result in extract_all(read_lazily(), lambda a: a, workers=2, engine="dask"):
+        results.append((a, result))
+        ahead = max(ahead, len(pulled) - len(results))
+    assert ahead <= IN_FLIGHT_PER_WORKER * 2  # memory flat in the stream's length
+    assert [a.path for a, _ in results] == [a.path for a in stream]  # input order, every article
+    by_path = {a.path: r for a, r in results}
+    assert by_path.pop("broken.txt").startswith("extraction failed: TypeError")
+    assert by_path == {a.path: extract_json(a) for a in articles}
+
+
+def test_engine_mistakes_are_one_line_errors(tmp_path):
+    raw = write_articles(tmp_path / "raw", 1)
+    for args, message in ((["--engine", "spark"], "unknown engine 'spark'; choose one of: local, dask"),
+                          (["--address", "tcp://127.0.0.1:8786"], "--address names a Dask scheduler")):
+        out = clusterkb(tmp_path / "data", "ingest", str(raw), *args)
+        assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "data" / "extracted").exists()  # refused before anything is written
+    out = clusterkb(tmp_path / "data", "ingest", str(raw), "--engine", "dask", "--address", "tpc://host:8786")
+    assert out.returncode == 4 and "Traceback" not in out.stderr and len(out.stderr.splitlines()) == 1
+    assert out.stderr.startswith("clusterkb: tpc://host:8786: cannot start or reach the dask scheduler")
+
+
+def test_without_the_dask_extra_the_message_names_it(tmp_path):
+    raw = write_articles(tmp_path / "raw", 1)
+    no_dask = ("import sys; sys.modules['distributed'] = None  # as if the extra were not installed\n"
+               "from clusterkb.cli import main; sys.argv[0] = 'clusterkb'; main()")
+    out = subprocess.run([sys.executable, "-c", no_dask, "--data-dir", str(tmp_path / "data"), "ingest", str(raw),
+                          "--engine", "dask"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip() == "clusterkb: --engine dask needs the dask extra: pip install 'clusterkb[dask]'"
+
+
+def processes_of(parent: int) -> set[int]:
+    """Pids of the live (not zombie) children of `parent`, read from /proc."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+            if int(ppid) == parent and state != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def holds_a_flock(pid: int) -> bool:
+    """Whether any descriptor of the process holds a flock (Linux lists them in fdinfo)."""
+    return any("FLOCK" in info.read_text() for info in (Path("/proc") / str(pid) / "fdinfo").iterdir())
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_killed_two_worker_ingest_leaves_no_worker_and_no_lock(tmp_path):
+    raw = write_articles(tmp_path / "raw", 40)
+    reference = clusterkb(tmp_path / "reference", "ingest", str(raw), "-q")
+    assert reference.returncode == 0, reference.stderr
+    data = tmp_path / "data"
+    ingest = subprocess.Popen([SCRIPT, "--data-dir", str(data), "ingest", str(raw), "-q", "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(workers := processes_of(ingest.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) == 2, "the pool never started"
+    time.sleep(0.5)  # the workers are extracting
+    assert not any(holds_a_flock(pid) for pid in workers)
+    assert ingest.poll() is None, "the ingest ended before it could be killed"
+    os.kill(ingest.pid, signal.SIGKILL)
+    ingest.wait()
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
+    rerun = clusterkb(data, "ingest", str(raw), "-q")  # no --wait: the lock must be free at once
+    assert rerun.returncode == 0, rerun.stderr
+    assert exported(data) == exported(tmp_path / "reference")
