@@ -118,9 +118,10 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for extraction.")] = 1,
     engine: Annotated[str, typer.Option(
         "--engine", help="local (this machine: --workers processes) | dask (a LocalCluster of --workers "
-                         "processes, or the cluster at --address); dask needs pip install 'clusterkb[dask]'.")] = "local",
+                         "processes, or the cluster at --address); dask needs pip install 'clusterkb\\[dask]'.")] = "local",
     address: Annotated[Optional[str], typer.Option(
-        "--address", help="A Dask scheduler to extract on, e.g. tcp://host:8786 (with --engine dask).")] = None,
+        "--address", help="A Dask scheduler to extract on, e.g. tcp://host:8786 (with --engine dask; "
+                          "its workers replace --workers).")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
