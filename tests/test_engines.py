@@ -3,6 +3,7 @@ builds and lets a failing article fail alone; pool workers of a killed ingest di
 leave no lock behind. Articles are sentences of our own, generated."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import Article, article_from_text
-from clusterkb.engines import IN_FLIGHT_PER_WORKER, extract_all
+from clusterkb.articles import article_from_text
+from clusterkb.engines import IN_FLIGHT_PER_WORKER
 from clusterkb.extract import extract_json
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
@@ -61,26 +62,48 @@ def test_dask_local_cluster_builds_the_knowledge_base_the_in_process_ingest_buil
     assert len(facts) > 12 * 3 and facts == exported(tmp_path / "local")
 
 
-def test_a_failing_article_fails_alone_on_a_dask_cluster_with_few_in_flight():
-    articles = [article_from_text(generated_text(i), f"park{i}.txt") for i in range(24)]
-    broken = Article(id="broken", path="broken.txt", text=None, title=None)  # type: ignore[arg-type]
-    stream = articles[:3] + [broken] + articles[3:]
-    pulled = []
+DASK_STREAM = """
+import json, sys
+from clusterkb.articles import Article, article_from_text
+from clusterkb.engines import extract_all
+
+
+def main():
+    stream = [article_from_text(text, path) if text else Article(id="broken", path=path, text=None)
+              for path, text in json.load(sys.stdin)]
+    pulled, results, ahead = [], [], 0
 
     def read_lazily():
         for a in stream:
             pulled.append(a)
             yield a
 
-    results, ahead = [], 0
     for a, result in extract_all(read_lazily(), lambda a: a, workers=2, engine="dask"):
-        results.append((a, result))
+        results.append([a.path, result])
         ahead = max(ahead, len(pulled) - len(results))
-    assert ahead <= IN_FLIGHT_PER_WORKER * 2  # memory flat in the stream's length
-    assert [a.path for a, _ in results] == [a.path for a in stream]  # input order, every article
-    by_path = {a.path: r for a, r in results}
+    json.dump({"ahead": ahead, "results": results}, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_a_failing_article_fails_alone_on_a_dask_cluster_with_few_in_flight():
+    """Run in a process of its own: a Dask client leaves threads behind, and the pool tests of
+    this process fork."""
+    texts = [[f"park{i}.txt", generated_text(i)] for i in range(24)]
+    stream = texts[:3] + [["broken.txt", None]] + texts[3:]
+    out = subprocess.run([sys.executable, "-c", DASK_STREAM], input=json.dumps(stream), capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    run = json.loads(out.stdout)
+    assert run["ahead"] <= IN_FLIGHT_PER_WORKER * 2  # memory flat in the stream's length
+    assert [path for path, _ in run["results"]] == [path for path, _ in stream]  # input order, every article
+    by_path = dict(run["results"])
     assert by_path.pop("broken.txt").startswith("extraction failed: TypeError")
-    assert by_path == {a.path: extract_json(a) for a in articles}
+    in_process = {path: extract_json(article_from_text(text, path)) for path, text in texts}
+    assert by_path == json.loads(json.dumps(in_process))
 
 
 def test_engine_mistakes_are_one_line_errors(tmp_path):
@@ -129,30 +152,53 @@ def alive(pid: int) -> bool:
 
 def holds_a_flock(pid: int) -> bool:
     """Whether any descriptor of the process holds a flock (Linux lists them in fdinfo)."""
-    return any("FLOCK" in info.read_text() for info in (Path("/proc") / str(pid) / "fdinfo").iterdir())
+    infos = []
+    for info in (Path("/proc") / str(pid) / "fdinfo").iterdir():
+        with contextlib.suppress(OSError):  # a descriptor closed meanwhile
+            infos.append(info.read_text())
+    return any("FLOCK" in info for info in infos)
+
+
+def killed_mid_extraction(data: Path, raw: Path, children: int, *args: str) -> set[int]:
+    """Start `ingest RAW ARGS`; once it has `children` child processes, and they hold none of
+    its locks, kill -9 it and return their pids."""
+    ingest = subprocess.Popen([SCRIPT, "--data-dir", str(data), "ingest", str(raw), "-q", *args],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(workers := processes_of(ingest.pid)) < children and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) == children, "the workers never started"
+    time.sleep(0.3)  # the workers are extracting
+    assert ingest.poll() is None and all(alive(pid) for pid in workers), "the run ended before the kill"
+    assert not any(holds_a_flock(pid) for pid in workers)
+    os.kill(ingest.pid, signal.SIGKILL)
+    ingest.wait()
+    return workers
+
+
+def assert_all_end(pids: set[int]) -> None:
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in pids)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 def test_a_killed_two_worker_ingest_leaves_no_worker_and_no_lock(tmp_path):
-    raw = write_articles(tmp_path / "raw", 40)
+    raw = write_articles(tmp_path / "raw", 60)
     reference = clusterkb(tmp_path / "reference", "ingest", str(raw), "-q")
     assert reference.returncode == 0, reference.stderr
     data = tmp_path / "data"
-    ingest = subprocess.Popen([SCRIPT, "--data-dir", str(data), "ingest", str(raw), "-q", "--workers", "2"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while len(workers := processes_of(ingest.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(workers) == 2, "the pool never started"
-    time.sleep(0.5)  # the workers are extracting
-    assert not any(holds_a_flock(pid) for pid in workers)
-    assert ingest.poll() is None, "the ingest ended before it could be killed"
-    os.kill(ingest.pid, signal.SIGKILL)
-    ingest.wait()
-    deadline = time.monotonic() + 5
-    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(alive(pid) for pid in workers)
+    assert_all_end(killed_mid_extraction(data, raw, 2, "--workers", "2"))
     rerun = clusterkb(data, "ingest", str(raw), "-q")  # no --wait: the lock must be free at once
     assert rerun.returncode == 0, rerun.stderr
     assert exported(data) == exported(tmp_path / "reference")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_killed_dask_ingest_leaves_no_worker_and_no_lock(tmp_path):
+    raw = write_articles(tmp_path / "raw", 60)
+    data = tmp_path / "data"  # two dask workers and multiprocessing's resource tracker
+    assert_all_end(killed_mid_extraction(data, raw, 3, "--engine", "dask", "--workers", "2"))
+    rerun = clusterkb(data, "ingest", str(raw), "-q")
+    assert rerun.returncode == 0, rerun.stderr
