@@ -78,7 +78,8 @@ def _in_order(items: Iterable[T], submit: Callable[[T], Any], collect: Callable[
               window: int) -> Iterator[tuple[T, Result]]:
     """Submit items as their turn comes, collect them in input order, `window` in flight at most.
 
-    Example: _in_order(range(5), pool.submit_square, Future.result, 2) → (0, 0), (1, 1), (2, 4), …"""
+    Example: _in_order(["a", "b"], lambda s: executor.submit(str.upper, s), Future.result, 8)
+    → ("a", "A"), ("b", "B")"""
     in_flight: collections.deque = collections.deque()
     for item in items:
         in_flight.append((item, submit(item)))
@@ -95,7 +96,7 @@ def _in_order(items: Iterable[T], submit: Callable[[T], Any], collect: Callable[
 
 def _on_pool(items: Iterable[T], article_of: Callable[[T], Article], workers: int) -> Iterator[tuple[T, Result]]:
     """Extraction in `workers` forked processes that share the models loaded here (gc.freeze
-    keeps their pages shared: no reference count is written in them)."""
+    keeps the collector off their objects, so their pages stay shared)."""
     from . import nlp
 
     nlp.warm_up()
