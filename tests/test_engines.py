@@ -62,6 +62,29 @@ def test_dask_local_cluster_builds_the_knowledge_base_the_in_process_ingest_buil
     assert len(facts) > 12 * 3 and facts == exported(tmp_path / "local")
 
 
+def test_a_scheduler_and_workers_started_as_the_readme_says_build_the_same_knowledge_base(tmp_path):
+    """`dask scheduler` and `dask worker` on this machine stand for a multi-machine cluster."""
+    raw = write_articles(tmp_path / "raw", 8)
+    dask, address_file = str(Path(sys.executable).parent / "dask"), tmp_path / "scheduler.json"
+    started = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                 "--scheduler-file", str(address_file)], stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        started.append(subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1",
+                                         "--no-dashboard"], stderr=subprocess.DEVNULL))
+        remote = clusterkb(tmp_path / "remote", "ingest", str(raw), "--engine", "dask", "--address", address)
+        assert remote.returncode == 0, remote.stderr
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            process.wait(timeout=60)
+    assert clusterkb(tmp_path / "local", "ingest", str(raw), "-q").returncode == 0
+    assert exported(tmp_path / "remote") == exported(tmp_path / "local")
+
+
 DASK_STREAM = """
 import json, sys
 from clusterkb.articles import Article, article_from_text
