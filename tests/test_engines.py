@@ -182,16 +182,27 @@ def holds_a_flock(pid: int) -> bool:
     return any("FLOCK" in info for info in infos)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far (0 once it is gone)."""
+    try:
+        fields = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def killed_mid_extraction(data: Path, raw: Path, children: int, *args: str) -> set[int]:
-    """Start `ingest RAW ARGS`; once it has `children` child processes, and they hold none of
-    its locks, kill -9 it and return their pids."""
+    """Start `ingest RAW ARGS` (two workers); once it has `children` child processes, two of
+    them working (0.1 s of CPU each), and none holds its lock, kill -9 it; return their pids."""
     ingest = subprocess.Popen([SCRIPT, "--data-dir", str(data), "ingest", str(raw), "-q", *args],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while len(workers := processes_of(ingest.pid)) < children and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while time.monotonic() < deadline:
+        workers = processes_of(ingest.pid)
+        if len(workers) >= children and sum(cpu_seconds(pid) >= 0.1 for pid in workers) >= 2:
+            break
+        time.sleep(0.02)
     assert len(workers) == children, "the workers never started"
-    time.sleep(0.3)  # the workers are extracting
     assert ingest.poll() is None and all(alive(pid) for pid in workers), "the run ended before the kill"
     assert not any(holds_a_flock(pid) for pid in workers)
     os.kill(ingest.pid, signal.SIGKILL)
@@ -208,7 +219,7 @@ def assert_all_end(pids: set[int]) -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 def test_a_killed_two_worker_ingest_leaves_no_worker_and_no_lock(tmp_path):
-    raw = write_articles(tmp_path / "raw", 60)
+    raw = write_articles(tmp_path / "raw", 100)
     reference = clusterkb(tmp_path / "reference", "ingest", str(raw), "-q")
     assert reference.returncode == 0, reference.stderr
     data = tmp_path / "data"
