@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from clusterkb.articles import article_from_text
-from clusterkb.engines import IN_FLIGHT_PER_WORKER
+from clusterkb.engines import DASK_BATCH
 from clusterkb.extract import extract_json
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
@@ -86,14 +86,40 @@ def test_a_scheduler_and_workers_started_as_the_readme_says_build_the_same_knowl
 
 
 DASK_STREAM = """
-import json, sys
+import json, os, sys
+
+import dask
+
 from clusterkb.articles import Article, article_from_text
 from clusterkb.engines import extract_all
 
 
+class EndsTheWorker(str):
+    \"\"\"Article text that ends the process that reads it: a worker that tries it dies.\"\"\"
+
+    def __getitem__(self, key):
+        os._exit(1)
+
+    def __len__(self):
+        os._exit(1)
+
+    def __iter__(self):
+        os._exit(1)
+
+    def __getattribute__(self, name):
+        if not name.startswith("__"):
+            os._exit(1)
+        return super().__getattribute__(name)
+
+
+def article(path, text):
+    if text == "kill":
+        return Article(id="killer", path=path, text=EndsTheWorker("Технопарк открыли."))
+    return article_from_text(text, path) if text else Article(id="broken", path=path, text=None)
+
+
 def main():
-    stream = [article_from_text(text, path) if text else Article(id="broken", path=path, text=None)
-              for path, text in json.load(sys.stdin)]
+    stream = [article(path, text) for path, text in json.load(sys.stdin)]
     pulled, results, ahead = [], [], 0
 
     def read_lazily():
@@ -101,9 +127,10 @@ def main():
             pulled.append(a)
             yield a
 
-    for a, result in extract_all(read_lazily(), lambda a: a, workers=2, engine="dask"):
-        results.append([a.path, result])
-        ahead = max(ahead, len(pulled) - len(results))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # the first death condemns
+        for a, result in extract_all(read_lazily(), lambda a: a, workers=2, engine="dask"):
+            results.append([a.path, result])
+            ahead = max(ahead, len(pulled) - len(results))
     json.dump({"ahead": ahead, "results": results}, sys.stdout, ensure_ascii=False)
 
 
@@ -112,19 +139,20 @@ if __name__ == "__main__":
 """
 
 
-def test_a_failing_article_fails_alone_on_a_dask_cluster_with_few_in_flight():
+def test_failing_articles_and_one_that_kills_workers_fail_alone_on_dask_with_few_in_flight():
     """Run in a process of its own: a Dask client leaves threads behind, and the pool tests of
     this process fork."""
-    texts = [[f"park{i}.txt", generated_text(i)] for i in range(24)]
-    stream = texts[:3] + [["broken.txt", None]] + texts[3:]
+    texts = [[f"park{i}.txt", generated_text(i)] for i in range(60)]
+    stream = texts[:3] + [["broken.txt", None]] + texts[3:20] + [["killer.txt", "kill"]] + texts[20:]
     out = subprocess.run([sys.executable, "-c", DASK_STREAM], input=json.dumps(stream), capture_output=True,
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     run = json.loads(out.stdout)
-    assert run["ahead"] <= IN_FLIGHT_PER_WORKER * 2  # memory flat in the stream's length
+    assert run["ahead"] <= 2 * 2 * DASK_BATCH < len(stream)  # memory flat in the stream's length
     assert [path for path, _ in run["results"]] == [path for path, _ in stream]  # input order, every article
     by_path = dict(run["results"])
     assert by_path.pop("broken.txt").startswith("extraction failed: TypeError")
+    assert by_path.pop("killer.txt").startswith("extraction failed: it ended every dask worker that tried it")
     in_process = {path: extract_json(article_from_text(text, path)) for path, text in texts}
     assert by_path == json.loads(json.dumps(in_process))
 

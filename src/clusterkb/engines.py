@@ -18,6 +18,7 @@ import collections
 import contextlib
 import ctypes
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -33,6 +34,7 @@ from .extract import extract_json
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 4  # enough to keep every worker busy, few enough to keep memory flat
+DASK_BATCH = 8  # articles per Dask task: the client's and scheduler's cost per task, paid once per 8
 DASK_EXTRA = "pip install 'clusterkb[dask]'"
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -64,8 +66,8 @@ def extract_all(items: Iterable[T], article_of: Callable[[T], Article], *, worke
 
     `local` runs in this process (workers 1) or a forked pool (workers > 1) that shares the
     loaded models; `dask` runs on a LocalCluster of `workers` processes, or on the scheduler at
-    `address` (tcp://host:8786). Items are read lazily, at most IN_FLIGHT_PER_WORKER per worker
-    ahead of the one being yielded."""
+    `address` (tcp://host:8786). Items are read lazily, a few per worker ahead of the one being
+    yielded: IN_FLIGHT_PER_WORKER in a pool, two tasks of DASK_BATCH on Dask."""
     require(engine, address)
     if engine == "dask":
         return _on_dask(items, article_of, workers, address)
@@ -174,12 +176,37 @@ def _distributed() -> Any:
 
 def _on_dask(items: Iterable[T], article_of: Callable[[T], Article], workers: int,
              address: str | None) -> Iterator[tuple[T, Result]]:
-    """Extraction as Dask tasks, models loaded once per worker process by a worker plugin."""
+    """Extraction as Dask tasks of DASK_BATCH articles, two tasks per worker thread in flight
+    (one running, one queued), models loaded once per worker process by a worker plugin."""
     distributed = _distributed()
     with _dask_client(distributed, workers, address) as client:
-        window = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
-        yield from _in_order(items, lambda item: client.submit(extract_json, article_of(item), pure=False),
-                             lambda future: _dask_result(distributed, future, address), window)
+        threads = max(1, sum(client.nthreads().values()))
+
+        def submit(chunk: list[T]) -> tuple[list[Article], Any]:
+            articles = [article_of(item) for item in chunk]
+            return articles, client.submit(extract_batch, articles, pure=False)
+
+        def collect(pending: tuple[list[Article], Any]) -> list[Result]:
+            return _batch_results(distributed, client, *pending, address)
+
+        for chunk, results in _in_order(_chunks(items, DASK_BATCH), submit, collect, 2 * threads):
+            yield from zip(chunk, results)
+
+
+def extract_batch(articles: list[Article]) -> list[Result]:
+    """extract_json of each article: one Dask task, so the cost of a task is paid once per batch.
+
+    Example: extract_batch([a, b]) → [(a_json, a_facts), "extraction failed: …"]"""
+    return [extract_json(article) for article in articles]
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last one shorter), read lazily.
+
+    Example: _chunks(range(5), 2) → [0, 1], [2, 3], [4]"""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 @contextlib.contextmanager
@@ -208,13 +235,19 @@ def _dask_client(distributed: Any, workers: int, address: str | None) -> Iterato
         yield client
 
 
-def _dask_result(distributed: Any, future: Any, address: str | None) -> Result:
-    """A task's result; an article that killed its workers fails alone, a lost cluster stops
-    the run with an EngineError."""
+def _batch_results(distributed: Any, client: Any, articles: list[Article], future: Any,
+                   address: str | None) -> list[Result]:
+    """A batch's results. A batch whose workers died is run again one article per task, so an
+    article that kills every worker that tries it fails alone; a lost cluster stops the run with
+    an EngineError."""
     try:
         return future.result()
     except distributed.KilledWorker as e:
-        return f"extraction failed: it ended every dask worker that tried it ({e})"
+        if len(articles) == 1:
+            return [f"extraction failed: it ended every dask worker that tried it ({e})"]
+        return [result for article in articles
+                for result in _batch_results(distributed, client, [article],
+                                             client.submit(extract_batch, [article], pure=False), address)]
     except Exception as e:
         raise EngineError(f"{address or 'the local dask cluster'}: the dask cluster failed "
                           f"({type(e).__name__}: {e})") from None
