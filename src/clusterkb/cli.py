@@ -143,6 +143,12 @@ def ingest(
         help="Files, folders (read recursively) or - for JSON Lines on stdin. Default: DATA_DIR/raw.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even when unchanged.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for extraction.")] = 1,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (this machine: --workers processes) | dask (a LocalCluster of --workers "
+                         "processes, or the cluster at --address); dask needs pip install 'clusterkb\\[dask]'.")] = "local",
+    address: Annotated[Optional[str], typer.Option(
+        "--address", help="A Dask scheduler to extract on, e.g. tcp://host:8786 (with --engine dask; "
+                          "its workers replace --workers).")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's JSON summary here.")] = None,
     max_size: MaxSize = "20MB",
@@ -156,10 +162,12 @@ def ingest(
     Unchanged files are skipped; articles whose file was deleted from an ingested folder are
     forgotten. Each run leaves a record in the knowledge base (see `clusterkb runs`), also when interrupted.
     Exit 0 when every article went in, 1 when some failed (the rest still went in), 2 on usage
-    errors, 3 when the knowledge base is locked by another ingest or unreadable.
+    errors (an unknown engine, a missing extra), 3 when the knowledge base is locked by another
+    ingest or unreadable, 4 when the Dask cluster cannot be reached or is lost.
 
     Example: clusterkb ingest data/raw --workers 2
     """
+    from .engines import EngineError, require
     from .ingest import ingest as run_ingest
     from .render import report_lines
     from .store import StoreError
@@ -168,6 +176,10 @@ def ingest(
     _logging(quiet, verbose)
     paths = paths or [str(state.data_dir / "raw")]
     _check_paths(paths)
+    try:
+        require(engine, address)
+    except EngineError as e:
+        _fail(str(e))
     bar = _progress(quiet, paths)
 
     def progress(path: str, status: str) -> None:
@@ -182,9 +194,12 @@ def ingest(
             bar.start()
         report = run_ingest(paths, state.data_dir, force=force, workers=workers, wait=wait,
                             max_bytes=max_bytes, progress=progress, report_file=report_file,
-                            article_timeout=article_timeout, follow_symlinks=follow_symlinks)
+                            article_timeout=article_timeout, follow_symlinks=follow_symlinks,
+                            engine=engine, address=address)
     except StoreError as e:
         _fail(str(e), 3)
+    except EngineError as e:
+        _fail(str(e), 4)
     except OSError as e:
         _fail(f"{state.data_dir}: cannot use this data directory ({e.strerror or e})", 3)
     finally:

@@ -1,15 +1,12 @@
 """The one transaction of the knowledge base's life: ingest (read new or changed articles,
-extract them, in worker processes if asked, store each result as soon as it is ready, resolve
-the new facts against the stored entities, keep a record of the run), forget and rebuild."""
+extract them on the engine asked for, store each result as soon as it is ready, resolve the new
+facts against the stored entities, keep a record of the run), forget and rebuild."""
 from __future__ import annotations
 
-import collections
 import contextlib
 import datetime as dt
-import gc
 import json
 import logging
-import multiprocessing
 import os
 import sqlite3
 import tempfile
@@ -19,9 +16,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths, path_name
-from .budget import DEFAULT_SECONDS, OutOfTime, time_budget
-from .extract import unsupported
-from .facts import article_to_json, fact_to_json
+from .budget import DEFAULT_SECONDS
+from .engines import extract_all
+from .extract import extract_json, unsupported
 from .store import KnowledgeBase, StoreError, Writer
 
 log = logging.getLogger("clusterkb")
@@ -72,6 +69,8 @@ class _Options:
     max_bytes: int
     article_timeout: float | None
     follow_symlinks: bool
+    engine: str = "local"
+    address: str | None = None
 
 
 Progress = Callable[[str, str], None]
@@ -81,7 +80,7 @@ RESOLVE_EVERY = 100  # articles stored between two resolutions: the parent resol
 def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = False, workers: int = 1,
            wait: float = 0.0, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
            report_file: str | os.PathLike | None = None, article_timeout: float | None = DEFAULT_SECONDS,
-           follow_symlinks: bool = False) -> IngestReport:
+           follow_symlinks: bool = False, engine: str = "local", address: str | None = None) -> IngestReport:
     """Ingest files, folders (recursively) or `-` (JSON Lines on stdin) into the knowledge base.
 
     Unchanged files are skipped by size and mtime without being read, unchanged content by its
@@ -90,7 +89,8 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     against the stored entities. The run leaves a record (`clusterkb runs`, and `report_file`),
     also when it is interrupted. `progress(path, status)` is called once per article; one taking
     longer than `article_timeout` seconds to extract fails alone. Symbolic links leading out of
-    the folders named are not followed unless `follow_symlinks`.
+    the folders named are not followed unless `follow_symlinks`. `engine` ("local" or "dask", at
+    the Dask scheduler `address` if given) runs the extraction, see engines.py.
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
@@ -98,7 +98,8 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     with kb.lock(wait):
         writer = kb.writer()
         try:
-            _ingest(list(paths), writer, report, _Options(force, workers, max_bytes, article_timeout, follow_symlinks),
+            _ingest(list(paths), writer, report, _Options(force, workers, max_bytes, article_timeout, follow_symlinks,
+                                                           engine, address),
                     progress)
         except BaseException:
             report.interrupted = True
@@ -120,7 +121,8 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
     added, merged = set(), set()
     stored = 0
     jobs = _jobs(paths, writer, options, report, progress, files)
-    for job, result in _extract_all(jobs, options.workers, options.article_timeout):
+    for job, result in extract_all(jobs, lambda job: job.article, workers=options.workers, engine=options.engine,
+                                   address=options.address, seconds=options.article_timeout):
         if isinstance(result, str):
             report.failed.append((job.article.path, result))
             _tell(progress, job.article.path, "failed")
@@ -267,22 +269,6 @@ def _forget_deleted_files(writer: Writer, paths: list[str]) -> int:
     return removed
 
 
-def _extract_one(article: Article, seconds: float | None = DEFAULT_SECONDS) -> tuple[dict, list[dict]] | str:
-    """Extraction of one article as JSON, or the problem in one line: never raises."""
-    from . import nlp
-    from .extract import extract_article
-
-    nlp.warm_up()  # loading the models is not the article's time
-    try:
-        with time_budget(seconds):
-            extraction = extract_article(article)
-    except OutOfTime as e:
-        return f"extraction {e} (--article-timeout); the article is left out"
-    except Exception as e:  # one bad article must not stop the batch
-        return f"extraction failed: {type(e).__name__}: {e}"
-    return article_to_json(extraction.article), [fact_to_json(f) for f in extraction.facts]
-
-
 def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES, article_timeout: float | None = DEFAULT_SECONDS,
                   follow_symlinks: bool = False) -> Iterator[tuple[str, dict | None, str | None]]:
     """(path, extraction as JSON or None, problem or None) for every article named; writes nothing."""
@@ -291,34 +277,11 @@ def extract_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES, article_time
         if problem:
             yield item.path, None, problem
             continue
-        result = _extract_one(item, article_timeout)
+        result = extract_json(item, article_timeout)
         if isinstance(result, str):
             yield item.path, None, result
         else:
             yield item.path, {"article": result[0], "facts": result[1]}, None
-
-
-def _extract_all(jobs: Iterator[_Job], workers: int, seconds: float | None) -> Iterator[tuple[_Job, Any]]:
-    """(job, result) in input order. With workers > 1 a forked pool shares the loaded models;
-    jobs are read here, in this thread, and at most a few per worker are in flight."""
-    if workers <= 1:
-        for job in jobs:
-            yield job, _extract_one(job.article, seconds)
-        return
-    from . import nlp
-
-    nlp.warm_up()
-    gc.freeze()
-    in_flight: collections.deque = collections.deque()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for job in jobs:
-            in_flight.append((job, pool.apply_async(_extract_one, (job.article, seconds))))
-            if len(in_flight) >= 4 * workers:
-                done, result = in_flight.popleft()
-                yield done, result.get()
-        while in_flight:
-            done, result = in_flight.popleft()
-            yield done, result.get()
 
 
 def _file_info(path: Path) -> dict[str, Any] | None:

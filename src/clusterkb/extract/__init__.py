@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .. import nlp
 from ..articles import Article
-from ..facts import Fact
+from ..budget import DEFAULT_SECONDS, OutOfTime, time_budget
+from ..facts import Fact, article_to_json, fact_to_json
 from .document import Document, make_document
 
 
@@ -48,6 +50,26 @@ def extract_article(article: Article) -> Extraction:
 
     numbers = extract_dates(doc) + extract_counts(doc) + extract_money(doc)
     return Extraction(article, named + add_context(doc, numbers, named))
+
+
+def extract_json(article: Article, seconds: float | None = DEFAULT_SECONDS) -> tuple[dict, list[dict]] | str:
+    """One article's record and facts as JSON, or the problem in one line: never raises, so
+    one bad article fails alone in any engine (in-process, a pool, a cluster); one that takes
+    longer than `seconds` fails too (the models' loading is not counted).
+
+    Example: extract_json(article_from_text("Технопарк «Сколково» открыли в Москве.", "a.txt"))
+    → ({"id": …, "path": "a.txt", …}, [{"kind": "organization", "name": "Технопарк «Сколково»", …}, …]);
+    an Article whose text is None → "extraction failed: TypeError: 'NoneType' object is not iterable".
+    """
+    nlp.warm_up()
+    try:
+        with time_budget(seconds):
+            extraction = extract_article(article)
+    except OutOfTime as e:
+        return f"extraction {e} (--article-timeout); the article is left out"
+    except Exception as e:  # one bad article must not stop the batch
+        return f"extraction failed: {type(e).__name__}: {e}"
+    return article_to_json(extraction.article), [fact_to_json(f) for f in extraction.facts]
 
 
 def _named_facts(doc: Document) -> list[Fact]:
