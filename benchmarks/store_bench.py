@@ -42,11 +42,11 @@ def sample_results() -> list[tuple[dict, list[dict]]]:
 
 def build(data: Path, n_articles: int, seed: int = 3) -> float:
     """A knowledge base of n_articles cloned article results; returns the seconds it took."""
-    from clusterkb.store import KnowledgeBase
+    from clusterkb.store import Store
 
     results = sample_results()
     places = sorted({f["name"] for _, facts in results for f in facts if f["kind"] == "location"})
-    writer = KnowledgeBase(data).writer()
+    writer = Store(data).writer()
     rng = random.Random(seed)
     start = time.perf_counter()
     for k in range(n_articles):
@@ -98,9 +98,9 @@ def nightly(kb: Path, tmp: Path) -> dict:
 def reads(kb: Path) -> dict:
     """Start-to-exit seconds (median of 3) of the reads an analyst makes, on a typical region,
     the region named in most articles, and a person."""
-    from clusterkb.store import KnowledgeBase
+    from clusterkb.store import Store
 
-    index = KnowledgeBase(kb).index()
+    index = Store(kb).index()
     places = index.db.execute("SELECT name, articles FROM entities WHERE kind = 'location' ORDER BY articles").fetchall()
     person = index.db.execute("SELECT attrs FROM entities WHERE kind = 'person' ORDER BY articles DESC LIMIT 1").fetchone()
     index.close()

@@ -67,8 +67,8 @@ def test_kill_at_random_moments_then_a_clean_run_gives_the_never_killed_result(d
 def test_second_ingest_waits_or_gives_up_with_a_clear_message(data_dir):
     assert clusterkb(data_dir, "ingest", "-q").returncode == 0
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from clusterkb.store import KnowledgeBase\n"
-        "with KnowledgeBase(sys.argv[1]).lock():\n"
+        "import sys, time; from clusterkb.store import Store\n"
+        "with Store(sys.argv[1]).lock():\n"
         "    print('locked', flush=True); time.sleep(3)\n"), str(data_dir)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
     busy = clusterkb(data_dir, "ingest")
@@ -83,8 +83,8 @@ def test_second_ingest_waits_or_gives_up_with_a_clear_message(data_dir):
 
 def test_a_lock_left_by_a_killed_process_is_taken_over(data_dir):
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from clusterkb.store import KnowledgeBase\n"
-        "with KnowledgeBase(sys.argv[1]).lock():\n"
+        "import sys, time; from clusterkb.store import Store\n"
+        "with Store(sys.argv[1]).lock():\n"
         "    print('locked', flush=True); time.sleep(60)\n"), str(data_dir)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
     os.kill(holder.pid, signal.SIGKILL)

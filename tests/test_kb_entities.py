@@ -16,7 +16,7 @@ from clusterkb.articles import read_article
 from clusterkb.cli import app
 from clusterkb.extract import extract_article
 from clusterkb.facts import article_to_json, fact_to_json
-from clusterkb.store import KnowledgeBase
+from clusterkb.store import Store
 from conftest import EVAL, SAMPLES
 
 runner = CliRunner()
@@ -83,7 +83,7 @@ def test_any_ingest_order_gives_the_same_facts_and_ids(samples_kb, extracted, or
     """The extraction results stored in any order, resolved every `batch` articles (incrementally,
     against the entities already stored), give the knowledge base of one ingest of them all."""
     with tempfile.TemporaryDirectory() as tmp:
-        kb = KnowledgeBase(tmp)
+        kb = Store(tmp)
         writer = kb.writer()
         for i, name in enumerate(order, 1):
             article, facts = extracted[name]

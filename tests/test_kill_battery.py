@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from clusterkb.store import KnowledgeBase
+from clusterkb.store import Store
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
 REGIONS = ["Омской", "Тюменской", "Томской", "Курской", "Липецкой", "Калужской", "Пензенской", "Тверской"]
@@ -57,7 +57,7 @@ def killed(data: Path, args: list[str], input: str | None, after: float) -> None
 
 def assert_clean(data: Path) -> None:
     """No lock held (a writer gets it at once) and nothing left but the store and its lock."""
-    with KnowledgeBase(data).lock(wait=0):
+    with Store(data).lock(wait=0):
         pass
     left = {p.name for p in (data / "extracted").iterdir()}
     assert left <= {"kb.sqlite", "kb.sqlite-wal", "kb.sqlite-shm", ".lock"}, left

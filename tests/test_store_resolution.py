@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from clusterkb.facts import Fact, Mention, kb_fact_to_json
 from clusterkb.resolve import ArticleFacts, merge
-from clusterkb.store import KnowledgeBase
+from clusterkb.store import Store
 
 PEOPLE = [("Виталий Хоценко", None), ("Vitaly Khotsenko", None), ("Хоценко", None), ("В. Хоценко", None),
           ("Андрей Хоценко", None), ("Иван Сидоров", "Петрович"), ("Иван Сидоров", "Ильич"), ("Сидоров", None),
@@ -63,7 +63,7 @@ def json_facts(facts: list[Fact]) -> list[dict]:
 
 def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int, drop: set[int]) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
-        writer = KnowledgeBase(tmp).writer()
+        writer = Store(tmp).writer()
         for i, k in enumerate(order, 1):
             name, facts = articles[k]
             writer.add_article({"id": name, "path": f"/news/{name}.txt", "published": None}, json_facts(facts),
@@ -75,7 +75,7 @@ def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int,
             writer.remove_article(articles[k][0])
         writer.resolve()
         writer.close()
-        index = KnowledgeBase(tmp).index()
+        index = Store(tmp).index()
         out = list(index.facts())
         index.close()
         return out

@@ -286,9 +286,9 @@ def extract(
 
 def _knowledge_base():
     """The knowledge base under --data-dir, or exit 2 saying there is none there."""
-    from .store import KnowledgeBase
+    from .store import Store
 
-    kb = KnowledgeBase(state.data_dir)
+    kb = Store(state.data_dir)
     if not kb.exists():
         where = ("no knowledge base in this directory" if state.data_dir.is_dir() else
                  "not a directory" if state.data_dir.exists() else "no such directory")

@@ -7,7 +7,7 @@ deduplicated by SQLite itself (a key made from the article and the text), and th
 files are read back out of such an SQLite file, so both formats hold exactly the same tables.
 
 Example:
-    with contextlib.closing(KnowledgeBase("data").index()) as index:
+    with contextlib.closing(Store("data").index()) as index:
         write_sqlite(index, Path("kb.sqlite"))        # then: datasette kb.sqlite
         write_parquet(index, Path("kb-parquet"))     # then: duckdb -c "FROM 'kb-parquet/facts.parquet'"
 """

@@ -19,7 +19,7 @@ from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_path
 from .budget import DEFAULT_SECONDS
 from .engines import extract_all
 from .extract import extract_json, unsupported
-from .store import KnowledgeBase, StoreError, Writer
+from .store import Store, StoreError, Writer
 
 log = logging.getLogger("clusterkb")
 
@@ -94,7 +94,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     """
     start = time.monotonic()
     report = IngestReport(started=_now())
-    kb = KnowledgeBase(data_dir)
+    kb = Store(data_dir)
     with kb.lock(wait):
         writer = kb.writer()
         try:
@@ -209,7 +209,7 @@ def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float 
     """Remove articles (by id, a 6+ character id prefix, or path) and every fact left without a
     source; no NLP runs. A forgotten file is not ingested again until `ingest --force`.
     Returns the ids removed and the names that matched no article."""
-    kb = KnowledgeBase(data_dir)
+    kb = Store(data_dir)
     if not kb.exists():
         raise StoreError(f"{kb.root}: no knowledge base here; check --data-dir")
     with kb.lock(wait):
@@ -246,7 +246,7 @@ def _forget(names: list[str], writer: Writer) -> tuple[set[str], list[str]]:
 def rebuild(data_dir: str | os.PathLike, *, wait: float = 0.0) -> int:
     """Resolve every stored fact again, from scratch, without re-running the NLP (the repair
     for a store whose entities are in doubt). Returns the number of facts."""
-    kb = KnowledgeBase(data_dir)
+    kb = Store(data_dir)
     if not kb.exists():
         raise StoreError(f"{kb.root}: no knowledge base here; check --data-dir")
     with kb.lock(wait):

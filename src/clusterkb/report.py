@@ -7,7 +7,7 @@ and its JavaScript is inlined, so the page needs no network when it is viewed; n
 the graph out. Both come with `pip install 'clusterkb[report]'`.
 
 Example:
-    with contextlib.closing(KnowledgeBase("data").index()) as index:
+    with contextlib.closing(Store("data").index()) as index:
         Path("report.html").write_text(build_report(index, entity=None), encoding="utf-8")
 """
 from __future__ import annotations

@@ -3,7 +3,7 @@
     kb.sqlite   articles, files, facts as extracted, entities, keys, stems, sentences, runs
     .lock       held (flock) by the one process that writes
 
-`KnowledgeBase.index()` is the read view (`reader.Index`); `KnowledgeBase.writer()`, taken
+`Store.index()` is the read view (`reader.Index`); `Store.writer()`, taken
 under `lock()`, changes the store one transaction at a time (`Writer`). A knowledge base of the
 first layout (kb.json beside per-article JSON files) is moved into the store the first time a
 writer opens it.
@@ -26,12 +26,12 @@ from .reader import Index
 from .schema import StoreError
 from .writer import Writer
 
-__all__ = ["Index", "KnowledgeBase", "StoreError", "Writer"]
+__all__ = ["Index", "Store", "StoreError", "Writer"]
 
 _LEGACY = ("kb.json", "index.sqlite", "catalog.json")
 
 
-class KnowledgeBase:
+class Store:
     """The knowledge base under a data directory."""
 
     def __init__(self, data_dir: str | os.PathLike):
