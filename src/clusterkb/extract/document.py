@@ -45,6 +45,13 @@ class Document:
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def paragraphs(self) -> list[Sentence]:
+        """The non-empty lines of the text. NER reads a paragraph at a time: a sentence alone
+        is too little context for the model («Путин также подпишет…» after a paragraph on a
+        visit is a person; the sentence alone is nothing)."""
+        return [Sentence(start, start + len(line), line) for start, line in _lines(self.text)]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:

@@ -36,11 +36,11 @@ class Span:
 
 
 def find_spans(doc: Document) -> list[Span]:
-    """NER spans of the document's sentences, repaired and sorted by offset."""
-    sentences = [s for s in doc.sentences if is_cyrillic(s.text)]
+    """NER spans of the document's paragraphs, repaired and sorted by offset."""
+    paragraphs = [p for p in doc.paragraphs if is_cyrillic(p.text)]
     spans: list[Span] = []
-    for sent, markup in zip(sentences, nlp.ner_tagger().map([s.text for s in sentences])):
-        spans += [Span(sp.type, sent.start + sp.start, sent.start + sp.stop) for sp in markup.spans]
+    for para, markup in zip(paragraphs, nlp.ner_tagger().map([p.text for p in paragraphs])):
+        spans += [Span(sp.type, para.start + sp.start, para.start + sp.stop) for sp in markup.spans]
     text = doc.text
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, s))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
