@@ -5,19 +5,13 @@ and «Russian Government» are one body), and they are data, not code.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .normalize import fold
+from .tables import load as _load
 
 _COUNTRY_SUFFIX = re.compile(r"\s+(?:рф|rf|россии|российской федерации|russia|of russia|of the russian federation)$")
-
-
-@lru_cache(maxsize=None)
-def _load(name: str) -> dict:
-    return json.loads(resources.files("clusterkb.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def strip_country(key: str) -> str:
@@ -85,3 +79,9 @@ def english_place_forms() -> list[str]:
 def generic_abbreviations() -> frozenset[str]:
     """Abbreviations that name a kind of thing, not one body («МСП», «ОЭЗ», «НДС»)."""
     return frozenset(_load("generic_abbreviations.json")["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Lemmas of the days of the week and the months («среда», «июль»)."""
+    return frozenset(_load("calendar_words.json")["words"])

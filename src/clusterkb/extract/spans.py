@@ -42,7 +42,7 @@ def find_spans(doc: Document) -> list[Span]:
     for para, markup in zip(paragraphs, nlp.ner_tagger().map([p.text for p in paragraphs])):
         spans += [Span(sp.type, para.start + sp.start, para.start + sp.stop) for sp in markup.spans]
     text = doc.text
-    spans = [_retype(text, _balance_quotes(text, with_org_type(text, s))) for s in spans]
+    spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = [with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans]
     return _join_genitive_tails(text, _join_adjacent_names(text, spans))
@@ -103,16 +103,33 @@ def is_genitive_word(word: str) -> bool:
 
 
 def _join_adjacent_names(text: str, spans: list[Span]) -> list[Span]:
-    """«Абдурахмановой» + «Наталье Петровне»: one name the model cut in two."""
+    """«Абдурахмановой» + «Наталье Петровне»: one name the model cut in two — when the parts
+    agree in case; «Ельцина Наина Иосифовна» (a genitive, then a nominative) is two people."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
         if prev and prev.type == span.type == PER and text[prev.end:span.start].strip() == "" \
-                and "\n" not in text[prev.end:span.start]:
+                and "\n" not in text[prev.end:span.start] \
+                and _may_agree(_WORD.findall(text[prev.start:prev.end])[-1:], _WORD.findall(text[span.start:span.end])[:1]):
             out[-1] = Span(PER, prev.start, span.end)
         else:
             out.append(span)
     return out
+
+
+def _may_agree(left: list[str], right: list[str]) -> bool:
+    """Can the two words stand in one case (or is one of them beyond the dictionary)?"""
+    cases = [{p.tag.case for p in nlp.parse(w.lower()) if p.tag.case} for w in left + right]
+    unknown = any(not nlp.morph().word_is_known(w.lower()) for w in left + right)
+    return len(cases) < 2 or unknown or bool(cases[0] & cases[1])
+
+
+def _without_trailing_punctuation(text: str, span: Span) -> Span:
+    """«Бернс (» → «Бернс»: a span never ends in an opening bracket, a dash or a comma."""
+    end = span.end
+    while end > span.start + 1 and text[end - 1] in " \t\u00a0([{,;:-–—":
+        end -= 1
+    return Span(span.type, span.start, end)
 
 
 def _balance_quotes(text: str, span: Span) -> Span:
@@ -159,6 +176,13 @@ def with_org_type(text: str, span: Span) -> Span:
     return Span(ORG, start, span.end) if start < quote else span
 
 
+# A preposition of place or a kind of place right before a word: «в Тусоне», «город Дацин»,
+# «станция метро Московская» — the word is the place the model says, though it can be a surname.
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|на|из|под|около|возле|близ|город[а-я]*|г\.|сел[оаеу]|посёл[а-я]*|"
+                           r"посел[а-я]*|деревн[а-я]*|станци[а-я]*|метро|район[а-я]*|станиц[а-я]*|округ[а-я]*)"
+                           r"[ \t\u00a0]+$", re.I)
+
+
 def _retype(text: str, span: Span) -> Span:
     """A 'place' that is a surname is a person; one whose head is an organisation noun is an org."""
     words = _WORD.findall(text[span.start:span.end])
@@ -171,7 +195,8 @@ def _retype(text: str, span: Span) -> Span:
         return Span(LOC, span.start, span.end)
     if span.type == LOC and words:
         parses = nlp.parse(words[0].lower())
-        if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses):
+        if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses) \
+                and not _PLACE_BEFORE.search(text, max(0, span.start - 30), span.start):
             return Span(PER, span.start, span.end)
         if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
             return Span(ORG, span.start, span.end)
