@@ -82,6 +82,8 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
         placed = nxt in places
         if placed:
             end = places[nxt].end
+        elif lemma not in _PLACED_ONLY and (own := _OWN_REGION.match(doc.text, nxt)):
+            end = own.end()  # «правительство края»: the article's own region's body
         if lemma in _PLACED_ONLY and not placed:  # «фонд оплаты труда» is no body; «фонд … края» is
             continue
         if start < m.start() or end > m.end():
@@ -89,9 +91,15 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
+# «правительство края», «администрации области», «правительства региона»: a body of the region
+# the article is about, named by the kind of region alone.
+_OWN_REGION = re.compile(r"(?:края|области|региона|республики|округа|района|города)(?!\w)")
+
+
 def _region_adjective_before(text: str, start: int) -> int:
-    """«омском правительстве»: a lower-case -ский adjective before the head belongs to it."""
-    m = re.search(r"(?<!\w)([А-ЯЁа-яё][а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую)|[Рр]егиональн[а-я]+)\s+$",
+    """«омском правительстве», «областное правительство»: a lower-case -ский, regional or
+    «областной» adjective before the head belongs to it."""
+    m = re.search(r"(?<!\w)([А-ЯЁа-яё][а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую)|[Рр]егиональн[а-я]+|[Оо]бластн[а-я]+|[Кк]раев[а-я]+)\s+$",
                   text[max(0, start - 40):start])
     return start - (len(text[max(0, start - 40):start]) - m.start(1)) if m else start
 
@@ -106,7 +114,7 @@ def _genitive_dependents_end(text: str, end: int) -> int:
     return pos
 
 
-_QUOTED_NAME = re.compile(r"«[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»")
+_QUOTED_NAME = re.compile(r"«(?=[\w\"„“])(?![а-яё])[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»")
 
 
 def _typed_quoted_names(doc: Document) -> list[Span]:
@@ -172,13 +180,17 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
 
 
 def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
-    """«Специализированная организация …», «Парк …» opening a sentence: capitalised only because
-    it opens the sentence, made of ordinary words — a description, not a name."""
+    """«Специализированная организация», «Индустриальный парк», «Парк» opening a sentence:
+    capitalised only because it opens the sentence, a kind of body with at most one ordinary
+    word before it — a description, not a name. A kind of body after two adjectives is a name
+    («Федеральное авиационное управление»), and so is a phrase that names no kind of body
+    («Большой театр»)."""
     sent = doc.sentence_at(span.start)
     if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface):
         return False
     words = _WORD.findall(surface)
-    if len(words) > 3 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper() \
+    kind_at = next((i for i, w in enumerate(words) if is_org_type(w)), None)
+    if len(words) > 3 or kind_at is None or kind_at > 1 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper() \
             or fold(words[0]).startswith("региональн"):  # «Региональное правительство»: this article's region's
         return False
     return all(nlp.morph().word_is_known(w.lower()) and not any(g in p.tag for p in nlp.parse(w.lower())[:1]
@@ -195,7 +207,7 @@ def _ends_in_adjective(surface: str) -> bool:
 
 def _can_name(word: str) -> bool:
     """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»."""
-    if word.isupper():
+    if word.isupper() or re.search(r"[A-Za-z]", word) and re.search(r"[A-Z\d]", word):  # «3Com», «eBay»
         return True
     parses = nlp.parse(word.lower())
     return word[:1].isupper() and (not parses or parses[0].tag.POS == "NOUN" or not nlp.morph().word_is_known(word.lower()))
@@ -211,8 +223,8 @@ def _keys(org: OrgMention) -> set[str]:
     return keys - {""}
 
 
-_REGION_ADJ = re.compile(r"^(?P<stem>[а-яё]+)ск(?:ий|ая|ое|ие)\s+(?P<head>[а-яё]+)$")
-_OF_REGION = re.compile(r"^(?P<head>[а-яё]+)\s+(?P<stem>[а-яё]+)ск(?:ой|ого)\s+(?:области|края|республики|округа)$")
+_REGION_ADJ = re.compile(r"^(?P<stem>[а-яё]+?)[сц]к(?:ий|ая|ое|ие)\s+(?P<head>[а-яё]+)$")
+_OF_REGION = re.compile(r"^(?P<head>[а-яё]+)\s+(?P<stem>[а-яё]+?)[сц]к(?:ой|ого)\s+(?:области|края|республики|округа)$")
 
 
 def _regional_key(name: str) -> str | None:
@@ -280,6 +292,7 @@ def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
             if keys[i] & keys[j] or _same_body(orgs[i], orgs[j]):
                 parent[find(i)] = find(j)
     _attach_bare_heads(orgs, find, parent)
+    _attach_own_region_bodies(orgs, find, parent)
     _attach_lone_abbreviations(orgs, find, parent)
     groups: dict[int, list[OrgMention]] = {}
     for i, o in enumerate(orgs):
@@ -352,6 +365,24 @@ def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
         if len(roots) == 1:
             if o.short_of_head:
                 o.normal = words[0]
+            parent[find(i)] = roots.pop()
+
+
+_OWN_REGION_BODY = re.compile(r"^(?P<head>\w+) (?:края|области|региона|республики|округа|района|города)$")
+
+
+def _attach_own_region_bodies(orgs: list[OrgMention], find, parent: list[int]) -> None:
+    """«правительство региона», «администрация области» is the one body of that kind the
+    article names with its region («Администрация Липецкой области», «омское правительство»)."""
+    for i, o in enumerate(orgs):
+        m = _OWN_REGION_BODY.match(fold(o.normal))
+        if not m:
+            continue
+        head = _lemma(m.group("head"))
+        roots = {find(j) for j, other in enumerate(orgs) if find(j) != find(i)
+                 and not _OWN_REGION_BODY.match(fold(other.normal))
+                 and (_regional_key(other.normal) or "").startswith(f"@{head}|")}
+        if len(roots) == 1:
             parent[find(i)] = roots.pop()
 
 

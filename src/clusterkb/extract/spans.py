@@ -90,7 +90,17 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
     if not m or "\n" in m.group():
         return span
     tail = [w for w in _WORD.findall(m.group()) if w != "и"]
+    if not all(is_genitive_word(w) and not _is_pronoun_or_adjective_only(w) for w in tail[-1:]) \
+            or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1]):
+        return span  # «Красного Креста и других нейтральных гуманитарных [организаций]»: cut mid-phrase
     return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
+
+
+def _is_pronoun_or_adjective_only(word: str) -> bool:
+    """A word that cannot end a noun phrase: every reading an adjective, participle or pronoun."""
+    parses = nlp.parse(word.lower())
+    return bool(parses) and nlp.morph().word_is_known(word.lower()) and all(
+        p.tag.POS in ("ADJF", "PRTF", "NPRO") or "Apro" in p.tag for p in parses)
 
 
 def is_genitive_word(word: str) -> bool:
@@ -191,7 +201,7 @@ def _retype(text: str, span: Span) -> Span:
             and any("Surn" in p.tag or not nlp.morph().word_is_known(words[-1].lower()) for p in nlp.parse(words[-1].lower())):
         return Span(PER, span.start, span.end)  # «ВИКТОРА САМОЙЛЕНКО»: a name in capitals
     if span.type == ORG and len(words) == 1 and nlp.morph().word_is_known(words[0].lower()) \
-            and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]):
+            and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]) and not _is_quoted(text, span):
         return Span(LOC, span.start, span.end)
     if span.type == LOC and words:
         parses = nlp.parse(words[0].lower())
@@ -201,6 +211,11 @@ def _retype(text: str, span: Span) -> Span:
         if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
             return Span(ORG, span.start, span.end)
     return span
+
+
+def _is_quoted(text: str, span: Span) -> bool:
+    """«Бавария» in quotes is the name of a body (a club), whatever place it shares its name with."""
+    return text[span.start:span.start + 1] in OPEN_QUOTES + '"' or text[max(0, span.start - 1):span.start] in (*OPEN_QUOTES, '"')
 
 
 def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,51 @@
+"""Organisations as real news writes them: the model's names kept unless the evidence against
+them is strong, the article's own region's bodies, quoted names that are bodies."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import by_name, facts_of
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name of ordinary words opening a sentence: three words are a name, not a description
+    ("Федеральное авиационное управление запретило полёты над городом.", "Федеральное авиационное управление"),
+    ("Клуб «Бавария» выиграл кубок Германии.", "Бавария"),  # quoted: a body, not the place
+    ("Корпорация HP купила производителя сетевого оборудования 3Com за два миллиарда.", "3Com"),
+    # the coordinated list stops before «других нейтральных гуманитарных [организаций]»
+    ("В город прибыли сотрудники Международного Красного Креста и других нейтральных гуманитарных организаций.",
+     "Международный Красный Крест"),
+])
+def test_an_organisation_the_model_finds_is_kept_whole(text, name):
+    assert name in by_name(facts_of(text, "organization"))
+
+
+def test_a_kind_of_park_opening_a_sentence_is_a_description():
+    text = "Индустриальный парк займёт сорок гектаров. Резидентами станут пять компаний."
+    assert not facts_of(text, "organization")
+
+
+def test_a_quotation_after_a_kind_of_body_is_no_name():
+    assert not facts_of("Этот союз «опасен для всех нас», заявил депутат.", "organization")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Правительство Красноярского края утвердило план. Средства на технопарк выделит правительство края.",
+     "Правительство Красноярского края", "правительство края"),
+    ("Администрация Липецкой области одобрила проект. Как сообщили в администрации области, парк откроют весной.",
+     "Администрация Липецкой области", "администрация области"),
+])
+def test_the_body_of_the_articles_own_region_is_one_fact(text, name, alias):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name]
+    assert alias in orgs[name].attrs["aliases"]
+
+
+def test_a_body_of_the_region_alone_is_an_organisation():
+    orgs = by_name(facts_of("Средства на технопарк выделит правительство края.", "organization"))
+    assert list(orgs) == ["правительство края"]
+
+
+def test_the_federal_cabinet_by_its_short_name():
+    org = facts_of("Деньги на программу кабмин РФ направит в следующем году.", "organization")[0]
+    assert org.attrs["canonical"] == "Правительство Российской Федерации"
