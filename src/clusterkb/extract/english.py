@@ -79,8 +79,8 @@ def _organisations(doc: Document) -> list[OrgMention]:
     for start, end, run in _runs(doc.text):
         org = _org_in_run(run)
         if org:
-            offset = start + run.index(org)
-            found.setdefault((offset, offset + len(org)), org)
+            a, b = org
+            found.setdefault((start + a, start + b), _join(run[a:b]))
     for m in _ACRONYM.finditer(doc.text):
         if m.group() not in _NOT_ACRONYMS and not any(a <= m.start() < b for a, b in found):
             found[(m.start(), m.end())] = m.group()
@@ -96,10 +96,13 @@ def _organisations(doc: Document) -> list[OrgMention]:
     return out
 
 
-def _org_in_run(run: str) -> str | None:
-    """The organisation inside a capitalised run: from the capitalised words before its head
-    noun through its «of …» complement. «Russian Government Decree» → «Russian Government»."""
-    words = re.findall(r"[\w&'’.-]+|,", run)
+def _org_in_run(run: str) -> tuple[int, int] | None:
+    """Where the organisation stands inside a capitalised run: from the capitalised words before
+    its head noun through its «of …» complement. «Russian Government Decree» → «Russian
+    Government». Offsets into the run, since the words may be apart by any spacing (a tab, a
+    no-break space, a line break)."""
+    tokens = list(re.finditer(r"[\w&'’.-]+|,", run))
+    words = [t.group() for t in tokens]
     heads = [i for i, w in enumerate(words) if w.rstrip(".") in ORG_HEADS]
     if not heads:
         return None
@@ -115,12 +118,14 @@ def _org_in_run(run: str) -> str | None:
         end = max(end, last + 1) if all(w[:1].isupper() or w in (",", "and") for w in words[h:last + 1]) else end
     while end > h + 1 and words[end - 1] in (",", "and", "of", "for", "the", "on", "in"):
         end -= 1
-    text = _join(words[start:end])
-    return text if len(words[start:end]) > 1 or words[h] in ("Government",) else None
+    if end - start > 1 or words[h] in ("Government",):
+        return tokens[start].start(), tokens[end - 1].end()
+    return None
 
 
-def _join(words: list[str]) -> str:
-    return re.sub(r"\s+,", ",", " ".join(words))
+def _join(text: str) -> str:
+    """One plain space between words and none before a comma: «Fund  of\tthe Region ,» → «Fund of the Region,»."""
+    return re.sub(r"\s+,", ",", clean_spaces(text))
 
 
 def _places(doc: Document) -> list[Fact]:
