@@ -49,3 +49,24 @@ def test_a_body_of_the_region_alone_is_an_organisation():
 def test_the_federal_cabinet_by_its_short_name():
     org = facts_of("Деньги на программу кабмин РФ направит в следующем году.", "organization")[0]
     assert org.attrs["canonical"] == "Правительство Российской Федерации"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("В технополисе «Звезда» открыли цех.", "технополис «Звезда»"),
+    # the field of the park between its kind and its quoted name
+    ("Резидентом стал промтехнопарк машиностроения «Заречье» в Омске.", "промтехнопарк машиностроения «Заречье»"),
+    # a coordinated list ending in an abbreviation, then the country
+    ("Глава Ассоциации заводов, технопарков и ОЭЗ России выступил первым.", "Ассоциация заводов, технопарков и ОЭЗ России"),
+])
+def test_kinds_of_body_and_their_names(text, name):
+    assert name in by_name(facts_of(text, "organization"))
+
+
+def test_two_companies_joined_by_and_stay_two():
+    orgs = by_name(facts_of("Договор подписали АО «Ромашка» и ООО «Лютик».", "organization"))
+    assert set(orgs) == {"АО «Ромашка»", "ООО «Лютик»"}
+
+
+def test_a_board_of_a_company_is_not_a_kind_of_body_with_a_name():
+    orgs = by_name(facts_of("Решение принял совет директоров «Омсктрансмаша».", "organization"))
+    assert not any(name.startswith("совет") for name in orgs)

@@ -25,7 +25,8 @@ ORG_TYPES = frozenset({"компания", "группа", "завод", "кон
              "газета", "журнал", "телеканал", "агентство", "фабрика", "комбинат", "организация",
              "общество", "партнёрство", "партнерство", "академия", "колледж", "школа", "инкубатор",
              "зона", "министерство", "департамент", "комитет", "правительство", "администрация",
-             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"})
+             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб",
+             "технополис", "промпарк", "промтехнопарк", "агропарк", "агротехнопарк"})
 
 
 @dataclass
@@ -44,8 +45,20 @@ def find_spans(doc: Document) -> list[Span]:
     text = doc.text
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
-    spans = [with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans]
+    spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
     return _join_genitive_tails(text, _join_adjacent_names(text, spans))
+
+
+def _union_of_overlapping_orgs(spans: list[Span]) -> list[Span]:
+    """«Ассоциация кластеров, технопарков и ОЭЗ» grown over the model's «ОЭЗ России»: one name."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = next((o for o in reversed(out) if o.type == ORG), None)
+        if span.type == ORG and prev and span.start < prev.end:
+            out[out.index(prev)] = Span(ORG, prev.start, max(prev.end, span.end))
+        else:
+            out.append(span)
+    return out
 
 
 def _place_abbreviations(text: str, spans: list[Span]) -> list[Span]:
@@ -77,7 +90,8 @@ def _with_surnames_in_capitals(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-_COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,?\s+и\s+[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}")
+_COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,?\s+и\s+"
+                          r"(?:[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}|(?!(?:" + "|".join(LEGAL_FORMS) + r")\b)[А-ЯЁ]{2,6}(?![\w-]|\s*[«\"]))")  # «…, технопарков и ОЭЗ»
 
 
 def with_coordinated_genitives(text: str, span: Span) -> Span:
@@ -171,19 +185,28 @@ def with_org_type(text: str, span: Span) -> Span:
         quote = span.start - 1
     else:
         return span
-    start = quote
+    start = pending = quote
     for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
         word = m.group()
-        if text[m.end():start].strip() or "\n" in text[m.end():start]:
+        if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
             break
         if word in LEGAL_FORMS:
             start = m.start()
             break
         if is_org_type(word) or (start < quote and _is_relational_adjective(word)):
-            start = m.start()
+            start = pending = m.start()
+            continue
+        if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
+            pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
             continue
         break
     return Span(ORG, start, span.end) if start < quote else span
+
+
+def _is_genitive_noun(word: str) -> bool:
+    """A singular genitive noun: the field of a park («сельхозмашиностроения»); a plural one is
+    more often whose body it is («совет директоров «X»»)."""
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" and p.tag.number == "sing" for p in nlp.parse(word.lower())[:2])
 
 
 # A preposition of place or a kind of place right before a word: «в Тусоне», «город Дацин»,
