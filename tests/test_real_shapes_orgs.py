@@ -70,3 +70,22 @@ def test_two_companies_joined_by_and_stay_two():
 def test_a_board_of_a_company_is_not_a_kind_of_body_with_a_name():
     orgs = by_name(facts_of("Решение принял совет директоров «Омсктрансмаша».", "organization"))
     assert not any(name.startswith("совет") for name in orgs)
+
+
+@pytest.mark.parametrize("text, whole, parent", [
+    ("Решение принял Комитет по бюджету Законодательного собрания Омской области.",
+     "Комитет по бюджету Законодательного собрания Омской области", "Законодательное собрание Омской области"),
+    ("Заявку рассмотрел Наблюдательный совет Фонда развития моногородов.",
+     "Наблюдательный совет Фонда развития моногородов", "Фонд развития моногородов"),
+])
+def test_a_body_of_a_body_is_named_with_it_and_the_parent_stays_a_fact(text, whole, parent):
+    assert {whole, parent} <= set(by_name(facts_of(text, "organization")))
+
+
+def test_a_dative_list_after_po_belongs_to_the_name():
+    text = "В Москве прошло заседание Совета по стратегическому развитию и нацпроектам."
+    assert "Совет по стратегическому развитию и нацпроектам" in by_name(facts_of(text, "organization"))
+
+
+def test_a_rating_is_no_organisation():
+    assert not facts_of("Нижегородская область вошла в ТОП-5 регионов.", "organization")

@@ -29,7 +29,7 @@ _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|Росси
 _SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
 _PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")
 _QUOTED = re.compile(r"[«\"“](?P<inner>[^«»\"“”]+(?:«[^«»]+»)?)[»\"”]")
-_BAD = re.compile(r"[:№@#|/\\]|\d{3,}")
+_BAD = re.compile(r"[:№@#|/\\]|\d{3,}|^(?:топ|top)[- ]?\d+$", re.I)  # «ТОП-5» is a rating, not a body
 
 
 def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:

@@ -46,7 +46,22 @@ def find_spans(doc: Document) -> list[Span]:
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
-    return _join_genitive_tails(text, _join_adjacent_names(text, spans))
+    return _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+
+
+def _join_parent_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """«Наблюдательный совет» + «Фонда развития промышленности», «Комитет по экономике» +
+    «Законодательного собрания Красноярского края»: a body right before the genitive body it
+    belongs to is named with it. The parent stays a fact of its own as well."""
+    out: list[Span] = []
+    for span in spans:
+        prev = next((o for o in reversed(out) if o.type == ORG), None)
+        gap = text[prev.end:span.start] if prev else ""
+        if span.type == ORG and prev and prev.end <= span.start and not gap.strip() and "\n" not in gap \
+                and _is_body_of(text, prev, span):
+            out[out.index(prev)] = Span(ORG, prev.start, span.end)
+        out.append(span)
+    return sorted(out, key=lambda s: (s.start, -s.end))
 
 
 def _union_of_overlapping_orgs(spans: list[Span]) -> list[Span]:
@@ -96,8 +111,16 @@ _COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,
 
 def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
-    stops at the first comma of a coordinated genitive list that belongs to the name."""
+    stops at the first comma of a coordinated genitive list that belongs to the name — or of a
+    dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»)."""
     words = _WORD.findall(text[span.start:span.end])
+    if len(words) >= 3 and "по" in words[1:-1] and _has_case(words[-1], "datv"):
+        m = _COORDINATED.match(text, span.end)
+        tail = [w for w in _WORD.findall(m.group()) if w != "и"] if m and "\n" not in m.group() else []
+        if tail and all(_has_case(w, "datv") or not nlp.morph().word_is_known(w.lower()) for w in tail) \
+                and not _is_pronoun_or_adjective_only(tail[-1]):
+            return Span(span.type, span.start, m.end())
+        return span
     if len(words) < 2 or not is_genitive_word(words[-1]):
         return span
     m = _COORDINATED.match(text, span.end)
@@ -108,6 +131,11 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
             or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1]):
         return span  # «Красного Креста и других нейтральных гуманитарных [организаций]»: cut mid-phrase
     return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
+
+
+def _has_case(word: str, case: str) -> bool:
+    """A noun or adjective reading of the word in that case."""
+    return any(p.tag.case == case and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())[:3])
 
 
 def _is_pronoun_or_adjective_only(word: str) -> bool:
@@ -242,9 +270,10 @@ def _is_quoted(text: str, span: Span) -> bool:
 
 
 def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
-    """Join an organisation with the genitive place or coordinated abbreviation that completes it:
-    «Фондом развития промышленности» + «Омской области», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
-    The place stays a place fact of its own as well."""
+    """Join an organisation with the genitive place, body or coordinated abbreviation that
+    completes it: «Фондом развития промышленности» + «Омской области», «Наблюдательный совет» +
+    «Фонда развития промышленности», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
+    The place and the parent body stay facts of their own as well."""
     out: list[Span] = []
     i = 0
     while i < len(spans):
@@ -294,6 +323,17 @@ def _is_genitive_place(place: str) -> bool:
     if all(w.isupper() for w in words):  # РФ, США
         return True
     return any(p.tag.case == "gent" for p in nlp.parse(words[0].lower()))
+
+
+def _is_body_of(text: str, part: Span, whole: Span) -> bool:
+    """«Наблюдательный совет» + «Фонда развития промышленности», «Комитет по экономике» +
+    «Законодательного собрания края»: a body right before a genitive body is part of it."""
+    first = _WORD.findall(text[whole.start:whole.end])[:1]
+    if len(_WORD.findall(text[part.start:part.end])) < 2:  # «Замглавы» the model took for a body
+        return False
+    return bool(first) and "(" not in text[whole.start:whole.end] and first[0][:1].isupper() and first[0] not in LEGAL_FORMS \
+        and text[part.end - 1] not in CLOSE_QUOTES + '")' and _has_case(first[0], "gent") \
+        and not _has_case(first[0], "nomn")
 
 
 def _ends_genitive_plural(name: str) -> bool:
