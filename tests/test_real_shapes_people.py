@@ -55,3 +55,15 @@ def test_a_foreign_name_keeps_its_surname_whole(said, first, last):
 def test_a_day_of_a_date_widget_is_no_person():
     text = "3 Марта 2024г, Пятница€ — 98.20,  $ — 90.10 скачать приложение\nВ Омске открыли технопарк."
     assert not facts_of(text, "person")
+
+
+def test_a_name_with_its_original_spelling_in_brackets_is_one_person_said_twice():
+    text = "Об аресте журналиста Джошуа Вольфа (Joshua Wolf) сообщил комитет защиты журналистов."
+    people = facts_of(text, "person")
+    assert len(people) == 1
+    assert [m.text for m in people[0].mentions] == ["Джошуа Вольфа", "Joshua Wolf"]
+
+
+def test_a_list_of_surnames_is_several_people():
+    people = by_name(facts_of("Передачи отдали Овечкин, Фёдоров и Семин.", "person"))
+    assert {"Овечкин", "Фёдоров", "Семин"} <= set(people)

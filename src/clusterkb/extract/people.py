@@ -22,6 +22,9 @@ def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
             continue
         span = without_leading_function_words(doc, span)
         name = person_name(doc.text[span.start:span.end])
+        if name is None and found and _is_original_spelling(doc, found[-1][1], span):
+            found.append((found[-1][0], span, None))  # «Джошуа Вольф (Joshua Wolf)»: one person
+            continue
         if name is None or not _looks_like_name(doc, span):
             continue
         found.append((name, span, role_before(doc, span, spans) or role_after(doc, span, spans)))
@@ -29,6 +32,12 @@ def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
     kept = [s for s in spans if s.type != PER] + [span for _, span, _ in found]
     found += _with_given_names_before(doc, found, _surnames_the_model_missed(doc, kept, found))
     return _merge(doc, found)
+
+
+def _is_original_spelling(doc: Document, name: Span, span: Span) -> bool:
+    """A Latin-script name in brackets right after a person's name is how that name is spelt."""
+    between = doc.text[name.end:span.start]
+    return between.strip() == "(" and bool(re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", doc.text[span.start:span.end]))
 
 
 def _with_given_names_before(doc: Document, found, extra) -> list:

@@ -43,6 +43,7 @@ def find_spans(doc: Document) -> list[Span]:
     for para, markup in zip(paragraphs, nlp.ner_tagger().map([p.text for p in paragraphs])):
         spans += [Span(sp.type, para.start + sp.start, para.start + sp.stop) for sp in markup.spans]
     text = doc.text
+    spans = [part for s in spans for part in _person_list_split(text, s)]
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
@@ -174,6 +175,23 @@ def _may_agree(left: list[str], right: list[str]) -> bool:
     cases = [{p.tag.case for p in nlp.parse(w.lower()) if p.tag.case} for w in left + right]
     unknown = any(not nlp.morph().word_is_known(w.lower()) for w in left + right)
     return len(cases) < 2 or unknown or bool(cases[0] & cases[1])
+
+
+_PERSON_SEPARATORS = re.compile(r"\s*[(),;•]\s*")
+
+
+def _person_list_split(text: str, span: Span) -> list[Span]:
+    """«Джошуа Вольфа (Joshua Wolf)», «Овечкин, Фёдоров», «Хитли (Гецлаф»: the model's person
+    span holding a bracket or a comma is several names (or one name and its original spelling)."""
+    if span.type != PER:
+        return [span]
+    parts, pos = [], span.start
+    for m in [*_PERSON_SEPARATORS.finditer(text, span.start, span.end), None]:
+        end = m.start() if m else span.end
+        if re.search(r"\w", text[pos:end]):
+            parts.append(Span(PER, pos, end))
+        pos = m.end() if m else pos
+    return parts or [span]
 
 
 def _without_trailing_punctuation(text: str, span: Span) -> Span:
