@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .. import gazetteer
+from .. import gazetteer, nlp
 from ..facts import Fact
 from ..normalize import clean_spaces, fold, nominative_phrase, proper_case
 from .document import Document
@@ -16,6 +16,25 @@ from .spans import LOC, Span
 
 _STREET = re.compile(r"(?:ул\.|улиц[аеыу]|просп\.|проспект[а-я]*|пер\.|переул[а-я]*|шоссе|бульвар[а-я]*|наб\.|"
                      r"набережн[а-я]*|пл\.|площад[а-я]*|street|avenue|st\.|ave\.)\s*$", re.I)
+
+
+_NEUTER_ENDINGS = re.compile(r"ь(?:я|ю|ем|и)$")
+
+
+def _nominative_of_table_place(name: str) -> str:
+    """«Приангарья», «Оренбуржьем» → «Приангарье», «Оренбуржье»: a region's press name in -ье
+    the dictionary does not know, said in another case, when the table knows the nominative."""
+    nominative = _NEUTER_ENDINGS.sub("ье", name)
+    return nominative if " " not in name and gazetteer.place(nominative) and not gazetteer.place(name) else name
+
+
+def _is_street_name(text: str, span: Span) -> bool:
+    """«улица Ленина» names a street; «улицы Лондона» are the streets of a city the dictionary
+    knows as a place."""
+    if not _STREET.search(text, max(0, span.start - 20), span.start):
+        return False
+    words = text[span.start:span.end].split()
+    return len(words) != 1 or not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in nlp.parse(words[0].lower())[:1])
 
 
 def _is_quoted_name(text: str, span: Span) -> bool:
@@ -35,12 +54,13 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        if _STREET.search(doc.text, max(0, span.start - 20), span.start) or _is_quoted_name(doc.text, span):
+        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper():
             continue
         normal = nominative_phrase(_unshout(surface))
+        normal = _nominative_of_table_place(normal)
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
         if normal != place["name"] and normal not in place["aliases"]:
