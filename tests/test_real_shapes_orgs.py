@@ -89,3 +89,20 @@ def test_a_dative_list_after_po_belongs_to_the_name():
 
 def test_a_rating_is_no_organisation():
     assert not facts_of("Нижегородская область вошла в ТОП-5 регионов.", "organization")
+
+
+def test_a_dative_list_stops_at_the_first_word_in_another_case():
+    text = "В Москве прошло заседание Совета по стратегическому развитию и нацпроектам с президентом страны."
+    assert "Совет по стратегическому развитию и нацпроектам" in by_name(facts_of(text, "organization"))
+
+
+def test_an_abbreviation_in_brackets_inside_a_name_is_an_alias():
+    text = "Заём выдал Фонд развития промышленности (ФРП) Омской области. ФРП поддержал проект."
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == ["Фонд развития промышленности Омской области"]
+    assert "ФРП" in orgs["Фонд развития промышленности Омской области"].attrs["aliases"]
+
+
+def test_a_body_takes_in_a_regions_press_name_the_dictionary_does_not_know():
+    text = "На днях депутаты Заксобрания Приангарья приняли закон."
+    assert "Заксобрание Приангарья" in by_name(facts_of(text, "organization"))

@@ -85,3 +85,13 @@ def generic_abbreviations() -> frozenset[str]:
 def calendar_words() -> frozenset[str]:
     """Lemmas of the days of the week and the months («среда», «июль»)."""
     return frozenset(_load("calendar_words.json")["words"])
+
+
+_NEUTER_ENDINGS = re.compile(r"ь(?:я|ю|ем|и)$")
+
+
+def place_nominative(name: str) -> str | None:
+    """«Приангарья», «Оренбуржьем» → «Приангарье»: a one-word place of the table in -ье the
+    dictionary does not know, said in another case; None when the table has no such place."""
+    nominative = _NEUTER_ENDINGS.sub("ье", name)
+    return nominative if " " not in name and nominative != name and place(nominative) else None

@@ -28,6 +28,7 @@ _PLACED_ONLY = {"фонд", "корпорация"}  # lower-case ones are bodie
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
 _SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
 _PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")
+_INNER_PAREN_ABBR = re.compile(r"^(?P<main>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁ&.-]{1,9})\)\s+(?P<rest>[^()]+)$")
 _QUOTED = re.compile(r"[«\"“](?P<inner>[^«»\"“”]+(?:«[^«»]+»)?)[»\"”]")
 _BAD = re.compile(r"[:№@#|/\\]|\d{3,}|^(?:топ|top)[- ]?\d+$", re.I)  # «ТОП-5» is a rating, not a body
 
@@ -162,6 +163,9 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     if len(surface) < 2 or _BAD.search(surface) or not surface[:1].isalnum() and surface[:1] not in "«\"":
         return None
     aliases = []
+    inner = _INNER_PAREN_ABBR.match(surface)
+    if inner:  # «Фонд развития промышленности (ФРП) Ростовской области»
+        surface, aliases = f"{inner.group('main')} {inner.group('rest')}", [inner.group("abbr")]
     m = _PAREN_ABBR.match(surface)
     if m:
         surface, aliases = m.group("main"), [m.group("abbr")]

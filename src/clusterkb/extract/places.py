@@ -18,16 +18,6 @@ _STREET = re.compile(r"(?:ул\.|улиц[аеыу]|просп\.|проспек�
                      r"набережн[а-я]*|пл\.|площад[а-я]*|street|avenue|st\.|ave\.)\s*$", re.I)
 
 
-_NEUTER_ENDINGS = re.compile(r"ь(?:я|ю|ем|и)$")
-
-
-def _nominative_of_table_place(name: str) -> str:
-    """«Приангарья», «Оренбуржьем» → «Приангарье», «Оренбуржье»: a region's press name in -ье
-    the dictionary does not know, said in another case, when the table knows the nominative."""
-    nominative = _NEUTER_ENDINGS.sub("ье", name)
-    return nominative if " " not in name and gazetteer.place(nominative) and not gazetteer.place(name) else name
-
-
 def _is_street_name(text: str, span: Span) -> bool:
     """«улица Ленина» names a street; «улицы Лондона» are the streets of a city the dictionary
     knows as a place."""
@@ -60,7 +50,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         if len(surface) < 2 or not surface[:1].isupper():
             continue
         normal = nominative_phrase(_unshout(surface))
-        normal = _nominative_of_table_place(normal)
+        normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
         if normal != place["name"] and normal not in place["aliases"]:

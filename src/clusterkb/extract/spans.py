@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import nlp
+from .. import gazetteer, nlp
 from ..normalize import WORD as _WORD, is_cyrillic
 from .document import Document
 
@@ -79,8 +79,6 @@ def _union_of_overlapping_orgs(spans: list[Span]) -> list[Span]:
 
 def _place_abbreviations(text: str, spans: list[Span]) -> list[Span]:
     """«КНР», «ОАЭ», «США» from the places table where the model saw no place."""
-    from .. import gazetteer
-
     out = []
     for m in re.finditer(r"(?<![\w.])[А-ЯЁ]{2,4}(?![\w.])", text):
         if gazetteer.place(m.group()) and not any(s.start <= m.start() < s.end for s in spans):
@@ -116,12 +114,7 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
     dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»)."""
     words = _WORD.findall(text[span.start:span.end])
     if len(words) >= 3 and "по" in words[1:-1] and _has_case(words[-1], "datv"):
-        m = _COORDINATED.match(text, span.end)
-        tail = [w for w in _WORD.findall(m.group()) if w != "и"] if m and "\n" not in m.group() else []
-        if tail and all(_has_case(w, "datv") or not nlp.morph().word_is_known(w.lower()) for w in tail) \
-                and not _is_pronoun_or_adjective_only(tail[-1]):
-            return Span(span.type, span.start, m.end())
-        return span
+        return _with_coordinated_datives(text, span)
     if len(words) < 2 or not is_genitive_word(words[-1]):
         return span
     m = _COORDINATED.match(text, span.end)
@@ -132,6 +125,25 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
             or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1]):
         return span  # «Красного Креста и других нейтральных гуманитарных [организаций]»: cut mid-phrase
     return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
+
+
+def _with_coordinated_datives(text: str, span: Span) -> Span:
+    """«Совета по стратегическому развитию» + «и нацпроектам»: the dative words after «и»,
+    up to the first word in another case («… и нацпроектам с президентом»)."""
+    m = _COORDINATED.match(text, span.end)
+    if not m or "\n" in m.group():
+        return span
+    end = span.end
+    for w in _WORD.finditer(m.group()):
+        if w.group() == "и":
+            continue
+        if not (_has_case(w.group(), "datv") or not nlp.morph().word_is_known(w.group().lower())):
+            break
+        end = span.end + w.end()
+    last = _WORD.findall(text[span.end:end])[-1:]
+    if end == span.end or last == ["и"] or _is_pronoun_or_adjective_only(last[0]):
+        return span
+    return Span(span.type, span.start, end)
 
 
 def _has_case(word: str, case: str) -> bool:
@@ -339,6 +351,8 @@ def _is_genitive_place(place: str) -> bool:
     if not words:
         return False
     if all(w.isupper() for w in words):  # РФ, США
+        return True
+    if len(words) == 1 and gazetteer.place_nominative(words[0]):  # «Приангарья»
         return True
     return any(p.tag.case == "gent" for p in nlp.parse(words[0].lower()))
 
