@@ -106,3 +106,13 @@ def test_an_abbreviation_in_brackets_inside_a_name_is_an_alias():
 def test_a_body_takes_in_a_regions_press_name_the_dictionary_does_not_know():
     text = "На днях депутаты Заксобрания Приангарья приняли закон."
     assert "Заксобрание Приангарья" in by_name(facts_of(text, "organization"))
+
+
+def test_an_abbreviation_of_a_compound_quoted_name_is_that_body():
+    orgs = facts_of("ПАО «Омсктрансмаш» получит заём. Ранее ОТМ запустил новый цех.", "organization")
+    assert len(orgs) == 1 and "ОТМ" in orgs[0].attrs["aliases"]
+
+
+def test_a_body_in_a_photo_credit_is_no_fact():
+    text = "Фото: пресс-служба Минэкономики Омской области\nВ Омске открыли технопарк."
+    assert not facts_of(text, "organization")

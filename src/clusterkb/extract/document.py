@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,6 +16,12 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+# A name right after these is a credit or a byline, not a thing the article is about:
+# «Фото: Иван Петров», «Фото: пресс-служба Минпромторга», «Источник: ТАСС».
+_CREDIT = re.compile(r"(?:фото|фотография|автор|текст|источник|корреспондент|видео)\s*[:©]?\s*"
+                     r"(?:пресс-служб\w*\s+)?$|#\s*$", re.I)
 
 
 @dataclass
@@ -57,6 +64,11 @@ class Document:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def in_credit(self, start: int) -> bool:
+        """Does a name at `start` follow a credit on its line («Фото: пресс-служба …»)?"""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return bool(_CREDIT.search(self.text[line_start:start]))
 
     def mention(self, start: int, end: int) -> Mention:
         """A mention of text[start:end] with the sentence it stands in."""

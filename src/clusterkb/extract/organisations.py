@@ -147,7 +147,7 @@ class OrgMention:
 
 def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
     """One fact per organisation: its fullest nominative name, other forms as aliases."""
-    return merge_organisations([o for s in spans if s.type == ORG and (o := _read(doc, s))])
+    return merge_organisations([o for s in spans if s.type == ORG and not doc.in_credit(s.start) and (o := _read(doc, s))])
 
 
 def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
@@ -267,8 +267,25 @@ def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) 
         if not _ABBR.match(o.normal) or any(find(j) == find(i) for j in range(len(orgs)) if j != i):
             continue
         roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates(o.normal, other.normal, True)}
+        if not roots:
+            roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
         if len(roots) == 1:
             parent[find(i)] = roots.pop()
+
+
+def _abbreviates_compound(abbr: str, org: OrgMention) -> bool:
+    """«КМЗ» ← ПАО «Курганмашзавод»: the letters of an abbreviation, in order, inside the one
+    compound word of a quoted name, starting with its first letter."""
+    word = fold(org.quoted or "")
+    letters = fold(abbr)
+    if len(letters) < 3 or " " in word or not word.startswith(letters[0]):
+        return False
+    pos = 0
+    for letter in letters:
+        pos = word.find(letter, pos) + 1
+        if not pos:
+            return False
+    return True
 
 
 _PLACE_TAIL = re.compile(r"\s+(?:[А-ЯЁ][\w-]*\s+)?(?:области|края|республики|округа|района|города)(?:\s+[А-ЯЁ][\w-]*)?$"

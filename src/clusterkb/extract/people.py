@@ -10,15 +10,11 @@ from .document import Document
 from .roles import Role, role_after, role_before
 from .spans import PER, Span
 
-# A name right after these is a credit or a byline, not a person the article is about.
-_CREDIT = re.compile(r"(?:фото|фотография|автор|текст|источник|корреспондент|видео)\s*[:©]?\s*$|#\s*$", re.I)
-
-
 def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
     """Person facts of a Russian document: surname-only mentions join the full name they share."""
     found: list[tuple[PersonName, Span, Role | None]] = []
     for span in spans:
-        if span.type != PER or _is_credit(doc, span):
+        if span.type != PER or doc.in_credit(span.start):
             continue
         span = without_leading_function_words(doc, span)
         name = person_name(doc.text[span.start:span.end])
@@ -112,11 +108,6 @@ def _fact(person: dict) -> Fact:
         "organization": role.organization if role else None,
         "roles": [{"position": r.position, "organization": r.organization} for r in person["roles"]],
     }, sorted(person["mentions"], key=lambda m: m.start))
-
-
-def _is_credit(doc: Document, span: Span) -> bool:
-    line_start = doc.text.rfind("\n", 0, span.start) + 1
-    return bool(_CREDIT.search(doc.text[line_start:span.start]))
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

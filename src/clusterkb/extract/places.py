@@ -44,7 +44,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span):
+        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span) or doc.in_credit(span.start):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper():
