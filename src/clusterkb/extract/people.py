@@ -7,7 +7,7 @@ from .. import gazetteer, nlp
 from ..facts import Fact, Mention
 from ..normalize import PersonName, fold, is_name_particle, person_name
 from .document import Document
-from .roles import Role, role_after, role_before
+from .roles import Role, role_after, role_before, role_by_verb
 from .spans import PER, Span
 
 def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
@@ -23,7 +23,8 @@ def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
             continue
         if name is None or not _looks_like_name(doc, span):
             continue
-        found.append((name, span, role_before(doc, span, spans) or role_after(doc, span, spans)))
+        found.append((name, span, role_before(doc, span, spans) or role_after(doc, span, spans)
+                      or role_by_verb(doc, span, spans)))
     # a person span rejected above may still be a known person's surname: look at it again
     kept = [s for s in spans if s.type != PER] + [span for _, span, _ in found]
     found += _with_given_names_before(doc, found, _surnames_the_model_missed(doc, kept, found))
