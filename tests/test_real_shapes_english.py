@@ -56,3 +56,10 @@ def test_a_title_case_teaser_headline_names_no_organisation():
             "Local Developers Launched New Robot Company\n"
             "By clicking the button you agree to the terms.")
     assert not english(text, "organization")
+
+
+def test_a_position_held_at_a_company_names_the_company():
+    text = "Ivan Petrov, Chief Economist at Volga Capital, says the zones will grow."
+    person = english(text, "person")["Ivan Petrov"].attrs
+    assert (person["position"], person["organization"]) == ("Chief Economist", "Volga Capital")
+    assert "Volga Capital" in english(text, "organization")

@@ -28,7 +28,8 @@ POSITIONS = {"director", "governor", "minister", "deputy", "head", "chairman", "
              "president", "vice-president", "ceo", "founder", "manager", "adviser", "advisor",
              "representative", "mayor", "expert", "specialist", "secretary", "rector", "partner",
              "coordinator", "general director", "executive director", "deputy governor", "vice-governor",
-             "prime minister", "deputy prime minister", "chief executive"}
+             "prime minister", "deputy prime minister", "chief executive", "economist", "chief economist",
+             "analyst", "strategist"}
 _POSITION_OF = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
                           + r")(?=\s+of\s)", re.I)
 _NOT_IN_NAMES = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -50,6 +51,9 @@ _NAME_BEFORE_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}{_NOT_IN_NAMES}((?:[A
 _KIND_BEFORE_QUOTE = re.compile(rf"(?<![\w-]){_LOWER_KIND}\s+[“\"«][A-Z][^”\"»\n]{{1,60}}[”\"»]")
 _NAMES_BEFORE_PLURAL_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}((?:[A-Z][\w'’-]*\s+){{1,3}})and\s+((?:[A-Z][\w'’-]*\s+){{1,3}})"
                                        rf"({'|'.join(_PLURAL_KINDS)})(?![\w-])")
+# «Chief Economist at Troika Dialog»: what a position is held at is a company, head word or not.
+_AT_COMPANY = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
+                         + r")\s+at\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
 _NOT_ACRONYMS = {"RF", "I", "A", "OK", "TV", "USSR", "CEO", "PM", "AM", "No"}
 
 
@@ -95,6 +99,8 @@ def _organisations(doc: Document) -> list[OrgMention]:
             found.setdefault((start + a, start + b), _join(run[a:b]))
     for m in [*_NAME_BEFORE_KIND.finditer(doc.text), *_KIND_BEFORE_QUOTE.finditer(doc.text)]:
         found.setdefault((m.start(), m.end()), _join(m.group()))
+    for m in _AT_COMPANY.finditer(doc.text):
+        found.setdefault((m.start(1), m.end(1)), m.group(1))
     for m in _NAMES_BEFORE_PLURAL_KIND.finditer(doc.text):  # «the Rostok and Severny Luch industrial parks»
         for group in (1, 2):
             name = _join(m.group(group))
@@ -225,10 +231,12 @@ def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
     sent = doc.sentence_at(start)
     if not sent:
         return None
-    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+of\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
+    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+(of|at)\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
                      doc.text[end:sent.end])
     if after and _is_position(after.group(1)):
-        return _position(after.group(1), after.group(2))
+        if after.group(2) == "at":  # «Chief Economist at Troika Dialog»: held at a company
+            return after.group(1), clean_spaces(after.group(3))
+        return _position(after.group(1), after.group(3))
     prefix = doc.text[sent.start:start]
     before = _position_before(prefix)
     if before:
