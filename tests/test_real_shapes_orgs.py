@@ -116,3 +116,13 @@ def test_an_abbreviation_of_a_compound_quoted_name_is_that_body():
 def test_a_body_in_a_photo_credit_is_no_fact():
     text = "Фото: пресс-служба Минэкономики Омской области\nВ Омске открыли технопарк."
     assert not facts_of(text, "organization")
+
+
+def test_a_name_in_straight_quotes_after_a_kind_of_body():
+    text = 'Проект индустриального парка "Заря" одобрили в мэрии.'
+    assert 'индустриальный парк "Заря"' in by_name(facts_of(text, "organization"))
+
+
+def test_quoted_names_listed_with_an_organisation_are_organisations():
+    orgs = by_name(facts_of("В реестр включены парки «Импульс», «Заречный» и «Светлый».", "organization"))
+    assert {"Заречный", "Светлый"} <= set(orgs)

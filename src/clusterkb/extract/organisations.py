@@ -37,7 +37,9 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     """Add organisation spans that follow from the shape of the text: federal bodies in any case
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
-    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + _typed_quoted_names(doc)
+    typed = _typed_quoted_names(doc)
+    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed \
+        + _coordinated_quoted_names(doc, spans + typed)
     orgs = [s for s in spans if s.type == ORG]
     for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
         if any(o.start < new.end and new.start < o.end for o in orgs):
@@ -115,7 +117,8 @@ def _genitive_dependents_end(text: str, end: int) -> int:
     return pos
 
 
-_QUOTED_NAME = re.compile(r"«(?=[\w\"„“])(?![а-яё])[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»")
+_QUOTED_NAME = re.compile(r"«(?=[\w\"„“])(?![а-яё])[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»"
+                          r"|\"(?=[A-ZА-ЯЁ\d])[^\"\n]{2,60}\"")  # «…» or "…" after a kind of body
 
 
 def _typed_quoted_names(doc: Document) -> list[Span]:
@@ -126,6 +129,21 @@ def _typed_quoted_names(doc: Document) -> list[Span]:
         typed = with_org_type(doc.text, Span(ORG, m.start() + 1, m.end()))
         if typed.start < m.start():
             out.append(Span(ORG, typed.start, m.end()))
+    return out
+
+
+_QUOTED_LIST = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,40}»)+")
+
+
+def _coordinated_quoted_names(doc: Document, spans: list[Span]) -> list[Span]:
+    """«Импульс», «Синергия» и «Кондинский»: quoted names listed with an organisation the model
+    found are organisations too, though the model takes an adjective for none."""
+    out = []
+    for m in _QUOTED_LIST.finditer(doc.text):
+        members = [(q.start() + m.start() + 1, q.end() + m.start() - 1) for q in re.finditer(r"«[^«»]+»", m.group())]
+        covered = [any(s.type == ORG and s.start < b and a < s.end for s in spans) for a, b in members]
+        if any(covered) and sum(covered) * 2 >= len(members) - 1:
+            out += [Span(ORG, a, b) for (a, b), c in zip(members, covered) if not c and doc.text[a:a + 1].isupper()]
     return out
 
 
@@ -173,7 +191,8 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     if after:
         aliases.append(after.group("abbr"))
     words = _WORD.findall(surface)
-    if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface) \
+    if not words or (len(words) == 1 and not (_can_name(words[0]) or _in_quoted_list(doc.text, span))) \
+            or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
     normal = nominative_phrase(surface, ORG_TYPES)
@@ -181,6 +200,14 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
     return OrgMention(normal, aliases + ([inner] if inner else []), [doc.mention(span.start, span.end)], short, inner)
+
+
+def _in_quoted_list(text: str, span: Span) -> bool:
+    """«Импульс», «Кондинский» и «Нефтеюганский»: a quoted name in a list of quoted names, which
+    may be an adjective alone."""
+    before, after = text[max(0, span.start - 5):span.start], text[span.end:span.end + 5]
+    return before.endswith("«") and after.startswith("»") and bool(
+        re.search(r"»(?:\s*,\s*|\s+и\s+)«$", before) or re.match(r"»(?:\s*,\s*|\s+и\s+)«", after))
 
 
 def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
