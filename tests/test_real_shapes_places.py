@@ -17,3 +17,9 @@ def test_the_streets_of_a_city_name_the_city():
 
 def test_a_street_named_after_a_person_is_no_place():
     assert not facts_of("Офис находится на улице Ленина.", "location")
+
+
+def test_a_place_of_the_table_named_with_an_organisation_noun_stays_a_place():
+    text = "Договор с Советским Союзом подписали в 1956 году."
+    assert not facts_of(text, "organization")
+    assert "СССР" in by_name(facts_of(text, "location"))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import gazetteer, nlp
-from ..normalize import WORD as _WORD, is_cyrillic
+from ..normalize import WORD as _WORD, is_cyrillic, nominative_phrase
 from .document import Document
 
 PER, ORG, LOC = "PER", "ORG", "LOC"
@@ -289,7 +289,8 @@ def _retype(text: str, span: Span) -> Span:
         if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses) \
                 and not _PLACE_BEFORE.search(text, max(0, span.start - 30), span.start):
             return Span(PER, span.start, span.end)
-        if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
+        if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())) \
+                and not gazetteer.place(nominative_phrase(text[span.start:span.end])):  # «Советскому Союзу»
             return Span(ORG, span.start, span.end)
     return span
 
