@@ -15,7 +15,7 @@ from .. import nlp
 from ..facts import Fact
 from ..normalize import WORD, clean_spaces, nominative_phrase
 from .document import Document
-from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span, is_org_type
+from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Span, has_case, is_org_type
 
 POSITIONS = {
     "директор", "гендиректор", "руководитель", "губернатор", "вице-губернатор", "министр",
@@ -107,13 +107,13 @@ def role_by_verb(doc: Document, name: Span, spans: list[Span]) -> Role | None:
     before = _APPOINTED_BEFORE.search(doc.text, sent.start, name.start)
     if before:
         toks = list(_TOKEN.finditer(doc.text, sent.start, before.start()))
-        head = next((i for i, m in enumerate(toks) if _is_position(m.group()) and _has_case(m.group(), "ablt")), None)
+        head = next((i for i, m in enumerate(toks) if _is_position(m.group()) and has_case(m.group(), "ablt")), None)
         if head is not None and all(_is_dependent(m.group()) for m in toks[head + 1:]):
             return _split_role(doc, toks[head].start(), toks[-1].end(), spans)
     after = _APPOINTED_AFTER.match(doc.text, name.end, sent.end)
     if after:
         first = WORD.match(doc.text, after.end())
-        if first and _is_position(first.group()) and _has_case(first.group(), "ablt"):
+        if first and _is_position(first.group()) and has_case(first.group(), "ablt"):
             stop = _STOP_AFTER.search(doc.text, after.end(), sent.end)
             comma = doc.text.find(",", after.end(), stop.start() if stop else sent.end)
             end = comma if comma >= 0 else (stop.start() if stop else sent.end)
@@ -123,10 +123,6 @@ def role_by_verb(doc: Document, name: Span, spans: list[Span]) -> Role | None:
     if org:
         return Role("руководитель", nominative_phrase(clean_spaces(doc.text[org.start:org.end]), ORG_TYPES))
     return None
-
-
-def _has_case(word: str, case: str) -> bool:
-    return any(p.tag.case == case for p in nlp.parse(word.lower()))
 
 
 def _split_role(doc: Document, start: int, end: int, spans: list[Span]) -> Role | None:

@@ -113,7 +113,7 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
     stops at the first comma of a coordinated genitive list that belongs to the name — or of a
     dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»)."""
     words = _WORD.findall(text[span.start:span.end])
-    if len(words) >= 3 and "по" in words[1:-1] and _has_case(words[-1], "datv"):
+    if len(words) >= 3 and "по" in words[1:-1] and has_case(words[-1], "datv"):
         return _with_coordinated_datives(text, span)
     if len(words) < 2 or not is_genitive_word(words[-1]):
         return span
@@ -137,7 +137,7 @@ def _with_coordinated_datives(text: str, span: Span) -> Span:
     for w in _WORD.finditer(m.group()):
         if w.group() == "и":
             continue
-        if not (_has_case(w.group(), "datv") or not nlp.morph().word_is_known(w.group().lower())):
+        if not (has_case(w.group(), "datv") or not nlp.morph().word_is_known(w.group().lower())):
             break
         end = span.end + w.end()
     last = _WORD.findall(text[span.end:end])[-1:]
@@ -146,8 +146,8 @@ def _with_coordinated_datives(text: str, span: Span) -> Span:
     return Span(span.type, span.start, end)
 
 
-def _has_case(word: str, case: str) -> bool:
-    """A noun or adjective reading of the word in that case."""
+def has_case(word: str, case: str) -> bool:
+    """A noun or adjective reading of the word in that case: has_case("нацпроектам", "datv")."""
     return any(p.tag.case == case and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())[:3])
 
 
@@ -365,8 +365,8 @@ def _is_body_of(text: str, part: Span, whole: Span) -> bool:
     if len(_WORD.findall(text[part.start:part.end])) < 2:  # «Замглавы» the model took for a body
         return False
     return bool(first) and "(" not in text[whole.start:whole.end] and first[0][:1].isupper() and first[0] not in LEGAL_FORMS \
-        and text[part.end - 1] not in CLOSE_QUOTES + '")' and _has_case(first[0], "gent") \
-        and not _has_case(first[0], "nomn")
+        and text[part.end - 1] not in CLOSE_QUOTES + '")' and has_case(first[0], "gent") \
+        and not has_case(first[0], "nomn")
 
 
 def _ends_genitive_plural(name: str) -> bool:
