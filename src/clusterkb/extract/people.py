@@ -10,13 +10,14 @@ from .document import Document
 from .roles import Role, role_after, role_before, role_by_verb
 from .spans import PER, Span
 
+
 def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
     """Person facts of a Russian document: surname-only mentions join the full name they share."""
     found: list[tuple[PersonName, Span, Role | None]] = []
     for span in spans:
         if span.type != PER or doc.in_credit(span.start):
             continue
-        span = without_leading_function_words(doc, span)
+        span = _without_leading_function_words(doc, span)
         name = person_name(doc.text[span.start:span.end])
         if name is None and found and _is_original_spelling(doc, found[-1][1], span):
             found.append((found[-1][0], span, None))  # «Джошуа Вольф (Joshua Wolf)»: one person
@@ -146,7 +147,7 @@ def _opens_sentence(doc: Document, span: Span) -> bool:
     return not re.search(r"\w", doc.text[start:span.start])
 
 
-def without_leading_function_words(doc: Document, span: Span) -> Span:
+def _without_leading_function_words(doc: Document, span: Span) -> Span:
     """«Всё-таки Проди» → «Проди»: a particle or conjunction the model took into a name."""
     for m in _NAME_WORD.finditer(doc.text, span.start, span.end):
         parses = nlp.parse(m.group().lower())
