@@ -126,3 +126,11 @@ def test_a_name_in_straight_quotes_after_a_kind_of_body():
 def test_quoted_names_listed_with_an_organisation_are_organisations():
     orgs = by_name(facts_of("В реестр включены парки «Импульс», «Заречный» и «Светлый».", "organization"))
     assert {"Заречный", "Светлый"} <= set(orgs)
+
+
+def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays_apart():
+    text = ("Особая экономическая зона «Заречье» получила резидента. В ОЭЗ «Заречье» работают 20 компаний. "
+            "Тем временем АО «ОЭЗ «Заречье»» наняло директора.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert set(orgs) == {"Особая экономическая зона «Заречье»", "АО «ОЭЗ «Заречье»»"}
+    assert "ОЭЗ «Заречье»" in orgs["Особая экономическая зона «Заречье»"].attrs["aliases"]

@@ -364,8 +364,13 @@ def _same_quoted_name(x: OrgMention, y: OrgMention) -> bool:
         return False
     if not y.quoted:
         return True
-    kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split()[-1:] for o in (x, y))
-    return kind_x == kind_y
+    kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split() for o in (x, y))
+    return kind_x[-1:] == kind_y[-1:] or _kind_abbreviates(kind_x, kind_y) or _kind_abbreviates(kind_y, kind_x)
+
+
+def _kind_abbreviates(short: list[str], full: list[str]) -> bool:
+    """«ОЭЗ» is «особая экономическая зона»: the kind said by its initials."""
+    return len(short) == 1 and len(full) > 1 and short[0] == "".join(w[0] for w in full)
 
 
 def _inflected_short_name(word: str, aliases: list[str]) -> bool:
