@@ -14,8 +14,9 @@ import pytest
 from clusterkb.articles import article_from_text
 from clusterkb.budget import OutOfTime, time_budget
 from clusterkb.extract.document import make_document
-from clusterkb.extract.organisations import (OrgMention, _attach_bare_heads, _attach_lone_abbreviations, _group, _keys, _read,
-                                             _same_body, with_rule_organisations)
+from clusterkb.extract.organisations import (OrgMention, _attach_bare_heads, _attach_lone_abbreviations,
+                                             _attach_own_region_bodies, _group, _keys, _read, _same_body,
+                                             with_rule_organisations)
 from clusterkb.extract.spans import ORG, Coverage, find_spans
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
@@ -82,6 +83,7 @@ def _all_pairs(orgs) -> set[frozenset[int]]:
             if keys[i] & keys[j] or _same_body(orgs[i], orgs[j]):
                 parent[find(i)] = find(j)
     _attach_bare_heads(orgs, find, parent)
+    _attach_own_region_bodies(orgs, find, parent)
     _attach_lone_abbreviations(orgs, find, parent)
     groups: dict[int, list] = {}
     for i, o in enumerate(orgs):

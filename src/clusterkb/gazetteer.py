@@ -5,19 +5,13 @@ and «Russian Government» are one body), and they are data, not code.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .normalize import fold
+from .tables import load as _load
 
 _COUNTRY_SUFFIX = re.compile(r"\s+(?:рф|rf|россии|российской федерации|russia|of russia|of the russian federation)$")
-
-
-@lru_cache(maxsize=None)
-def _load(name: str) -> dict:
-    return json.loads(resources.files("clusterkb.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def strip_country(key: str) -> str:
@@ -119,3 +113,19 @@ def money_nouns() -> frozenset[str]:
 def number_idioms() -> frozenset[tuple[int, str]]:
     """(value, head lemma) of set phrases whose number word counts nothing («одного окна»)."""
     return frozenset((value, head) for value, head in _load("number_idioms.json")["idioms"])
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Lemmas of the days of the week and the months («среда», «июль»)."""
+    return frozenset(_load("calendar_words.json")["words"])
+
+
+_NEUTER_ENDINGS = re.compile(r"ь(?:я|ю|ем|и)$")
+
+
+def place_nominative(name: str) -> str | None:
+    """«Приангарья», «Оренбуржьем» → «Приангарье»: a one-word place of the table in -ье the
+    dictionary does not know, said in another case; None when the table has no such place."""
+    nominative = _NEUTER_ENDINGS.sub("ье", name)
+    return nominative if " " not in name and nominative != name and place(nominative) else None

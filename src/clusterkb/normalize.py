@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from .nlp import parse
+from .tables import load
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 WORD = re.compile(r"\w+(?:[-‑]\w+)*")  # a word, hyphenated ones whole: «Каменск-Уральский»
@@ -275,9 +276,11 @@ def person_name(text: str) -> PersonName | None:
     initials = _INITIALS.findall(text)
     if initials:
         return _with_initials(text, initials)
-    words = _WORD_ONLY.findall(text)[:3]
+    words = _WORD_ONLY.findall(text)
     if not words or not all(is_cyrillic(w) for w in words):
         return None
+    if len(words) > 3 or any(is_name_particle(w) for w in words[1:]):
+        return _foreign_name(words)
     first, middle, last = _name_roles(words)
     readings = _readings(first, middle) or _surname_readings(last)
     for case, gender in readings:
@@ -326,6 +329,29 @@ def _surname_readings(word: str) -> list[tuple[str, str | None]]:
         return [("nomn", None)]
     surn.sort(key=lambda p: (p.tag.gender != "masc", -p.score))
     return [(p.tag.case, p.tag.gender) for p in surn]
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    return frozenset(load("name_particles.json")["particles"])
+
+
+def is_name_particle(word: str) -> bool:
+    """«де», «фон», «аль-» of «аль-Барадеи», «Де» of «Франк Де Блекере»: the small words of
+    foreign names (a capitalised one only as a whole word)."""
+    lower = word.lower()
+    return lower in _name_particles() or (word[:1].islower() and lower.split("-")[0] in _name_particles())
+
+
+def _foreign_name(words: list[str]) -> PersonName:
+    """«Франка де Блекере» → Франк / де Блекере, «Аун Сан Су Чжи» → Аун / Сан Су Чжи: the given
+    name first, in the nominative when the dictionary knows it; the rest, from the first
+    particle on, is the surname as written (foreign surnames do not decline)."""
+    first, rest = words[0], words[1:]
+    readings = _readings(first, None)
+    nominative = _nominative_part(first, "Name", *readings[0]) if readings else None
+    last = " ".join(w[:1].lower() + w[1:] if is_name_particle(w) else proper_case(w) for w in rest)
+    return PersonName(_as_written(first, nominative), None, last)
 
 
 def _as_written(old: str, new: str | None) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,6 +16,13 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+# A name right after these is a credit or a byline, not a thing the article is about:
+# «Фото: Иван Петров», «Фото: пресс-служба Минпромторга», «Источник: ТАСС».
+_CREDIT = re.compile(r"(?:фото|фотография|автор|текст|источник|корреспондент|видео)\s*[:©]?\s*"
+                     r"(?:пресс-служб\w*\s+)?$|#\s*$", re.I)
+_CREDIT_REACH = 200  # characters before a name searched for its credit word: far more than the longest one
 
 
 @dataclass
@@ -45,11 +53,32 @@ class Document:
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def paragraphs(self) -> list[Sentence]:
+        """The non-empty lines of the text. NER reads a paragraph at a time: a sentence alone
+        is too little context for the model («Путин также подпишет…» after a paragraph on a
+        visit is a person; the sentence alone is nothing)."""
+        return [Sentence(start, start + len(line), line) for start, line in _lines(self.text)]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def in_credit(self, start: int) -> bool:
+        """Does a name at `start` follow a credit on its line («Фото: пресс-служба …»)? Only the
+        end of the line before the name can make it one, so only the last stretch of that line
+        is searched (the whole line when that stretch is mostly blank): the cost stays the same
+        on a page that is one long line."""
+        lo = max(0, start - _CREDIT_REACH)
+        line_start = self.text.rfind("\n", lo, start) + 1 or lo
+        head = self.text[line_start:start]
+        core = head.rstrip()
+        core = core[:-1].rstrip() if core.endswith((":", "©")) else core
+        if line_start == lo > 0 and len(core) < _CREDIT_REACH // 2:
+            head = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        return bool(_CREDIT.search(head))
 
     def mention(self, start: int, end: int) -> Mention:
         """A mention of text[start:end] with the sentence it stands in."""

@@ -28,16 +28,32 @@ POSITIONS = {"director", "governor", "minister", "deputy", "head", "chairman", "
              "president", "vice-president", "ceo", "founder", "manager", "adviser", "advisor",
              "representative", "mayor", "expert", "specialist", "secretary", "rector", "partner",
              "coordinator", "general director", "executive director", "deputy governor", "vice-governor",
-             "prime minister", "deputy prime minister", "chief executive"}
+             "prime minister", "deputy prime minister", "chief executive", "economist", "chief economist",
+             "analyst", "strategist"}
 _POSITION_OF = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
                           + r")(?=\s+of\s)", re.I)
 _NOT_IN_NAMES = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 _CAP = rf"(?:{_NOT_IN_NAMES}[A-Z][\w&'’-]*|of|for|and|the)"
 _RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
-_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
+_ACRONYM = re.compile(r"(?<![\w&$])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
 _LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
 _COORDINATION = re.compile(r",\s+the\s+|\s+and\s+the\s+")  # «the A Cluster, the B Cluster and the C Cluster»
+# Kinds of body written in lower case around a name: «the Russian government», «Rostok
+# industrial park», «special economic zone "Chelyabinsk"».
+_LOWER_KIND = (r"(?:(?:(?:industrial|production|technology|innovation|port|tourist|advanced)[\s-]+){0,2}special\s+economic\s+zone"
+               r"|economic\s+zone|industrial\s+park|technology\s+park|technopark|technopolis|industrial\s+cluster"
+               r"|government|administration)")
+_PLURAL_KINDS = {"special economic zones": "special economic zone", "industrial parks": "industrial park",
+                 "technology parks": "technology park", "technoparks": "technopark", "industrial clusters": "industrial cluster"}
+_DETERMINERS = r"(?!(?:The|This|That|These|Each|Every|A|An|Our|Its|Their|Any|No|Some|Its)\s)"
+_NAME_BEFORE_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}{_NOT_IN_NAMES}((?:[A-Z][\w'’-]*\s+){{1,3}}){_LOWER_KIND}(?![\w-])")
+_KIND_BEFORE_QUOTE = re.compile(rf"(?<![\w-]){_LOWER_KIND}\s+[“\"«][A-Z][^”\"»\n]{{1,60}}[”\"»]")
+_NAMES_BEFORE_PLURAL_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}((?:[A-Z][\w'’-]*\s+){{1,3}})and\s+((?:[A-Z][\w'’-]*\s+){{1,3}})"
+                                       rf"({'|'.join(_PLURAL_KINDS)})(?![\w-])")
+# «Chief Economist at Troika Dialog»: what a position is held at is a company, head word or not.
+_AT_COMPANY = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
+                         + r")\s+at\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
 _NOT_ACRONYMS = {"RF", "I", "A", "OK", "TV", "USSR", "CEO", "PM", "AM", "No"}
 
 
@@ -45,8 +61,8 @@ def extract_english_names(doc: Document) -> list[Fact]:
     """Person, organisation and location facts of an English document."""
     orgs = _organisations(doc)
     org_ranges = [(m.start, m.end) for o in orgs for m in o.mentions]
-    places = _places(doc)
     people = _people(doc, org_ranges)
+    places = _places(doc, [(m.start, m.end) for p in people for m in p.mentions])
     return people + merge_organisations(orgs) + places
 
 
@@ -78,12 +94,20 @@ def _organisations(doc: Document) -> list[OrgMention]:
             found[(m.start(1), m.start(1) + len(name))] = name
     for start, end, run in _runs(doc.text):
         org = _org_in_run(run)
-        if org:
-            at = _located(org, run)
-            if at:
-                found.setdefault((start + at.start(), start + at.end()), org)
+        if org and not _is_title_case_headline(doc.text, start + org[0], start + org[1]):
+            a, b = org
+            found.setdefault((start + a, start + b), _join(run[a:b]))
+    for m in [*_NAME_BEFORE_KIND.finditer(doc.text), *_KIND_BEFORE_QUOTE.finditer(doc.text)]:
+        found.setdefault((m.start(), m.end()), _join(m.group()))
+    for m in _AT_COMPANY.finditer(doc.text):
+        found.setdefault((m.start(1), m.end(1)), m.group(1))
+    for m in _NAMES_BEFORE_PLURAL_KIND.finditer(doc.text):  # «the Rostok and Severny Luch industrial parks»
+        for group in (1, 2):
+            name = _join(m.group(group))
+            start = m.start(group)
+            found.setdefault((start, start + len(m.group(group).rstrip())), f"{name} {_PLURAL_KINDS[m.group(3)]}")
     for m in _ACRONYM.finditer(doc.text):
-        if m.group() not in _NOT_ACRONYMS and not any(a <= m.start() < b for a, b in found):
+        if m.group() not in _NOT_ACRONYMS and not gazetteer.place(m.group()) and not any(a <= m.start() < b for a, b in found):
             found[(m.start(), m.end())] = m.group()
     out = []
     for (start, end), name in sorted(found.items()):
@@ -97,21 +121,24 @@ def _organisations(doc: Document) -> list[OrgMention]:
     return out
 
 
-def _located(name: str, run: str) -> re.Match[str] | None:
-    """Where a name rebuilt from a run's words (see _org_in_run) stands in the run, whatever
-    spaces the run has between them: «Ministry of⇥Industry», «Association of  Clusters»."""
-    tokens = re.findall(_RUN_WORD, name)
-    return re.search(r"[^\w&'’.,-]*".join(map(re.escape, tokens)), run)
+def _is_title_case_headline(text: str, start: int, end: int) -> bool:
+    """«Nginx Developers Created Angie Company» alone on its line: a teaser's headline in Title
+    Case, not a name — a name of five words or more joins them with «of», «for» or «and»."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    words = line.split()
+    return line == text[start:end].strip() and len(words) >= 5 and not {"of", "for", "and"} & set(words)
 
 
-_RUN_WORD = r"[\w&'’.-]+|,"
-
-
-def _org_in_run(run: str) -> str | None:
-    """The organisation inside a capitalised run: from the capitalised words before its head
-    noun through its «of …» complement. «Russian Government Decree» → «Russian Government»."""
-    words = re.findall(_RUN_WORD, run)
-    heads = [i for i, w in enumerate(words) if w.rstrip(".") in ORG_HEADS]
+def _org_in_run(run: str) -> tuple[int, int] | None:
+    """Where the organisation stands inside a capitalised run: from the capitalised words before
+    its head noun through its «of …» complement. «Russian Government Decree» → «Russian
+    Government». Offsets into the run, since the words may be apart by any spacing (a tab, a
+    no-break space, a line break)."""
+    tokens = list(re.finditer(r"[\w&'’.-]+|,", run))
+    words = [t.group() for t in tokens]
+    heads = [i for i, w in enumerate(words) if w.rstrip(".") in ORG_HEADS or w.split("-")[0] in ORG_HEADS and "-" in w]
     if not heads:
         return None
     h = heads[0]
@@ -126,23 +153,32 @@ def _org_in_run(run: str) -> str | None:
         end = max(end, last + 1) if all(w[:1].isupper() or w in (",", "and") for w in words[h:last + 1]) else end
     while end > h + 1 and words[end - 1] in (",", "and", "of", "for", "the", "on", "in"):
         end -= 1
-    text = _join(words[start:end])
-    return text if len(words[start:end]) > 1 or words[h] in ("Government",) else None
+    if end - start > 1 or words[h] in ("Government",) or "-" in words[h]:  # «Technopark-Mordovia»
+        return tokens[start].start(), tokens[end - 1].end()
+    return None
 
 
-def _join(words: list[str]) -> str:
-    return re.sub(r"\s+,", ",", " ".join(words))
+def _join(text: str) -> str:
+    """One plain space between words and none before a comma: «Fund  of\tthe Region ,» → «Fund of the Region,»."""
+    return re.sub(r"\s+,", ",", clean_spaces(text))
 
 
-def _places(doc: Document) -> list[Fact]:
+def _places(doc: Document, people: list[tuple[int, int]]) -> list[Fact]:
+    """Places by their head word («Kaluga Region», «Republic of Mordovia») and the table's
+    Latin-script names, in capitals too («MOSCOW, June 10»); never a given name of a person
+    («President Vladimir Putin»)."""
     places: dict[str, dict] = {}
-    pattern = re.compile(r"(?<![\w-])(?!The\b)([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + "|".join(PLACE_HEADS) + r"|"
-                         + "|".join(h.lower() for h in PLACE_HEADS) + r")\b")
+    heads = "|".join(PLACE_HEADS) + "|" + "|".join(h.lower() for h in PLACE_HEADS)
+    pattern = re.compile(r"(?<![\w-])(?!The\b)([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + heads + r")\b")
     spans = [(m.start(), m.end(), f"{m.group(1)} {m.group(2).capitalize()}") for m in pattern.finditer(doc.text)
              if m.group(1) not in ORG_HEADS and m.group(1) not in ("The", "This", "Each")]
+    head_of = re.compile(r"(?<![\w-])(" + "|".join(PLACE_HEADS) + r")\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?![\w-])")
+    spans += [(m.start(), m.end(), f"{m.group(1)} of {m.group(2)}") for m in head_of.finditer(doc.text)
+              if not any(a < m.end() and m.start() < b for a, b, _ in spans)]
+    taken = spans + [(a, b, "") for a, b in people]
     for form in _country_forms():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in spans):  # «Kaluga» of «Kaluga Region»
+        for m in re.finditer(rf"(?<![\w-])(?:{re.escape(form)}|{re.escape(form.upper())})(?![\w-])", doc.text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in taken):  # «Kaluga» of «Kaluga Region»
                 spans.append((m.start(), m.end(), gazetteer.place(form) or form))
     for start, end, name in sorted(spans):
         canonical = _english_name(name)
@@ -165,7 +201,7 @@ def _english_name(canonical_ru_or_en: str) -> str:
     return gazetteer.english_place(canonical_ru_or_en) or canonical_ru_or_en
 
 
-_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)\s+(?:([A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich|yevich|ich))\s+)?"
+_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)\s+(?:([A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich|yevich|ich)|[A-Z]\.)\s*)?"
                    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-]))")
 _PATRONYMIC_ONLY = re.compile(r"[A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich|yevich)$")
 
@@ -195,10 +231,12 @@ def _role(doc: Document, start: int, end: int) -> tuple[str, str | None] | None:
     sent = doc.sentence_at(start)
     if not sent:
         return None
-    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+of\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
+    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+(of|at)\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
                      doc.text[end:sent.end])
     if after and _is_position(after.group(1)):
-        return _position(after.group(1), after.group(2))
+        if after.group(2) == "at":  # «Chief Economist at Troika Dialog»: held at a company
+            return after.group(1), clean_spaces(after.group(3))
+        return _position(after.group(1), after.group(3))
     prefix = doc.text[sent.start:start]
     before = _position_before(prefix)
     if before:

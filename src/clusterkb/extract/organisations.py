@@ -30,15 +30,18 @@ _PLACED_ONLY = {"фонд", "корпорация"}  # lower-case ones are bodie
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
 _SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
 _PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")
+_INNER_PAREN_ABBR = re.compile(r"^(?P<main>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁ&.-]{1,9})\)\s+(?P<rest>[^()]+)$")
 _QUOTED = re.compile(r"[«\"“](?P<inner>[^«»\"“”]+(?:«[^«»]+»)?)[»\"”]")
-_BAD = re.compile(r"[:№@#|/\\]|\d{3,}")
+_BAD = re.compile(r"[:№@#|/\\]|\d{3,}|^(?:топ|top)[- ]?\d+$", re.I)  # «ТОП-5» is a rating, not a body
 
 
 def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     """Add organisation spans that follow from the shape of the text: federal bodies in any case
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
-    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + _typed_quoted_names(doc)
+    typed = _typed_quoted_names(doc)
+    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed \
+        + _coordinated_quoted_names(doc, spans + typed)
     layer = _OrganisationLayer(spans)
     for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
         near = layer.near(new)
@@ -120,6 +123,8 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
         placed = nxt in places
         if placed:
             end = places[nxt].end
+        elif lemma not in _PLACED_ONLY and (own := _OWN_REGION.match(doc.text, nxt)):
+            end = own.end()  # «правительство края»: the article's own region's body
         if lemma in _PLACED_ONLY and not placed:  # «фонд оплаты труда» is no body; «фонд … края» is
             continue
         if start < m.start() or end > m.end():
@@ -127,9 +132,15 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
+# «правительство края», «администрации области», «правительства региона»: a body of the region
+# the article is about, named by the kind of region alone.
+_OWN_REGION = re.compile(r"(?:края|области|региона|республики|округа|района|города)(?!\w)")
+
+
 def _region_adjective_before(text: str, start: int) -> int:
-    """«омском правительстве»: a lower-case -ский adjective before the head belongs to it."""
-    m = re.search(r"(?<!\w)([А-ЯЁа-яё][а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую)|[Рр]егиональн[а-я]+)\s+$",
+    """«омском правительстве», «областное правительство»: a lower-case -ский, regional or
+    «областной» adjective before the head belongs to it."""
+    m = re.search(r"(?<!\w)([А-ЯЁа-яё][а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|им|ую)|[Рр]егиональн[а-я]+|[Оо]бластн[а-я]+|[Кк]раев[а-я]+)\s+$",
                   text[max(0, start - 40):start])
     return start - (len(text[max(0, start - 40):start]) - m.start(1)) if m else start
 
@@ -144,7 +155,8 @@ def _genitive_dependents_end(text: str, end: int) -> int:
     return pos
 
 
-_QUOTED_NAME = re.compile(r"«[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»")
+_QUOTED_NAME = re.compile(r"«(?=[\w\"„“])(?![а-яё])[^«»\n]{2,80}(?:«[^«»\n]{2,60}»)?[^«»\n]{0,40}»"
+                          r"|\"(?=[A-ZА-ЯЁ\d])[^\"\n]{2,60}\"")  # «…» or "…" after a kind of body
 
 
 def _typed_quoted_names(doc: Document) -> list[Span]:
@@ -155,6 +167,21 @@ def _typed_quoted_names(doc: Document) -> list[Span]:
         typed = with_org_type(doc.text, Span(ORG, m.start() + 1, m.end()))
         if typed.start < m.start():
             out.append(Span(ORG, typed.start, m.end()))
+    return out
+
+
+_QUOTED_LIST = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,40}»)+")
+
+
+def _coordinated_quoted_names(doc: Document, spans: list[Span]) -> list[Span]:
+    """«Импульс», «Синергия» и «Кондинский»: quoted names listed with an organisation the model
+    found are organisations too, though the model takes an adjective for none."""
+    out = []
+    for m in _QUOTED_LIST.finditer(doc.text):
+        members = [(q.start() + m.start() + 1, q.end() + m.start() - 1) for q in re.finditer(r"«[^«»]+»", m.group())]
+        covered = [any(s.type == ORG and s.start < b and a < s.end for s in spans) for a, b in members]
+        if any(covered) and sum(covered) * 2 >= len(members) - 1:
+            out += [Span(ORG, a, b) for (a, b), c in zip(members, covered) if not c and doc.text[a:a + 1].isupper()]
     return out
 
 
@@ -176,7 +203,7 @@ class OrgMention:
 
 def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
     """One fact per organisation: its fullest nominative name, other forms as aliases."""
-    return merge_organisations([o for s in spans if s.type == ORG and (o := _read(doc, s))])
+    return merge_organisations([o for s in spans if s.type == ORG and not doc.in_credit(s.start) and (o := _read(doc, s))])
 
 
 def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
@@ -192,6 +219,9 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     if len(surface) < 2 or _BAD.search(surface) or not surface[:1].isalnum() and surface[:1] not in "«\"":
         return None
     aliases = []
+    inner = _INNER_PAREN_ABBR.match(surface)
+    if inner:  # «Фонд развития промышленности (ФРП) Ростовской области»
+        surface, aliases = f"{inner.group('main')} {inner.group('rest')}", [inner.group("abbr")]
     m = _PAREN_ABBR.match(surface)
     if m:
         surface, aliases = m.group("main"), [m.group("abbr")]
@@ -199,7 +229,8 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     if after:
         aliases.append(after.group("abbr"))
     words = _WORD.findall(surface)
-    if not words or (len(words) == 1 and not _can_name(words[0])) or _generic_at_sentence_start(doc, span, surface) \
+    if not words or (len(words) == 1 and not (_can_name(words[0]) or _in_quoted_list(doc.text, span))) \
+            or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
     normal = nominative_phrase(surface, ORG_TYPES)
@@ -209,14 +240,26 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     return OrgMention(normal, aliases + ([inner] if inner else []), [doc.mention(span.start, span.end)], short, inner)
 
 
+def _in_quoted_list(text: str, span: Span) -> bool:
+    """«Импульс», «Кондинский» и «Нефтеюганский»: a quoted name in a list of quoted names, which
+    may be an adjective alone."""
+    before, after = text[max(0, span.start - 5):span.start], text[span.end:span.end + 5]
+    return before.endswith("«") and after.startswith("»") and bool(
+        re.search(r"»(?:\s*,\s*|\s+и\s+)«$", before) or re.match(r"»(?:\s*,\s*|\s+и\s+)«", after))
+
+
 def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
-    """«Специализированная организация …», «Парк …» opening a sentence: capitalised only because
-    it opens the sentence, made of ordinary words — a description, not a name."""
+    """«Специализированная организация», «Индустриальный парк», «Парк» opening a sentence:
+    capitalised only because it opens the sentence, a kind of body with at most one ordinary
+    word before it — a description, not a name. A kind of body after two adjectives is a name
+    («Федеральное авиационное управление»), and so is a phrase that names no kind of body
+    («Большой театр»)."""
     sent = doc.sentence_at(span.start)
     if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface):
         return False
     words = _WORD.findall(surface)
-    if len(words) > 3 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper() \
+    kind_at = next((i for i, w in enumerate(words) if is_org_type(w)), None)
+    if len(words) > 3 or kind_at is None or kind_at > 1 or any(w[:1].isupper() for w in words[1:]) or words[0].isupper() \
             or fold(words[0]).startswith("региональн"):  # «Региональное правительство»: this article's region's
         return False
     return all(nlp.morph().word_is_known(w.lower()) and not any(g in p.tag for p in nlp.parse(w.lower())[:1]
@@ -233,7 +276,7 @@ def _ends_in_adjective(surface: str) -> bool:
 
 def _can_name(word: str) -> bool:
     """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»."""
-    if word.isupper():
+    if word.isupper() or re.search(r"[A-Za-z]", word) and re.search(r"[A-Z\d]", word):  # «3Com», «eBay»
         return True
     parses = nlp.parse(word.lower())
     return word[:1].isupper() and (not parses or parses[0].tag.POS == "NOUN" or not nlp.morph().word_is_known(word.lower()))
@@ -249,8 +292,8 @@ def _keys(org: OrgMention) -> set[str]:
     return keys - {""}
 
 
-_REGION_ADJ = re.compile(r"^(?P<stem>[а-яё]+)ск(?:ий|ая|ое|ие)\s+(?P<head>[а-яё]+)$")
-_OF_REGION = re.compile(r"^(?P<head>[а-яё]+)\s+(?P<stem>[а-яё]+)ск(?:ой|ого)\s+(?:области|края|республики|округа)$")
+_REGION_ADJ = re.compile(r"^(?P<stem>[а-яё]+?)[сц]к(?:ий|ая|ое|ие)\s+(?P<head>[а-яё]+)$")
+_OF_REGION = re.compile(r"^(?P<head>[а-яё]+)\s+(?P<stem>[а-яё]+?)[сц]к(?:ой|ого)\s+(?:области|края|республики|округа)$")
 
 
 def _regional_key(name: str) -> str | None:
@@ -299,10 +342,27 @@ def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) 
             continue
         roots = {find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
                  if j != i and _abbreviates(o.normal, orgs[j].normal, True)}
+        if not roots:
+            roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
         if len(roots) == 1:
             root = roots.pop()
             sizes[root] += sizes.pop(find(i))
             parent[find(i)] = root
+
+
+def _abbreviates_compound(abbr: str, org: OrgMention) -> bool:
+    """«КМЗ» ← ПАО «Курганмашзавод»: the letters of an abbreviation, in order, inside the one
+    compound word of a quoted name, starting with its first letter."""
+    word = fold(org.quoted or "")
+    letters = fold(abbr)
+    if len(letters) < 3 or " " in word or not word.startswith(letters[0]):
+        return False
+    pos = 0
+    for letter in letters:
+        pos = word.find(letter, pos) + 1
+        if not pos:
+            return False
+    return True
 
 
 _PLACE_TAIL = re.compile(r"\s+(?:[А-ЯЁ][\w-]*\s+)?(?:области|края|республики|округа|района|города)(?:\s+[А-ЯЁ][\w-]*)?$"
@@ -332,6 +392,7 @@ def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
         if find(i) != find(j) and _same_body(orgs[i], orgs[j]):
             parent[find(i)] = find(j)
     _attach_bare_heads(orgs, find, parent)
+    _attach_own_region_bodies(orgs, find, parent)
     _attach_lone_abbreviations(orgs, find, parent)
     groups: dict[int, list[OrgMention]] = {}
     for i, o in enumerate(orgs):
@@ -430,8 +491,13 @@ def _same_quoted_name(x: OrgMention, y: OrgMention) -> bool:
         return False
     if not y.quoted:
         return True
-    kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split()[-1:] for o in (x, y))
-    return kind_x == kind_y
+    kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split() for o in (x, y))
+    return kind_x[-1:] == kind_y[-1:] or _kind_abbreviates(kind_x, kind_y) or _kind_abbreviates(kind_y, kind_x)
+
+
+def _kind_abbreviates(short: list[str], full: list[str]) -> bool:
+    """«ОЭЗ» is «особая экономическая зона»: the kind said by its initials."""
+    return len(short) == 1 and len(full) > 1 and short[0] == "".join(w[0] for w in full)
 
 
 def _inflected_short_name(word: str, aliases: list[str]) -> bool:
@@ -481,6 +547,24 @@ def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
         if len(roots) == 1:
             if o.short_of_head:
                 o.normal = words[0]
+            parent[find(i)] = roots.pop()
+
+
+_OWN_REGION_BODY = re.compile(r"^(?P<head>\w+) (?:края|области|региона|республики|округа|района|города)$")
+
+
+def _attach_own_region_bodies(orgs: list[OrgMention], find, parent: list[int]) -> None:
+    """«правительство региона», «администрация области» is the one body of that kind the
+    article names with its region («Администрация Липецкой области», «омское правительство»)."""
+    for i, o in enumerate(orgs):
+        m = _OWN_REGION_BODY.match(fold(o.normal))
+        if not m:
+            continue
+        head = _lemma(m.group("head"))
+        roots = {find(j) for j, other in enumerate(orgs) if find(j) != find(i)
+                 and not _OWN_REGION_BODY.match(fold(other.normal))
+                 and (_regional_key(other.normal) or "").startswith(f"@{head}|")}
+        if len(roots) == 1:
             parent[find(i)] = roots.pop()
 
 

@@ -3,30 +3,55 @@ from __future__ import annotations
 
 import re
 
-from .. import nlp
+from .. import gazetteer, nlp
 from ..facts import Fact, Mention
-from ..normalize import PersonName, fold, person_name
+from ..normalize import PersonName, fold, is_name_particle, person_name
 from .document import Document
-from .roles import Role, role_after, role_before
+from .roles import Role, role_after, role_before, role_by_verb
 from .spans import PER, Coverage, Span
 
-# A name right after these is a credit or a byline, not a person the article is about.
-_CREDIT = re.compile(r"(?:фото|фотография|автор|текст|источник|корреспондент|видео)\s*[:©]?\s*$|#\s*$", re.I)
-_CREDIT_REACH = 200  # characters before a name searched for its credit word: far more than the longest one
 
 
 def extract_people(doc: Document, spans: list[Span]) -> list[Fact]:
     """Person facts of a Russian document: surname-only mentions join the full name they share."""
     found: list[tuple[PersonName, Span, Role | None]] = []
     for span in spans:
-        if span.type != PER or _is_credit(doc, span):
+        if span.type != PER or doc.in_credit(span.start):
             continue
+        span = _without_leading_function_words(doc, span)
         name = person_name(doc.text[span.start:span.end])
-        if name is None or not _looks_like_name(doc.text[span.start:span.end]):
+        if name is None and found and _is_original_spelling(doc, found[-1][1], span):
+            found.append((found[-1][0], span, None))  # «Джошуа Вольф (Joshua Wolf)»: one person
             continue
-        found.append((name, span, role_before(doc, span, spans) or role_after(doc, span, spans)))
-    found += _surnames_the_model_missed(doc, spans, found)
+        if name is None or not _looks_like_name(doc, span):
+            continue
+        found.append((name, span, role_before(doc, span, spans) or role_after(doc, span, spans)
+                      or role_by_verb(doc, span, spans)))
+    # a person span rejected above may still be a known person's surname: look at it again
+    kept = [s for s in spans if s.type != PER] + [span for _, span, _ in found]
+    found += _with_given_names_before(doc, found, _surnames_the_model_missed(doc, kept, found))
     return _merge(doc, found)
+
+
+def _is_original_spelling(doc: Document, name: Span, span: Span) -> bool:
+    """A Latin-script name in brackets right after a person's name is how that name is spelt."""
+    between = doc.text[name.end:span.start]
+    return between.strip() == "(" and bool(re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", doc.text[span.start:span.end]))
+
+
+def _with_given_names_before(doc: Document, found, extra) -> list:
+    """«Веселин Топалов» the model missed after «Веселина Топалова»: a surname found again
+    takes in the given name of that person written right before it."""
+    given = {fold(n.last): fold(n.first) for n, _, _ in found if n.first and n.last and not n.first.endswith(".")}
+    out = []
+    for name, span, role in extra:
+        before = re.search(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t\u00a0]+$", doc.text[max(0, span.start - 30):span.start])
+        whole = person_name(f"{before.group(1)} {name.last}") if before else None
+        if whole and whole.first and whole.last and given.get(fold(whole.last)) == fold(whole.first):
+            span = Span(PER, span.start - len(before.group()), span.end)
+            name = whole
+        out.append((name, span, role))
+    return out
 
 
 def _surnames_the_model_missed(doc: Document, spans: list[Span], found) -> list:
@@ -89,27 +114,46 @@ def _fact(person: dict) -> Fact:
     }, sorted(person["mentions"], key=lambda m: m.start))
 
 
-def _is_credit(doc: Document, span: Span) -> bool:
-    """Only the end of the line before the name can make it a credit («Фото: Иван Петров»), so
-    only the last stretch of that line is searched (the whole line when it is mostly blank)."""
-    lo = max(0, span.start - _CREDIT_REACH)
-    line_start = doc.text.rfind("\n", lo, span.start) + 1 or lo
-    head = doc.text[line_start:span.start]
-    core = head.rstrip()
-    core = core[:-1].rstrip() if core.endswith((":", "©")) else core
-    if line_start == lo > 0 and len(core) < _CREDIT_REACH // 2:
-        head = doc.text[doc.text.rfind("\n", 0, span.start) + 1:span.start]
-    return bool(_CREDIT.search(head))
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FUNCTION_POS = {"PRCL", "CONJ", "PREP", "INTJ"}
 
 
-def _looks_like_name(text: str) -> bool:
-    """Capitalised words, at least one of them a known given name, patronymic or surname —
-    or a capitalised word the dictionary does not know (a rare surname)."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
-    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+def _looks_like_name(doc: Document, span: Span) -> bool:
+    """Natasha's person spans are right far more often than the dictionary is («Ху Цзиньтао»,
+    «Франк де Блекере», «Хван» are in no dictionary as names): keep one unless the evidence
+    against it is strong — a lower-case word that is no name particle, more than five words,
+    or only words the dictionary knows as no name whose capitals a sentence start or a
+    headline in capitals explains («Подпишитесь», «ЧИТАЙТЕ ТАКЖЕ»), or a day or month alone
+    («Среда» of a date widget)."""
+    words = _NAME_WORD.findall(doc.text[span.start:span.end])
+    if not words or len(words) > 5 or not all(w[:1].isupper() or is_name_particle(w) for w in words):
         return False
-    for w in words:
-        parses = nlp.parse(w.lower())
-        if any(g in p.tag for p in parses for g in ("Name", "Surn", "Patr")):
-            return True
-    return len(words) == 1 and not nlp.morph().word_is_known(words[0].lower())
+    if len(words) == 1 and {p.normal_form for p in nlp.parse(words[0].lower())} & gazetteer.calendar_words():
+        return False
+    if any(_may_be_name(w) for w in words if w[:1].isupper()):
+        return True
+    return not (_opens_sentence(doc, span) or all(w.isupper() for w in words))
+
+
+def _may_be_name(word: str) -> bool:
+    """A given name, patronymic or surname to the dictionary, or a word it does not know."""
+    lower = word.lower()
+    return not nlp.morph().word_is_known(lower) or any(
+        g in p.tag for p in nlp.parse(lower) for g in ("Name", "Surn", "Patr"))
+
+
+def _opens_sentence(doc: Document, span: Span) -> bool:
+    """Nothing but punctuation between the sentence's start and the span."""
+    sent = doc.sentence_at(span.start)
+    start = sent.start if sent else doc.text.rfind("\n", 0, span.start) + 1
+    return not re.search(r"\w", doc.text[start:span.start])
+
+
+def _without_leading_function_words(doc: Document, span: Span) -> Span:
+    """«Всё-таки Проди» → «Проди»: a particle or conjunction the model took into a name."""
+    for m in _NAME_WORD.finditer(doc.text, span.start, span.end):
+        parses = nlp.parse(m.group().lower())
+        initial = doc.text[m.end():m.end() + 1] == "."
+        if m.end() >= span.end or initial or not parses or not all(p.tag.POS in _FUNCTION_POS for p in parses):
+            return Span(span.type, m.start(), span.end)
+    return span

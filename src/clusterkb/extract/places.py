@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .. import gazetteer
+from .. import gazetteer, nlp
 from ..facts import Fact
 from ..normalize import clean_spaces, fold, nominative_phrase, proper_case
 from .document import Document
@@ -18,10 +18,42 @@ _STREET = re.compile(r"(?:ул\.|улиц[аеыу]|просп\.|проспек�
                      r"набережн[а-я]*|пл\.|площад[а-я]*|street|avenue|st\.|ave\.)\s*$", re.I)
 
 
+def _is_street_name(text: str, span: Span) -> bool:
+    """«улица Ленина» names a street; «улицы Лондона» are the streets of a city the dictionary
+    knows as a place."""
+    if not _STREET.search(text, max(0, span.start - 20), span.start):
+        return False
+    words = text[span.start:span.end].split()
+    return len(words) != 1 or not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in nlp.parse(words[0].lower())[:1])
+
+
 def _is_quoted_name(text: str, span: Span) -> bool:
     """«ОЭЗ «Липецк»», «ВЭБ.РФ»: a place name used as (part of) a body's name is no place here."""
     before, after = text[max(0, span.start - 1):span.start], text[span.end:span.end + 1]
     return (before in "«\"" and before and after in "»\"" and after) or before == "."
+
+
+_MAX_WORDS = 5  # a longer «place» is a line of tags or a menu («Олег Николаев республика Чувашия …»)
+_PLURAL_PLACE = re.compile(r"(?:район(?:ах|ов|ы|ам)|област(?:ях|ей|ям)|округ(?:ах|ов|ам)|кра(?:ях|ев|ям))")
+
+
+def _with_shared_plural_noun(text: str, span: Span, surface: str) -> str | None:
+    """«в Цивильском и Батыревском районах»: two districts sharing one plural noun, each named
+    in the nominative singular — «Цивильский район», «Батыревский район»."""
+    words = surface.split()
+    if len(words) == 2 and _PLURAL_PLACE.fullmatch(words[1]):
+        adjective, noun = words[0], words[1]
+    else:
+        after = re.match(r"\s+и\s+[А-ЯЁ][а-яё]+\s+(\w+)", text[span.end:span.end + 60])
+        if len(words) != 1 or not after or not _PLURAL_PLACE.fullmatch(after.group(1)):
+            return None
+        adjective, noun = words[0], after.group(1)
+    lemma = next((p for p in nlp.parse(noun.lower()) if p.tag.POS == "NOUN"), None)
+    adj = next((p for p in nlp.parse(adjective.lower()) if p.tag.POS == "ADJF"), None)
+    if not lemma or not adj:
+        return None
+    form = adj.inflect({"nomn", "sing", lemma.tag.gender}) if lemma.tag.gender else None
+    return f"{proper_case(form.word)} {lemma.normal_form}" if form else None
 
 
 def _unshout(name: str) -> str:
@@ -35,12 +67,13 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        if _STREET.search(doc.text, max(0, span.start - 20), span.start) or _is_quoted_name(doc.text, span):
+        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span) or doc.in_credit(span.start):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
-        if len(surface) < 2 or not surface[:1].isupper():
+        if len(surface) < 2 or not surface[:1].isupper() or len(surface.split()) > _MAX_WORDS:
             continue
-        normal = nominative_phrase(_unshout(surface))
+        normal = _with_shared_plural_noun(doc.text, span, surface) or nominative_phrase(_unshout(surface))
+        normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})
         if normal != place["name"] and normal not in place["aliases"]:

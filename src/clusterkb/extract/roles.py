@@ -16,7 +16,7 @@ from .. import nlp
 from ..facts import Fact
 from ..normalize import WORD, clean_spaces, nominative_phrase
 from .document import Document
-from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Coverage, Span, is_org_type
+from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Coverage, Span, has_case, is_org_type
 
 POSITIONS = {
     "директор", "гендиректор", "руководитель", "губернатор", "вице-губернатор", "министр",
@@ -92,6 +92,38 @@ def role_after(doc: Document, name: Span, spans: list[Span]) -> Role | None:
     if not words or not any(_is_position(w) for w in words[:3]) or len(words) > 14:
         return None
     return _split_role(doc, start, end, spans)
+
+
+_APPOINTED_BEFORE = re.compile(r"(?:был\s+|была\s+)?назначен[аоы]?\s+$")
+_APPOINTED_AFTER = re.compile(r"\s+(?:был\s+|была\s+)?назначен[аоы]?\s+(?:на\s+должность\s+)?")
+_HEADS_AFTER = re.compile(r"\s*,\s*(?:(?:который|которая)\s+)?(?:возглавляющ\w+|возглавляет|возглавлял[аи]?|руководящ\w+|руководит)\s+")
+
+
+def role_by_verb(doc: Document, name: Span, spans: list[Span]) -> Role | None:
+    """A role the sentence gives by a verb: «Директором фонда назначен Иван Петров», «Иван
+    Петров назначен директором технопарка», «Иван Петров, возглавляющий Корпорацию развития»."""
+    sent = doc.sentence_at(name.start)
+    if sent is None:
+        return None
+    before = _APPOINTED_BEFORE.search(doc.text, sent.start, name.start)
+    if before:
+        toks = list(_TOKEN.finditer(doc.text, sent.start, before.start()))
+        head = next((i for i, m in enumerate(toks) if _is_position(m.group()) and has_case(m.group(), "ablt")), None)
+        if head is not None and all(_is_dependent(m.group()) for m in toks[head + 1:]):
+            return _split_role(doc, toks[head].start(), toks[-1].end(), spans)
+    after = _APPOINTED_AFTER.match(doc.text, name.end, sent.end)
+    if after:
+        first = WORD.match(doc.text, after.end())
+        if first and _is_position(first.group()) and has_case(first.group(), "ablt"):
+            stop = _STOP_AFTER.search(doc.text, after.end(), sent.end)
+            comma = doc.text.find(",", after.end(), stop.start() if stop else sent.end)
+            end = comma if comma >= 0 else (stop.start() if stop else sent.end)
+            return _split_role(doc, after.end(), end, spans)
+    heads = _HEADS_AFTER.match(doc.text, name.end, sent.end)
+    org = next((s for s in spans if s.type == ORG and heads and s.start == heads.end()), None)
+    if org:
+        return Role("руководитель", nominative_phrase(clean_spaces(doc.text[org.start:org.end]), ORG_TYPES))
+    return None
 
 
 def _split_role(doc: Document, start: int, end: int, spans: list[Span]) -> Role | None:

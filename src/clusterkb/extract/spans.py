@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .. import nlp
-from ..normalize import WORD as _WORD, is_cyrillic
+from .. import gazetteer, nlp
+from ..normalize import WORD as _WORD, is_cyrillic, nominative_phrase
 from .document import Document
 
 PER, ORG, LOC = "PER", "ORG", "LOC"
@@ -27,7 +27,8 @@ ORG_TYPES = frozenset({"компания", "группа", "завод", "кон
              "газета", "журнал", "телеканал", "агентство", "фабрика", "комбинат", "организация",
              "общество", "партнёрство", "партнерство", "академия", "колледж", "школа", "инкубатор",
              "зона", "министерство", "департамент", "комитет", "правительство", "администрация",
-             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб"})
+             "служба", "управление", "совет", "палата", "лаборатория", "площадка", "хаб",
+             "технополис", "промпарк", "промтехнопарк", "агропарк", "агротехнопарк"})
 
 
 @dataclass
@@ -67,22 +68,48 @@ class Coverage:
 
 
 def find_spans(doc: Document) -> list[Span]:
-    """NER spans of the document's sentences, repaired and sorted by offset."""
-    sentences = [s for s in doc.sentences if is_cyrillic(s.text)]
+    """NER spans of the document's paragraphs, repaired and sorted by offset."""
+    paragraphs = [p for p in doc.paragraphs if is_cyrillic(p.text)]
     spans: list[Span] = []
-    for sent, markup in zip(sentences, nlp.ner_tagger().map([s.text for s in sentences])):
-        spans += [Span(sp.type, sent.start + sp.start, sent.start + sp.stop) for sp in markup.spans]
+    for para, markup in zip(paragraphs, nlp.ner_tagger().map([p.text for p in paragraphs])):
+        spans += [Span(sp.type, para.start + sp.start, para.start + sp.stop) for sp in markup.spans]
     text = doc.text
-    spans = [_retype(text, _balance_quotes(text, with_org_type(text, s))) for s in spans]
+    spans = [part for s in spans for part in _person_list_split(text, s)]
+    spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
-    spans = [with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans]
-    return _join_genitive_tails(text, _join_adjacent_names(text, spans))
+    spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
+    return _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+
+
+def _join_parent_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """«Наблюдательный совет» + «Фонда развития промышленности», «Комитет по экономике» +
+    «Законодательного собрания Красноярского края»: a body right before the genitive body it
+    belongs to is named with it. The parent stays a fact of its own as well."""
+    out: list[Span] = []
+    for span in spans:
+        prev = next((o for o in reversed(out) if o.type == ORG), None)
+        gap = text[prev.end:span.start] if prev else ""
+        if span.type == ORG and prev and prev.end <= span.start and not gap.strip() and "\n" not in gap \
+                and _is_body_of(text, prev, span):
+            out[out.index(prev)] = Span(ORG, prev.start, span.end)
+        out.append(span)
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _union_of_overlapping_orgs(spans: list[Span]) -> list[Span]:
+    """«Ассоциация кластеров, технопарков и ОЭЗ» grown over the model's «ОЭЗ России»: one name."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = next((o for o in reversed(out) if o.type == ORG), None)
+        if span.type == ORG and prev and span.start < prev.end:
+            out[out.index(prev)] = Span(ORG, prev.start, max(prev.end, span.end))
+        else:
+            out.append(span)
+    return out
 
 
 def _place_abbreviations(text: str, spans: list[Span]) -> list[Span]:
     """«КНР», «ОАЭ», «США» from the places table where the model saw no place."""
-    from .. import gazetteer
-
     out, tagged = [], Coverage((s.start, s.end) for s in spans)
     for m in re.finditer(r"(?<![\w.])[А-ЯЁ]{2,4}(?![\w.])", text):
         if gazetteer.place(m.group()) and not tagged.covers(m.start()):
@@ -108,20 +135,58 @@ def _with_surnames_in_capitals(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-_COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,?\s+и\s+[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}")
+_COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,?\s+и\s+"
+                          r"(?:[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}|(?!(?:" + "|".join(LEGAL_FORMS) + r")\b)[А-ЯЁ]{2,6}(?![\w-]|\s*[«\"]))")  # «…, технопарков и ОЭЗ»
 
 
 def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
-    stops at the first comma of a coordinated genitive list that belongs to the name."""
+    stops at the first comma of a coordinated genitive list that belongs to the name — or of a
+    dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»)."""
     words = _WORD.findall(text[span.start:span.end])
+    if len(words) >= 3 and "по" in words[1:-1] and has_case(words[-1], "datv"):
+        return _with_coordinated_datives(text, span)
     if len(words) < 2 or not is_genitive_word(words[-1]):
         return span
     m = _COORDINATED.match(text, span.end)
     if not m or "\n" in m.group():
         return span
     tail = [w for w in _WORD.findall(m.group()) if w != "и"]
+    if not all(is_genitive_word(w) and not _is_pronoun_or_adjective_only(w) for w in tail[-1:]) \
+            or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1]):
+        return span  # «Красного Креста и других нейтральных гуманитарных [организаций]»: cut mid-phrase
     return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
+
+
+def _with_coordinated_datives(text: str, span: Span) -> Span:
+    """«Совета по стратегическому развитию» + «и нацпроектам»: the dative words after «и»,
+    up to the first word in another case («… и нацпроектам с президентом»)."""
+    m = _COORDINATED.match(text, span.end)
+    if not m or "\n" in m.group():
+        return span
+    end = span.end
+    for w in _WORD.finditer(m.group()):
+        if w.group() == "и":
+            continue
+        if not (has_case(w.group(), "datv") or not nlp.morph().word_is_known(w.group().lower())):
+            break
+        end = span.end + w.end()
+    last = _WORD.findall(text[span.end:end])[-1:]
+    if end == span.end or last == ["и"] or _is_pronoun_or_adjective_only(last[0]):
+        return span
+    return Span(span.type, span.start, end)
+
+
+def has_case(word: str, case: str) -> bool:
+    """A noun or adjective reading of the word in that case: has_case("нацпроектам", "datv")."""
+    return any(p.tag.case == case and p.tag.POS in ("NOUN", "ADJF") for p in nlp.parse(word.lower())[:3])
+
+
+def _is_pronoun_or_adjective_only(word: str) -> bool:
+    """A word that cannot end a noun phrase: every reading an adjective, participle or pronoun."""
+    parses = nlp.parse(word.lower())
+    return bool(parses) and nlp.morph().word_is_known(word.lower()) and all(
+        p.tag.POS in ("ADJF", "PRTF", "NPRO") or "Apro" in p.tag for p in parses)
 
 
 def is_genitive_word(word: str) -> bool:
@@ -134,16 +199,50 @@ def is_genitive_word(word: str) -> bool:
 
 
 def _join_adjacent_names(text: str, spans: list[Span]) -> list[Span]:
-    """«Абдурахмановой» + «Наталье Петровне»: one name the model cut in two."""
+    """«Абдурахмановой» + «Наталье Петровне»: one name the model cut in two — when the parts
+    agree in case; «Ельцина Наина Иосифовна» (a genitive, then a nominative) is two people."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
         if prev and prev.type == span.type == PER and text[prev.end:span.start].strip() == "" \
-                and "\n" not in text[prev.end:span.start]:
+                and "\n" not in text[prev.end:span.start] \
+                and _may_agree(_WORD.findall(text[prev.start:prev.end])[-1:], _WORD.findall(text[span.start:span.end])[:1]):
             out[-1] = Span(PER, prev.start, span.end)
         else:
             out.append(span)
     return out
+
+
+def _may_agree(left: list[str], right: list[str]) -> bool:
+    """Can the two words stand in one case (or is one of them beyond the dictionary)?"""
+    cases = [{p.tag.case for p in nlp.parse(w.lower()) if p.tag.case} for w in left + right]
+    unknown = any(not nlp.morph().word_is_known(w.lower()) for w in left + right)
+    return len(cases) < 2 or unknown or bool(cases[0] & cases[1])
+
+
+_PERSON_SEPARATORS = re.compile(r"\s*[(),;•]\s*")
+
+
+def _person_list_split(text: str, span: Span) -> list[Span]:
+    """«Джошуа Вольфа (Joshua Wolf)», «Овечкин, Фёдоров», «Хитли (Гецлаф»: the model's person
+    span holding a bracket or a comma is several names (or one name and its original spelling)."""
+    if span.type != PER:
+        return [span]
+    parts, pos = [], span.start
+    for m in [*_PERSON_SEPARATORS.finditer(text, span.start, span.end), None]:
+        end = m.start() if m else span.end
+        if re.search(r"\w", text[pos:end]):
+            parts.append(Span(PER, pos, end))
+        pos = m.end() if m else pos
+    return parts or [span]
+
+
+def _without_trailing_punctuation(text: str, span: Span) -> Span:
+    """«Бернс (» → «Бернс»: a span never ends in an opening bracket, a dash or a comma."""
+    end = span.end
+    while end > span.start + 1 and text[end - 1] in " \t\u00a0([{,;:-–—":
+        end -= 1
+    return Span(span.type, span.start, end)
 
 
 def _balance_quotes(text: str, span: Span) -> Span:
@@ -175,19 +274,35 @@ def with_org_type(text: str, span: Span) -> Span:
         quote = span.start - 1
     else:
         return span
-    start = quote
+    start = pending = quote
     for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
         word = m.group()
-        if text[m.end():start].strip() or "\n" in text[m.end():start]:
+        if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
             break
         if word in LEGAL_FORMS:
             start = m.start()
             break
         if is_org_type(word) or (start < quote and _is_relational_adjective(word)):
-            start = m.start()
+            start = pending = m.start()
+            continue
+        if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
+            pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
             continue
         break
     return Span(ORG, start, span.end) if start < quote else span
+
+
+def _is_genitive_noun(word: str) -> bool:
+    """A singular genitive noun: the field of a park («сельхозмашиностроения»); a plural one is
+    more often whose body it is («совет директоров «X»»)."""
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" and p.tag.number == "sing" for p in nlp.parse(word.lower())[:2])
+
+
+# A preposition of place or a kind of place right before a word: «в Тусоне», «город Дацин»,
+# «станция метро Московская» — the word is the place the model says, though it can be a surname.
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|на|из|под|около|возле|близ|город[а-я]*|г\.|сел[оаеу]|посёл[а-я]*|"
+                           r"посел[а-я]*|деревн[а-я]*|станци[а-я]*|метро|район[а-я]*|станиц[а-я]*|округ[а-я]*)"
+                           r"[ \t\u00a0]+$", re.I)
 
 
 def _retype(text: str, span: Span) -> Span:
@@ -198,21 +313,29 @@ def _retype(text: str, span: Span) -> Span:
             and any("Surn" in p.tag or not nlp.morph().word_is_known(words[-1].lower()) for p in nlp.parse(words[-1].lower())):
         return Span(PER, span.start, span.end)  # «ВИКТОРА САМОЙЛЕНКО»: a name in capitals
     if span.type == ORG and len(words) == 1 and nlp.morph().word_is_known(words[0].lower()) \
-            and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]):
+            and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]) and not _is_quoted(text, span):
         return Span(LOC, span.start, span.end)
     if span.type == LOC and words:
         parses = nlp.parse(words[0].lower())
-        if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses):
+        if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses) \
+                and not _PLACE_BEFORE.search(text, max(0, span.start - 30), span.start):
             return Span(PER, span.start, span.end)
-        if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())):
+        if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())) \
+                and not gazetteer.place(nominative_phrase(text[span.start:span.end])):  # «Советскому Союзу»
             return Span(ORG, span.start, span.end)
     return span
 
 
+def _is_quoted(text: str, span: Span) -> bool:
+    """«Бавария» in quotes is the name of a body (a club), whatever place it shares its name with."""
+    return text[span.start:span.start + 1] in OPEN_QUOTES + '"' or text[max(0, span.start - 1):span.start] in (*OPEN_QUOTES, '"')
+
+
 def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
-    """Join an organisation with the genitive place or coordinated abbreviation that completes it:
-    «Фондом развития промышленности» + «Омской области», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
-    The place stays a place fact of its own as well."""
+    """Join an organisation with the genitive place, body or coordinated abbreviation that
+    completes it: «Фондом развития промышленности» + «Омской области», «Наблюдательный совет» +
+    «Фонда развития промышленности», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
+    The place and the parent body stay facts of their own as well."""
     out: list[Span] = []
     i = 0
     while i < len(spans):
@@ -261,7 +384,20 @@ def _is_genitive_place(place: str) -> bool:
         return False
     if all(w.isupper() for w in words):  # РФ, США
         return True
+    if len(words) == 1 and gazetteer.place_nominative(words[0]):  # «Приангарья»
+        return True
     return any(p.tag.case == "gent" for p in nlp.parse(words[0].lower()))
+
+
+def _is_body_of(text: str, part: Span, whole: Span) -> bool:
+    """«Наблюдательный совет» + «Фонда развития промышленности», «Комитет по экономике» +
+    «Законодательного собрания края»: a body right before a genitive body is part of it."""
+    first = _WORD.findall(text[whole.start:whole.end])[:1]
+    if len(_WORD.findall(text[part.start:part.end])) < 2:  # «Замглавы» the model took for a body
+        return False
+    return bool(first) and "(" not in text[whole.start:whole.end] and first[0][:1].isupper() and first[0] not in LEGAL_FORMS \
+        and text[part.end - 1] not in CLOSE_QUOTES + '")' and has_case(first[0], "gent") \
+        and not has_case(first[0], "nomn")
 
 
 def _ends_genitive_plural(name: str) -> bool:

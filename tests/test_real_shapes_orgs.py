@@ -1,0 +1,136 @@
+"""Organisations as real news writes them: the model's names kept unless the evidence against
+them is strong, the article's own region's bodies, quoted names that are bodies."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import by_name, facts_of
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name of ordinary words opening a sentence: three words are a name, not a description
+    ("Федеральное авиационное управление запретило полёты над городом.", "Федеральное авиационное управление"),
+    ("Клуб «Бавария» выиграл кубок Германии.", "Бавария"),  # quoted: a body, not the place
+    ("Корпорация HP купила производителя сетевого оборудования 3Com за два миллиарда.", "3Com"),
+    # the coordinated list stops before «других нейтральных гуманитарных [организаций]»
+    ("В город прибыли сотрудники Международного Красного Креста и других нейтральных гуманитарных организаций.",
+     "Международный Красный Крест"),
+])
+def test_an_organisation_the_model_finds_is_kept_whole(text, name):
+    assert name in by_name(facts_of(text, "organization"))
+
+
+def test_a_kind_of_park_opening_a_sentence_is_a_description():
+    text = "Индустриальный парк займёт сорок гектаров. Резидентами станут пять компаний."
+    assert not facts_of(text, "organization")
+
+
+def test_a_quotation_after_a_kind_of_body_is_no_name():
+    assert not facts_of("Этот союз «опасен для всех нас», заявил депутат.", "organization")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Правительство Красноярского края утвердило план. Средства на технопарк выделит правительство края.",
+     "Правительство Красноярского края", "правительство края"),
+    ("Администрация Липецкой области одобрила проект. Как сообщили в администрации области, парк откроют весной.",
+     "Администрация Липецкой области", "администрация области"),
+])
+def test_the_body_of_the_articles_own_region_is_one_fact(text, name, alias):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name]
+    assert alias in orgs[name].attrs["aliases"]
+
+
+def test_a_body_of_the_region_alone_is_an_organisation():
+    orgs = by_name(facts_of("Средства на технопарк выделит правительство края.", "organization"))
+    assert list(orgs) == ["правительство края"]
+
+
+def test_the_federal_cabinet_by_its_short_name():
+    org = facts_of("Деньги на программу кабмин РФ направит в следующем году.", "organization")[0]
+    assert org.attrs["canonical"] == "Правительство Российской Федерации"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("В технополисе «Звезда» открыли цех.", "технополис «Звезда»"),
+    # the field of the park between its kind and its quoted name
+    ("Резидентом стал промтехнопарк машиностроения «Заречье» в Омске.", "промтехнопарк машиностроения «Заречье»"),
+    # a coordinated list ending in an abbreviation, then the country
+    ("Глава Ассоциации заводов, технопарков и ОЭЗ России выступил первым.", "Ассоциация заводов, технопарков и ОЭЗ России"),
+])
+def test_kinds_of_body_and_their_names(text, name):
+    assert name in by_name(facts_of(text, "organization"))
+
+
+def test_two_companies_joined_by_and_stay_two():
+    orgs = by_name(facts_of("Договор подписали АО «Ромашка» и ООО «Лютик».", "organization"))
+    assert set(orgs) == {"АО «Ромашка»", "ООО «Лютик»"}
+
+
+def test_a_board_of_a_company_is_not_a_kind_of_body_with_a_name():
+    orgs = by_name(facts_of("Решение принял совет директоров «Омсктрансмаша».", "organization"))
+    assert not any(name.startswith("совет") for name in orgs)
+
+
+@pytest.mark.parametrize("text, whole, parent", [
+    ("Решение принял Комитет по бюджету Законодательного собрания Омской области.",
+     "Комитет по бюджету Законодательного собрания Омской области", "Законодательное собрание Омской области"),
+    ("Заявку рассмотрел Наблюдательный совет Фонда развития моногородов.",
+     "Наблюдательный совет Фонда развития моногородов", "Фонд развития моногородов"),
+])
+def test_a_body_of_a_body_is_named_with_it_and_the_parent_stays_a_fact(text, whole, parent):
+    assert {whole, parent} <= set(by_name(facts_of(text, "organization")))
+
+
+def test_a_dative_list_after_po_belongs_to_the_name():
+    text = "В Москве прошло заседание Совета по стратегическому развитию и нацпроектам."
+    assert "Совет по стратегическому развитию и нацпроектам" in by_name(facts_of(text, "organization"))
+
+
+def test_a_rating_is_no_organisation():
+    assert not facts_of("Нижегородская область вошла в ТОП-5 регионов.", "organization")
+
+
+def test_a_dative_list_stops_at_the_first_word_in_another_case():
+    text = "В Москве прошло заседание Совета по стратегическому развитию и нацпроектам с президентом страны."
+    assert "Совет по стратегическому развитию и нацпроектам" in by_name(facts_of(text, "organization"))
+
+
+def test_an_abbreviation_in_brackets_inside_a_name_is_an_alias():
+    text = "Заём выдал Фонд развития промышленности (ФРП) Омской области. ФРП поддержал проект."
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == ["Фонд развития промышленности Омской области"]
+    assert "ФРП" in orgs["Фонд развития промышленности Омской области"].attrs["aliases"]
+
+
+def test_a_body_takes_in_a_regions_press_name_the_dictionary_does_not_know():
+    text = "На днях депутаты Заксобрания Приангарья приняли закон."
+    assert "Заксобрание Приангарья" in by_name(facts_of(text, "organization"))
+
+
+def test_an_abbreviation_of_a_compound_quoted_name_is_that_body():
+    orgs = facts_of("ПАО «Омсктрансмаш» получит заём. Ранее ОТМ запустил новый цех.", "organization")
+    assert len(orgs) == 1 and "ОТМ" in orgs[0].attrs["aliases"]
+
+
+def test_a_body_in_a_photo_credit_is_no_fact():
+    text = "Фото: пресс-служба Минэкономики Омской области\nВ Омске открыли технопарк."
+    assert not facts_of(text, "organization")
+
+
+def test_a_name_in_straight_quotes_after_a_kind_of_body():
+    text = 'Проект индустриального парка "Заря" одобрили в мэрии.'
+    assert 'индустриальный парк "Заря"' in by_name(facts_of(text, "organization"))
+
+
+def test_quoted_names_listed_with_an_organisation_are_organisations():
+    orgs = by_name(facts_of("В реестр включены парки «Импульс», «Заречный» и «Светлый».", "organization"))
+    assert {"Заречный", "Светлый"} <= set(orgs)
+
+
+def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays_apart():
+    text = ("Особая экономическая зона «Заречье» получила резидента. В ОЭЗ «Заречье» работают 20 компаний. "
+            "Тем временем АО «ОЭЗ «Заречье»» наняло директора.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert set(orgs) == {"Особая экономическая зона «Заречье»", "АО «ОЭЗ «Заречье»»"}
+    assert "ОЭЗ «Заречье»" in orgs["Особая экономическая зона «Заречье»"].attrs["aliases"]

@@ -1,0 +1,40 @@
+"""Places as real news writes them: a region by its press name in any case, a city whose
+streets are meant."""
+from __future__ import annotations
+
+from clusterkb.extract.document import make_document
+from clusterkb.extract.places import extract_places
+from clusterkb.extract.spans import LOC, Span
+from conftest import article, by_name, facts_of
+
+
+def test_a_regions_press_name_in_another_case_is_the_region():
+    places = by_name(facts_of("Проект поддержали власти Приангарья и Иркутской области.", "location"))
+    assert list(places) == ["Иркутская область"]
+    assert places["Иркутская область"].attrs["aliases"] == ["Приангарье"]
+
+
+def test_the_streets_of_a_city_name_the_city():
+    assert "Лондон" in by_name(facts_of("Ночью на улицы Лондона вывели патрули.", "location"))
+
+
+def test_a_street_named_after_a_person_is_no_place():
+    assert not facts_of("Офис находится на улице Ленина.", "location")
+
+
+def test_a_place_of_the_table_named_with_an_organisation_noun_stays_a_place():
+    text = "Договор с Советским Союзом подписали в 1956 году."
+    assert not facts_of(text, "organization")
+    assert "СССР" in by_name(facts_of(text, "location"))
+
+
+def test_two_districts_sharing_a_plural_noun_are_each_named_whole():
+    text = "Заводы построят в Цивильском и Батыревском районах республики."
+    assert {"Цивильский район", "Батыревский район"} <= set(by_name(facts_of(text, "location")))
+
+
+def test_a_line_of_tags_the_model_takes_for_one_place_is_no_place():
+    """The model sometimes tags a whole line of site tags as one place; no place has six words."""
+    line = "Иван Петров республика Мордовия Саранск Пресс-Служба"
+    doc = make_document(article(line + "\nВ Саранске открыли технопарк."))
+    assert not extract_places(doc, [Span(LOC, 0, len(line))])
