@@ -72,28 +72,32 @@ def test_lone_surrogates_in_a_feed_a_sidecar_and_a_file_name_are_made_safe(tmp_p
     assert stats["articles"] == 3
 
 
-def test_links_out_of_the_inputs_and_special_files_are_not_read(tmp_path):
+def test_links_to_folders_out_of_the_inputs_and_special_files_are_not_read(tmp_path):
+    """A link to a folder elsewhere is not walked and a sidecar must sit beside its article; a
+    link to a file is read as that file (a folder of links is a way to name articles)."""
     inbox, outside = tmp_path / "in", tmp_path / "outside"
-    inbox.mkdir(), outside.mkdir()
-    (outside / "secret.txt").write_text("Секретный технопарк открыт в Омске. " + GOOD, encoding="utf-8")
+    inbox.mkdir(), (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "secret.txt").write_text("Секретный технопарк открыт в Омске. " + GOOD, encoding="utf-8")
+    (outside / "named.txt").write_text("Названный технопарк открыт в Томске. " + GOOD, encoding="utf-8")
     (inbox / "good.txt").write_text(GOOD, encoding="utf-8")
-    (inbox / "away").symlink_to(outside, target_is_directory=True)
-    (inbox / "away.txt").symlink_to(outside / "secret.txt")
+    (inbox / "away").symlink_to(outside / "deep", target_is_directory=True)
+    (inbox / "named.txt").symlink_to(outside / "named.txt")
     (inbox / "side.txt").write_text("Технопарк открыт. " + GOOD, encoding="utf-8")
-    (inbox / "side.meta.json").symlink_to(outside / "secret.txt")
+    (inbox / "side.meta.json").symlink_to(outside / "deep" / "secret.txt")
     (inbox / "here").symlink_to(inbox / "good.txt")  # a link within the inputs is fine (but not an article name)
     os.mkfifo(inbox / "pipe.txt")
     data = tmp_path / "data"
     out = run("--data-dir", str(data), "ingest", str(inbox), timeout=120)
     assert out.returncode == 1
     lines = errors(out)
-    for name in ("away:", "away.txt:", "side.meta.json:"):
+    for name in ("away:", "side.meta.json:"):
         [line] = [x for x in lines if f"/{name}" in x]
         assert "--follow-symlinks" in line and "outside" in line
     [fifo] = [x for x in lines if "pipe.txt" in x]
     assert "not a regular file" in fifo
     facts = run("--data-dir", str(data), "export", "--format", "jsonl").stdout
     assert "Секретный" not in facts and "secret.txt" not in facts
+    assert "Названный" in facts
     run("--data-dir", str(data), "ingest", str(inbox), "--follow-symlinks", timeout=120)
     assert "secret.txt" in run("--data-dir", str(data), "export", "--format", "jsonl").stdout
 

@@ -14,6 +14,7 @@ from clusterkb.extract import extract_article
 from clusterkb.facts import extraction_to_json
 from conftest import EVAL
 
+REAL = EVAL.parent / "real"  # real news pages no one here wrote (read from ../shared, never copied)
 BLIND = Path(__file__).parent / "eval"
 BLIND2 = Path(__file__).parent / "eval2"
 SCORER = EVAL.parent / "score.py"
@@ -32,13 +33,25 @@ def scores(gold_dir: Path) -> dict:
     return rows
 
 
+KINDS = ("person", "organization", "location", "date", "count", "money")
+FLOORS = {  # micro F1, then each kind's F1: a drop below is a regression
+    "development set": (EVAL, 0.97, dict.fromkeys(KINDS, 0.85)),
+    "real news pages": (REAL, 0.95, {"person": 0.97, "organization": 0.90, "location": 0.93, "date": 0.96,
+                                     "count": 0.96, "money": 0.97}),
+    "blind set": (BLIND, 0.95, dict.fromkeys(KINDS, 0.85)),
+    "second blind set": (BLIND2, 0.95, dict.fromkeys(KINDS, 0.85)),
+}
+
+
 @pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside the repo")
-@pytest.mark.parametrize("gold_dir, floor", [(EVAL, 0.97), (BLIND, 0.95), (BLIND2, 0.95)],
-                         ids=["development set", "blind set", "second blind set"])
-def test_micro_f1_stays_above_its_floor(gold_dir, floor):
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_micro_f1_stays_above_its_floor(name):
+    gold_dir, floor, kind_floors = FLOORS[name]
+    if not gold_dir.exists():
+        pytest.skip(f"{gold_dir} is not beside the repo")
     rows = scores(gold_dir)
     assert rows["micro"]["f1"] >= floor, {k: v["f1"] for k, v in rows.items()}
-    for kind in ("person", "organization", "location", "date", "count", "money"):
-        assert rows[kind]["f1"] >= 0.85, (kind, rows[kind])
+    for kind, kind_floor in kind_floors.items():
+        assert rows[kind]["f1"] >= kind_floor, (kind, rows[kind])
     person = rows["person"]
     assert person["roles"] >= 0.9 * person["roles_gold"], "roles found for too few people"

@@ -488,11 +488,14 @@ def _walk(root: Path, roots: tuple[Path, ...] | None) -> Iterator[Path | Article
 def _entry(entry: os.DirEntry[str], inside: frozenset[tuple[int, int]], roots: tuple[Path, ...] | None
            ) -> tuple[Path | ArticleError, frozenset[tuple[int, int]] | None]:
     """A folder entry to walk into (with its ancestors), a file to yield (None), or the error of a
-    link leading out of the roots."""
+    link to a folder out of the roots. A link to a file is read as that file wherever it points
+    (a folder of links to articles is a way to name them); a link to a folder elsewhere is not
+    walked, so no link in an incoming folder opens the rest of the disk."""
     path = Path(entry.path)
-    if entry.is_symlink() and not _within(path, roots):
+    folder = _is_folder(entry)
+    if folder and entry.is_symlink() and not _within(path, roots):
         return ArticleError(path_name(path), _leaves(path)), None
-    return path, inside if _is_folder(entry) else None
+    return path, inside if folder else None
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
