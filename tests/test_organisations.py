@@ -125,3 +125,11 @@ def test_a_regional_fund_written_in_lower_case_and_the_regional_government():
     assert "региональный фонд развития промышленности Пермского края" in orgs
     assert "региональное правительство" in [a.lower() for a in orgs["правительство Пермского края"].attrs["aliases"]]
     assert not any("оплаты" in n for n in orgs)
+
+
+def test_a_lower_case_regional_adjective_is_part_of_the_bodys_name():
+    text = ("В кировский фонд развития промышленности поступят 40 млн рублей. Средства направят на докапитализацию "
+            "регионального Фонда развития промышленности.")
+    names = {f.attrs["name"] for f in facts_of(text, "organization")}
+    assert "кировский фонд развития промышленности" in {n.lower() for n in names}
+    assert "региональный фонд развития промышленности" in {n.lower() for n in names}

@@ -238,3 +238,13 @@ def test_any_order_of_the_articles_gives_the_same_facts_and_ids():
                 art("d", person("Михаил Иванов"), person("Иванов"), org("Минпром"))]
     results = {str([kb_fact_to_json(f) for f in merge(order)]) for order in itertools.permutations(articles)}
     assert len(results) == 1
+
+
+def test_a_generic_name_beside_a_placed_body_of_its_article_links_nowhere():
+    """«фонд развития промышленности» in an article about the Zaporozhye fund may be that fund:
+    it does not join the federal fund of other articles (nor the regional one by name alone)."""
+    kb = merge([art("a", org("Фонд развития промышленности", "ФРП")), art("b", org("Фонд развития промышленности")),
+                art("c", org("Фонд развития промышленности Запорожской области"), org("фонд развития промышленности")),
+                art("d", org("кировский Фонд развития промышленности"), org("Фонд развития промышленности"))])
+    assert files(one(kb, "organization", "ФРП")) == {"a.txt", "b.txt"}
+    assert len([f for f in kb if f.kind == "organization"]) == 5

@@ -27,7 +27,7 @@ from . import gazetteer
 from .facts import Fact, KBFact, Source
 from .kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from .normalize import fold, is_cyrillic
-from .translit import abbreviation_key, concepts, latin_key
+from .translit import abbreviation_key, concepts, latin_key, place_concepts
 
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
 
@@ -71,8 +71,30 @@ def item_order(article: str, pos: int) -> str:
 
 
 def items_of(articles: Iterable[ArticleFacts]) -> list[Item]:
-    return sorted((Item(a.id, a.path, a.published, i, f) for a in articles for i, f in enumerate(a.facts)),
-                  key=lambda item: item.order)
+    items = []
+    for a in articles:
+        local = article_relative(a.facts)
+        items += [Item(a.id, a.path, a.published, i, marked_local(f) if i in local else f) for i, f in enumerate(a.facts)]
+    return sorted(items, key=lambda item: item.order)
+
+
+def article_relative(facts: list[Fact]) -> set[int]:
+    """Positions of the organisations an article names only by a generic name that another of its
+    organisations names with a place: «фонд развития промышленности» beside «Фонд развития
+    промышленности Запорожской области», «кировский Фонд …». There the short name may mean either
+    body, so it links to no other article (a false merge costs more than a missed one)."""
+    orgs = [(i, f, concepts(f.attrs.get("name") or "")) for i, f in enumerate(facts) if f.kind == "organization"]
+    placed = [bag.words for _, _, bag in orgs if bag.places or bag.words & place_concepts()]
+    return {i for i, f, bag in orgs if len(bag.words) >= 2 and not bag.places and signature(f) == frozenset()
+            and any(bag.words < words for words in placed)}
+
+
+def marked_local(fact: Fact) -> Fact:
+    """The fact, marked as meaning one body in its own article only (see `article_relative`)."""
+    return Fact(fact.kind, {**fact.attrs, LOCAL: True}, fact.mentions)
+
+
+LOCAL = "local"  # a fact's mark: it links to no other article
 
 
 @dataclass(frozen=True)
@@ -90,7 +112,10 @@ class Key:
 
 
 def name_keys(fact: Fact) -> list[Key]:
-    """Every key a named fact is found under, each ranked by how strong its evidence is."""
+    """Every key a named fact is found under, each ranked by how strong its evidence is (none
+    for a fact that means one body in its own article only)."""
+    if fact.attrs.get(LOCAL):
+        return []
     if fact.kind == "person":
         return _person_keys(fact.attrs.get("name") or "", fact.attrs.get("first") or "", fact.attrs.get("last") or "")
     keys: list[Key] = []
@@ -393,7 +418,7 @@ def _reverse(order: str) -> tuple[int, ...]:
 
 
 def _bare_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in attrs.items() if k not in ("aliases", "roles", "canonical", "context")}
+    return {k: v for k, v in attrs.items() if k not in ("aliases", "roles", "canonical", "context", LOCAL)}
 
 
 def named_reasons(group: list[Item]) -> list[str]:

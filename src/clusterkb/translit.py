@@ -152,6 +152,17 @@ def _stem(key: str) -> str:
     return re.sub(r"(?:sk)?[aeiou]*$", "", key) or key
 
 
+def place_concepts() -> frozenset[str]:
+    """The concepts of words that say a body belongs to a place («области», «региональный»)."""
+    return _table().place_words
+
+
+def is_place_adjective(lemma: str) -> bool:
+    """«кировский», «омский»: an adjective made from a known place."""
+    adjective = _PLACE_ADJECTIVE.fullmatch(lemma)
+    return adjective is not None and _is_place(lemma, adjective)
+
+
 def _is_place(lemma: str, adjective: re.Match[str] | None) -> bool:
     """A known place noun («Тюмени»), or an adjective made from one («омский», «тульский»)."""
     if adjective is None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .. import gazetteer, nlp
 from ..facts import Fact, Mention
 from ..normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
+from ..translit import is_place_adjective
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
                     with_coordinated_genitives, with_org_type)
@@ -42,8 +43,8 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     typed = _typed_quoted_names(doc)
     found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed \
         + _coordinated_quoted_names(doc, spans + typed)
-    layer = _OrganisationLayer(spans)
-    for new in sorted(found, key=lambda s: s.end - s.start, reverse=True):
+    layer = _OrganisationLayer(_with_regional_words(doc, spans))
+    for new in sorted(_with_regional_words(doc, found), key=lambda s: s.end - s.start, reverse=True):
         near = layer.near(new)
         inside = [o for o in near if new.start <= o.start and o.end <= new.end]
         overlapping = [o for o in near if o.start < new.end and new.start < o.end]
@@ -53,6 +54,28 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
             layer.remove(inside)
         layer.add(new)
     return sorted(layer.spans(), key=lambda s: (s.start, -s.end))
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+) $")
+_REGIONAL = {"региональный", "областной", "краевой", "республиканский"}
+
+
+def _with_regional_words(doc: Document, spans: list[Span]) -> list[Span]:
+    """A lower-case regional adjective right before an organisation is part of its name: it
+    says which body is meant («кировский Фонд развития промышленности», «регионального Фонда
+    развития промышленности» are not the federal fund)."""
+    out = []
+    for s in spans:
+        m = _WORD_BEFORE.search(doc.text, max(0, s.start - 30), s.start) if s.type == ORG else None
+        if m and _regional(m.group(1)):
+            s = Span(ORG, m.start(1), s.end)
+        out.append(s)
+    return out
+
+
+def _regional(word: str) -> bool:
+    lemmas = {p.normal_form for p in nlp.parse(word) if p.tag.POS == "ADJF"}
+    return bool(lemmas & _REGIONAL) or any(is_place_adjective(lemma) for lemma in lemmas)
 
 
 class _OrganisationLayer:

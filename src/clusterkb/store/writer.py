@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..facts import fact_from_json
+from ..resolve import LOCAL, article_relative
 from .codec import encode_fact, sentences_of
 from .resolver import Outcome, Resolver
 from .schema import SENTENCE_BITS
@@ -107,6 +109,8 @@ class Writer:
         removal of the articles it replaces."""
         with self.transaction():
             self._remove(article["id"])
+            local = article_relative([fact_from_json(f) for f in facts])
+            facts = [{**f, LOCAL: True} if i in local else f for i, f in enumerate(facts)]
             sentences = sentences_of(facts)
             number = {s: k for k, s in enumerate(sentences)}
             cur = self.db.execute("INSERT INTO articles (id, path, published, lang, record, facts) VALUES (?, ?, ?, ?, ?, ?)",
