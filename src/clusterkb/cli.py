@@ -29,6 +29,7 @@ MaxSize = Annotated[str, typer.Option(
 EVERY_FORMAT = ("table", "json", "jsonl", "csv")
 NO_CSV = ("table", "json", "jsonl")
 DATA_FORMATS = ("json", "jsonl", "csv")
+CSV_SOURCES = 20  # articles of a fact read for its CSV row (the earliest is its article; totals count all)
 
 
 def _format_option(allowed: tuple[str, ...], default: str = "table on a terminal, jsonl in a pipe") -> Any:
@@ -332,6 +333,8 @@ def query(
     undated: Annotated[str, typer.Option("--undated", help="With --since/--until, facts with no date (no dated "
                                          "article, or a date without its year): exclude | include | only.")] = "exclude",
     limit: Limit = None,
+    sources: Annotated[int, typer.Option("--sources", min=0, help="Articles of each fact's sources to print, its "
+                                         "first ones (a fact said in every article has thousands); 0: all.")] = 20,
     fmt: AnyFormat = None,
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
@@ -361,7 +364,7 @@ def query(
     if text is not None and not text.strip():
         _fail("--text needs words")
     index = _index()
-    filters = Filters(kind, name, location, org, article, text, since, until, limit, undated)
+    filters = Filters(kind, name, location, org, article, text, since, until, limit, undated, sources or None)
     found = run_query(index, filters)
     left_out = undated_left_out(index, filters)
     if left_out:
@@ -494,7 +497,7 @@ def export(
     Example: clusterkb export --format csv > facts.csv && clusterkb export --format sqlite kb.sqlite
     """
     from .query import ArticleFilters, list_articles
-    from .render import ARTICLE_COLUMNS, article_row, write_facts, write_records
+    from .render import ARTICLE_COLUMNS, article_row, write_fact_stream, write_facts, write_records
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
@@ -511,7 +514,10 @@ def export(
         write_records(list_articles(index, ArticleFilters()), fmt, sys.stdout, ARTICLE_COLUMNS, article_row)
         return
     try:
-        write_facts(index.facts(), fmt, sys.stdout, index.articles() if fmt == "csv" else {})
+        if fmt == "csv":  # one row a fact: its first articles and its totals are enough
+            write_facts(index.facts(sources=CSV_SOURCES), fmt, sys.stdout, index.article_lookup())
+        else:
+            write_fact_stream(index.streamed(), fmt, sys.stdout)
     finally:
         index.close()
 

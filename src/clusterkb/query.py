@@ -31,23 +31,26 @@ class Filters:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
-    undated: str = "exclude"  # with --since/--until, facts with no date: exclude | include | only
+    undated: str = "exclude"
+    sources: int | None = None  # articles of each fact's sources to read (None: all); filters by article need all  # with --since/--until, facts with no date: exclude | include | only
 
 
 def query(index: Index, f: Filters) -> list[dict[str, Any]]:
     """Facts that pass every filter given, in the knowledge base's order. The index narrows
-    the candidates; the filters below decide."""
+    the candidates; the filters below decide. Sources are cut to `f.sources` articles (with
+    the fact's totals) unless a filter needs them whole."""
+    alone = not (f.article or f.location or f.org or f.since or f.until or f.undated == "only")
+    cap = f.sources if alone else None
     if f.name:
-        selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind) if name_matches(f.name, x))
+        selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind, cap) if name_matches(f.name, x))
     elif f.text:
-        alone = not (f.article or f.location or f.org or f.since or f.until or f.undated == "only")
-        selected = index.by_text(f.text, f.kind, f.limit if alone else None)
+        selected = index.by_text(f.text, f.kind, f.limit if alone else None, cap)
     elif f.kind and f.kind not in NAMED_KINDS and (f.location or f.org):
         selected = index.by_context(f.location or f.org or "", f.kind)
     else:
-        selected = index.facts(f.kind)
+        selected = index.facts(f.kind, cap)
     if f.text and f.name:
-        said = {x["id"] for x in index.by_text(f.text, f.kind)}
+        said = {x["id"] for x in index.by_text(f.text, f.kind, sources=0)}
         selected = (x for x in selected if x["id"] in said)
     if f.article:
         selected = (x for x in selected if _in_article(x, f.article))

@@ -102,6 +102,23 @@ def write_facts(facts: Iterable[dict[str, Any]], fmt: str, out: IO[str], article
     write_records(facts, fmt, out, FACT_COLUMNS, lambda f: fact_row(f, articles))
 
 
+def write_fact_stream(facts: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+    """Facts whose `sources` are iterators, as json or jsonl written a source at a time: the
+    output of `export` for a fact said in a million articles needs no more memory than one.
+
+    Example: write_fact_stream(index.streamed(), "jsonl", sys.stdout)
+    """
+    sep, start, end = ("\n", "", "") if fmt == "jsonl" else (",\n", "[\n", "\n]")
+    out.write(start)
+    for i, fact in enumerate(facts):
+        head = {k: v for k, v in fact.items() if k != "sources"}
+        out.write((sep if i and fmt == "json" else "") + dumps(head)[:-1] + (', "sources": [' if head else '"sources": ['))
+        for j, source in enumerate(fact["sources"]):
+            out.write((", " if j else "") + dumps(source))
+        out.write("]}" + ("\n" if fmt == "jsonl" else ""))
+    out.write(end + ("\n" if fmt == "json" else ""))
+
+
 def write_extractions(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
     """`extract` records as json (one array) or csv (the facts' rows, as `query` writes them)."""
     if fmt != "csv":
@@ -146,7 +163,7 @@ def fact_row(fact: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[
             "context_organizations": ctx.get("organizations", []),
             "context_locations": ctx.get("locations", []),
             "articles": [s["article"] for s in sources],
-            "mentions": sum(len(s["mentions"]) for s in sources),
+            "mentions": fact["total"]["mentions"] if "total" in fact else sum(len(s["mentions"]) for s in sources),
             "article_id": first and first["article"], "article_path": first and first.get("path"),
             "article_title": art.get("title"), "published": art.get("published"),
             "sentence": first["mentions"][0]["sentence"] if first and first["mentions"] else None}

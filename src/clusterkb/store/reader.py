@@ -36,11 +36,12 @@ class Index:
 
     # whole kinds -----------------------------------------------------------------------------
 
-    def facts(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
-        """All facts (of a kind), ordered by kind and id, one at a time."""
+    def facts(self, kind: str | None = None, sources: int | None = None) -> Iterator[dict[str, Any]]:
+        """All facts (of a kind), ordered by kind and id, one at a time; with `sources`, each with
+        only its first articles (and its totals)."""
         where, args = ("WHERE e.kind = ?", (kind,)) if kind else ("", ())
-        for row in self.db.execute(f"{_FACT} {where} ORDER BY e.kind, e.id", args).fetchall():
-            yield self._fact(row)
+        for row in _rows(self.db.execute(f"{_FACT} {where} ORDER BY e.kind, e.id", args)):
+            yield self._fact(row, sources)
 
     def kind_counts(self) -> dict[str, int]:
         counts = {k[len("count:"):]: int(v) for k, v in self.db.execute(
@@ -114,11 +115,12 @@ class Index:
         rows = self._matching("names", stems(text)) | self._matching("names", latin_stems(text))
         return self._load(rows, kind, sources)
 
-    def by_context(self, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+    def by_context(self, text: str, kind: str | None = None, sources: int | None = None) -> list[dict[str, Any]]:
         """Facts whose context (or role organisation) has a word for every word of `text`."""
-        return self._load(self._matching("context", stems(text)), kind)
+        return self._load(self._matching("context", stems(text)), kind, sources)
 
-    def by_text(self, text: str, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def by_text(self, text: str, kind: str | None = None, limit: int | None = None,
+                sources: int | None = None) -> list[dict[str, Any]]:
         """Facts said in sentences holding every word of `text` (any inflection: «промышленной
         ипотеки» finds «промышленная ипотека»); with `limit`, those of the first sentences found."""
         words = [w for w in stems(text) if w]
@@ -141,7 +143,7 @@ class Index:
                     (*hits, *([kind] if kind else []))):
                 if any(m[3] in hits[art] for m in json.loads(fact)["mentions"]):
                     rows.add(entity)
-        return self._load(rows, kind)
+        return self._load(rows, kind, sources)
 
     def in_articles(self, articles: Iterable[str]) -> list[dict[str, Any]]:
         """Facts with a source in any of these articles."""
@@ -208,21 +210,78 @@ class Index:
         """The articles a fact is said in (its first `limit`), each with its mentions and their sentences."""
         if limit == 0:
             return []
-        arts = ("AND i.article IN (SELECT DISTINCT article FROM items WHERE entity = ? ORDER BY article LIMIT ?)"
-                if limit is not None else "")
+        if limit is None:
+            return list(self.sources_of(n))
         rows = self.db.execute("SELECT i.article, a.path, a.rowid, i.fact FROM items i JOIN articles a ON a.id = i.article "
-                               f"WHERE i.entity = ? {arts} ORDER BY i.article, i.pos",
-                               (n, n, limit) if limit is not None else (n,)).fetchall()
+                               "WHERE i.entity = ? AND i.article IN (SELECT DISTINCT article FROM items WHERE entity = ? "
+                               "ORDER BY article LIMIT ?) ORDER BY i.article, i.pos", (n, n, limit)).fetchall()
+        return list(self._grouped(rows))
+
+    def sources_of(self, n: int) -> Iterator[dict[str, Any]]:
+        """A fact's sources one article at a time, read in batches: memory stays flat however
+        many articles say it."""
+        cursor = self.db.cursor()
+        cursor.execute("SELECT i.article, a.path, a.rowid, i.fact FROM items i JOIN articles a ON a.id = i.article "
+                       "WHERE i.entity = ? ORDER BY i.article, i.pos", (n,))
+        pending: dict[str, Any] | None = None
+        while rows := cursor.fetchmany(CHUNK):
+            for source in self._grouped(rows):
+                if pending and pending["article"] == source["article"]:
+                    pending["mentions"] += [m for m in source["mentions"] if m not in pending["mentions"]]
+                    continue
+                if pending:
+                    yield pending
+                pending = source
+        if pending:
+            yield pending
+
+    def _grouped(self, rows: list[tuple]) -> Iterator[dict[str, Any]]:
+        """Rows of (article, path, article rowid, fact) in article order → one source per article,
+        its mentions with their sentences."""
         wanted = {(r[2] << SENTENCE_BITS) + m[3] for r in rows for m in json.loads(r[3])["mentions"]}
         text: dict[int, dict[int, str]] = {}
         for part in chunks(sorted(wanted)):
             for k, t in self.db.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({marks(part)})", part):
                 text.setdefault(k >> SENTENCE_BITS, {})[k & ((1 << SENTENCE_BITS) - 1)] = t
-        out: list[dict[str, Any]] = []
+        out: dict[str, Any] | None = None
         for article, path, rowid, fact in rows:
             mentions = decode_fact(fact, text.get(rowid, {}))["mentions"]
-            if out and out[-1]["article"] == article:
-                out[-1]["mentions"] += [m for m in mentions if m not in out[-1]["mentions"]]
-            else:
-                out.append({"article": article, "path": path or "", "mentions": mentions})
-        return out
+            if out and out["article"] == article:
+                out["mentions"] += [m for m in mentions if m not in out["mentions"]]
+                continue
+            if out:
+                yield out
+            out = {"article": article, "path": path or "", "mentions": mentions}
+        if out:
+            yield out
+
+    def streamed(self) -> Iterator[dict[str, Any]]:
+        """Every fact, ordered by kind and id, its `sources` an iterator read as it is consumed
+        (what `export` writes: memory flat in the size of the store and of any one fact)."""
+        for n, ident, kind, attrs in _rows(self.db.execute(f"{_FACT} ORDER BY e.kind, e.id")):
+            yield {"id": ident, "kind": kind, **json.loads(attrs), "sources": self.sources_of(n)}
+
+    def article_lookup(self) -> ArticleLookup:
+        return ArticleLookup(self)
+
+
+class ArticleLookup:
+    """Article records by id, read when asked for and kept for the next: `.get(id, default)` like
+    the dict `Index.articles()` returns, without reading every article first."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self.known: dict[str, dict[str, Any]] = {}
+
+    def get(self, article: str, default: Any = None) -> Any:
+        if article not in self.known:
+            if len(self.known) > 10_000:
+                self.known.clear()
+            self.known.update(self.index.articles([article]))
+        return self.known.get(article, default)
+
+
+def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
+    """A cursor's rows a batch at a time (other queries may run between two batches)."""
+    while batch := cursor.fetchmany(CHUNK):
+        yield from batch
