@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -159,3 +161,25 @@ def test_until_and_since_bound_dates_and_bad_dates_are_usage_errors(tmp_path):
     assert dates("--since", "2024-06") == ["2025"]
     for bad in ("foo", "2024-13-45"):
         assert run(data, "query", "--since", bad).exit_code == 2
+
+
+def test_run_records_say_what_happened_also_when_interrupted(tmp_path):
+    """--force re-extracts (not «new»); a Ctrl-C'd run leaves a record marked interrupted, and the
+    next run counts the facts the interrupted one stored but had not resolved."""
+    data, raw = two_articles_ingested(tmp_path)
+    forced = run(data, "ingest", str(raw), "--force")
+    assert "0 new" in forced.stderr and "2 reextracted" in forced.stderr
+    for i in range(200):
+        (raw / f"more{i}.txt").write_text(f"{THREE} В парке работают {i + 3} компаний.", encoding="utf-8")
+    proc = subprocess.Popen([SCRIPT, "--data-dir", str(data), "ingest", str(raw), "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(articles(data)) < 5 and time.monotonic() < deadline:  # interrupted once it has stored some
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    records = [json.loads(x) for x in run(data, "runs", "--format", "jsonl").stdout.splitlines()]
+    assert records[-1]["interrupted"] is True
+    again = run(data, "ingest", str(raw))
+    assert again.exit_code == 0
+    assert stats(data)["articles"] == 202

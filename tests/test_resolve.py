@@ -248,3 +248,9 @@ def test_a_generic_name_beside_a_placed_body_of_its_article_links_nowhere():
                 art("d", org("кировский Фонд развития промышленности"), org("Фонд развития промышленности"))])
     assert files(one(kb, "organization", "ФРП")) == {"a.txt", "b.txt"}
     assert len([f for f in kb if f.kind == "organization"]) == 5
+
+
+def test_a_name_written_with_a_no_break_space_gives_one_reason():
+    kb = merge([art("a", org("АКИТ\u00a0РФ")), art("b", org("АКИТ РФ")), art("c", org("АКИТ РФ"))])
+    (fact,) = [f for f in kb if f.kind == "organization"]
+    assert len(fact.attrs["why"]) == 2 and not any("\u00a0" in r for r in fact.attrs["why"])

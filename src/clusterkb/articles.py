@@ -391,7 +391,7 @@ def _feed_article(raw: bytes, where: str, first: bool) -> Article | None:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise ArticleError(where, f"not valid JSON: {e.msg} at column {e.colno}") from None
+        raise ArticleError(where, f"not valid JSON ({e.msg.rstrip(': ').removesuffix(' at')} at column {e.colno})") from None
     except RecursionError:
         raise ArticleError(where, "not valid JSON: nested too deeply") from None
     given = _fields(record, where)

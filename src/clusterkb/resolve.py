@@ -26,7 +26,7 @@ from typing import Any
 from . import gazetteer
 from .facts import Fact, KBFact, Source
 from .kinds import NAMED_KINDS, VALUE_KINDS, kind_of
-from .normalize import fold, is_cyrillic
+from .normalize import clean_spaces, fold, is_cyrillic
 from .translit import abbreviation_key, concepts, latin_key, place_concepts
 
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
@@ -445,10 +445,11 @@ def named_reasons(group: list[Item]) -> list[str]:
 
 
 def _reason(x: Item, kx: Key, y: Item, ky: Key) -> str:
-    """«АКИТ РФ» (002.txt) joins «Ассоциация …»: alias defined in 000.txt."""
+    """«АКИТ РФ» (002.txt) joins «Ассоциация …»: alias defined in 000.txt. Spacing is folded, so a
+    name written with a no-break space gives the same reason."""
     if _rather_target(x, kx, y, ky):
         x, kx, y, ky = y, ky, x, kx
-    return f"«{kx.form}» ({x.file}) joins «{y.name}»: {_because(kx, ky, y.file)}"
+    return clean_spaces(f"«{kx.form}» ({x.file}) joins «{y.name}»: {_because(kx, ky, y.file)}")
 
 
 def _rather_target(x: Item, kx: Key, y: Item, ky: Key) -> bool:
