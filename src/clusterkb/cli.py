@@ -606,6 +606,8 @@ def forget(
         gone, unmatched = run_forget(articles, state.data_dir, wait=wait)
     except StoreError as e:
         _fail(str(e), 3)
+    except OSError as e:
+        _fail(f"{state.data_dir}: cannot change the knowledge base ({e.strerror or e})", 3)
     for name in unmatched:
         log.error("%s: no article in the knowledge base has this id or path", printable(name))
     if not quiet:
@@ -658,6 +660,8 @@ def rebuild(
         total = run_rebuild(state.data_dir, wait=wait)
     except StoreError as e:
         _fail(str(e), 3)
+    except OSError as e:
+        _fail(f"{state.data_dir}: cannot change the knowledge base ({e.strerror or e})", 3)
     if not quiet:
         typer.echo(f"rebuilt: {total} facts in the knowledge base", err=True)
 

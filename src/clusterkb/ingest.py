@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import logging
 import os
-import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -155,8 +154,8 @@ def _record(writer: Writer, report: IngestReport, report_file: str | os.PathLike
     summary = report.as_dict()
     try:
         writer.save_run(summary)
-    except sqlite3.Error as e:
-        log.error("%s: cannot keep this run's record (%s)", writer.path, e)
+    except StoreError as e:
+        log.error("%s", e)
     if report_file:
         try:
             write_json_atomic(Path(report_file), summary)

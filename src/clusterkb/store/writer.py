@@ -16,7 +16,7 @@ from ..facts import fact_from_json
 from ..resolve import LOCAL, article_relative
 from .codec import encode_fact, sentences_of
 from .resolver import Outcome, Resolver
-from .schema import SENTENCE_BITS
+from .schema import SENTENCE_BITS, StoreError
 
 _BATCH = 2000  # articles resolved per transaction: memory stays flat however many are pending
 
@@ -38,13 +38,16 @@ class Writer:
         if self.db.in_transaction:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:  # a read-only folder, a full disk: said, and nothing half-written
+            raise StoreError(f"{self.path}: cannot write the knowledge base ({e}); nothing of this change was kept") from None
 
     # the catalogue: which file each article came from -------------------------------------
 
