@@ -21,9 +21,7 @@ from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
                     with_coordinated_genitives, with_org_type)
 
-GOVERNMENT_HEADS = {"правительство", "администрация", "министерство", "департамент", "комитет",
-                    "агентство", "мэрия", "минпром", "минэкономразвития", "минэкономики", "дума",
-                    "фонд", "корпорация"}
+GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
                               r"мэри|минпром|минэконом|дум|фонд|корпорац)\w*", re.I)
 _WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
