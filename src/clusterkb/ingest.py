@@ -208,17 +208,9 @@ def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float 
     """Remove articles (by id, a 6+ character id prefix, or path) and every fact left without a
     source; no NLP runs. A forgotten file is not ingested again until `ingest --force`.
     Returns the ids removed and the names that matched no article."""
-    kb = Store(data_dir)
-    if not kb.exists():
-        raise StoreError(f"{kb.root}: no knowledge base here; check --data-dir")
-    with kb.lock(wait):
-        writer = kb.writer()
-        try:
-            with writer.transaction():  # removed with their facts resolved again, or not at all
-                gone, unmatched = _forget(list(articles), writer)
-                writer.resolve()
-        finally:
-            writer.close()
+    with _existing(data_dir, wait) as writer, writer.transaction():  # removed and resolved again, or not at all
+        gone, unmatched = _forget(list(articles), writer)
+        writer.resolve()
     return sorted(gone), unmatched
 
 
@@ -245,15 +237,22 @@ def _forget(names: list[str], writer: Writer) -> tuple[set[str], list[str]]:
 def rebuild(data_dir: str | os.PathLike, *, wait: float = 0.0) -> int:
     """Resolve every stored fact again, from scratch, without re-running the NLP (the repair
     for a store whose entities are in doubt). Returns the number of facts."""
+    with _existing(data_dir, wait) as writer:
+        writer.reset()
+        writer.resolve()
+        return sum(writer.counts().values())
+
+
+@contextlib.contextmanager
+def _existing(data_dir: str | os.PathLike, wait: float) -> Iterator[Writer]:
+    """The writer of a knowledge base that exists (a typo'd --data-dir creates nothing), under its lock."""
     kb = Store(data_dir)
     if not kb.exists():
         raise StoreError(f"{kb.root}: no knowledge base here; check --data-dir")
     with kb.lock(wait):
         writer = kb.writer()
         try:
-            writer.reset()
-            writer.resolve()
-            return sum(writer.counts().values())
+            yield writer
         finally:
             writer.close()
 
