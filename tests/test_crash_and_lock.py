@@ -137,3 +137,18 @@ def test_a_knowledge_base_of_the_first_layout_is_moved_into_the_store(data_dir, 
     assert clusterkb(legacy, "rebuild").returncode == 0
     assert not (root / "kb.json").exists() and not (root / "articles").exists()
     assert len(exported(legacy)) == len(expected)
+
+
+def test_ingest_force_sets_an_unreadable_store_aside_and_builds_a_new_one(data_dir):
+    assert clusterkb(data_dir, "ingest", "-q").returncode == 0
+    expected = exported(data_dir)
+    root = data_dir / "extracted"
+    for suffix in ("-wal", "-shm"):
+        (root / f"kb.sqlite{suffix}").unlink(missing_ok=True)
+    (root / "kb.sqlite").write_bytes(b"not a database at all" * 100)
+    assert clusterkb(data_dir, "ingest").returncode == 3
+    forced = clusterkb(data_dir, "ingest", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "set aside as kb.sqlite.unreadable-" in forced.stderr
+    assert list(root.glob("kb.sqlite.unreadable-*"))
+    assert exported(data_dir) == expected

@@ -95,7 +95,7 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
     report = IngestReport(started=_now())
     kb = Store(data_dir)
     with kb.lock(wait):
-        writer = kb.writer()
+        writer = _writer(kb, force)
         try:
             _ingest(list(paths), writer, report, _Options(force, workers, max_bytes, article_timeout, follow_symlinks,
                                                            engine, address),
@@ -109,6 +109,18 @@ def ingest(paths: Iterable[str], data_dir: str | os.PathLike, *, force: bool = F
             _record(writer, report, report_file)
             writer.close()
     return report
+
+
+def _writer(kb: Store, force: bool) -> Writer:
+    """The store for writing; with `force`, one that cannot be read is set aside (kept) and a new
+    one is built from the articles."""
+    try:
+        return kb.writer()
+    except StoreError as e:
+        if not force:
+            raise
+        log.warning("%s; set aside as %s, building a new one from the articles (--force)", e, kb.set_aside().name)
+        return kb.writer()
 
 
 def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Options,

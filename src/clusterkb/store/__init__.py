@@ -115,10 +115,15 @@ class Store:
             self._migrate(writer)
         return writer
 
-    def remove(self) -> None:
-        """Delete the store (for `rebuild --from-scratch` and tests of recovery)."""
+    def set_aside(self) -> Path:
+        """Move a store that cannot be read out of the way (kept, renamed with the time), so that
+        `ingest --force` can build a new one from the articles. Returns where it went."""
+        aside = self.path.with_name(f"{self.path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}")
         for suffix in ("", "-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
+            old = Path(str(self.path) + suffix)
+            if old.exists():
+                old.replace(Path(str(aside) + suffix))
+        return aside
 
     def _open(self, readonly: bool) -> sqlite3.Connection:
         try:
@@ -133,7 +138,7 @@ class Store:
             db.execute("PRAGMA cache_size = -65536")
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot read the knowledge base ({e}); repair it with `clusterkb rebuild`, "
-                             f"or re-create it with `clusterkb ingest --force` into a new --data-dir") from None
+                             f"or build a new one from the articles with `clusterkb ingest --force` (the old one is kept aside)") from None
         if not readonly and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
             return db
         schema.check(db, self.path)

@@ -66,8 +66,8 @@ def check(db: sqlite3.Connection, path: Path) -> None:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: cannot read the knowledge base ({e}); repair it with `clusterkb rebuild`, "
-                         f"or re-create it with `clusterkb ingest --force` into a new --data-dir") from None
+                         f"or build a new one from the articles with `clusterkb ingest --force` (the old one is kept aside)") from None
     version = row[0] if row else None
     if version != str(VERSION):
         raise StoreError(f"{path}: written with schema version {version!r}, this clusterkb reads version "
-                         f"{VERSION}; re-create it with `clusterkb ingest --force` into a new --data-dir")
+                         f"{VERSION}; build a new one from the articles with `clusterkb ingest --force` (the old one is kept aside)")
