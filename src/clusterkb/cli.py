@@ -485,8 +485,10 @@ def export(
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Print the whole knowledge base: every fact with its sources, or every article; or write
-    it as tables (articles, facts, aliases, roles, context, mentions, sentences) for other tools.
+    """Print the whole knowledge base (every fact with its sources, or every article), or write it as tables.
+
+    sqlite and parquet write tables (articles, facts, aliases, roles, context, mentions,
+    sentences) for other tools.
 
     csv: the facts as `query --format csv` prints them; --what articles as `articles --format csv`.
 
@@ -549,8 +551,10 @@ def report(
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Write one self-contained HTML page: a timeline of dated facts and roles, who appears with
-    whom as a graph, counts and money by region and year, each linked to its sentence and article.
+    """Write one self-contained HTML page: timeline, who appears with whom, counts and money by region.
+
+    Each item links to its sentence and article: dated facts and roles on a timeline, the
+    organisations and people around as a graph, counts and money by region and year.
 
     It needs no network to view. Needs plotly and networkx: pip install 'clusterkb\\[report]'.
 
@@ -592,6 +596,7 @@ def forget(
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Remove articles from the knowledge base, and every fact no other article supports.
+
     Nothing is re-extracted. A forgotten file stays out when its folder is ingested again,
     until `ingest --force`. Exit 1 when a name matches no article.
 
@@ -646,8 +651,9 @@ def rebuild(
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")] = 0.0,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Resolve every stored fact into entities again, from scratch, without re-running the NLP:
-    the repair for a knowledge base whose entities are in doubt, and the way to move a
+    """Resolve every stored fact into entities again, from scratch, without re-running the NLP.
+
+    The repair for a knowledge base whose entities are in doubt, and the way to move a
     knowledge base of the first layout (kb.json) into the store.
 
     Example: clusterkb rebuild
