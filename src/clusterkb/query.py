@@ -161,12 +161,14 @@ def _related(selected: Iterable[dict], index: Index, kind: str, name: str) -> It
     """Facts tied to a place or organisation: numbers by their context, named facts by
     sharing a sentence with it (or, for people, by their role's organisation), and the place
     or organisation itself."""
-    targets = [x for x in index.by_name(name, kind) if name_matches(name, x)]
+    targets = [x for x in index.by_name(name, kind, sources=0) if name_matches(name, x)]
     target_ids = {t["id"] for t in targets}
     target_names = {fold(n) for t in targets for n in names_of(t)}
-    sentences = set().union(*(_sentences(t) for t in targets)) if targets else set()
     key = "locations" if kind == "location" else "organizations"
+    sentences: set[tuple[str, str]] | None = None  # read only when a named fact needs them
     for x in selected:
+        if sentences is None and x["kind"] in NAMED_KINDS and x["id"] not in target_ids:
+            sentences = set().union(set(), *(_sentences(index.fact(t["id"])) for t in targets))
         if x["id"] in target_ids:
             yield x
         elif x["kind"] not in NAMED_KINDS:
@@ -174,7 +176,7 @@ def _related(selected: Iterable[dict], index: Index, kind: str, name: str) -> It
                    for n in (x.get("context") or {}).get(key, [])):
                 yield x
         elif (kind == "organization" and x.get("organization") and name_matches(name, {"name": x["organization"]})) \
-                or _sentences(x) & sentences:
+                or _sentences(x) & (sentences or set()):
             yield x
 
 
