@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,13 @@ def data_dir(tmp_path: Path) -> Path:
     for p in sorted(SAMPLES.glob("*.txt")):
         shutil.copy(p, raw / p.name)
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory) -> Path:
+    """A data dir whose raw/ holds the sample articles, ingested by the installed command
+    (once per test module)."""
+    data = tmp_path_factory.mktemp("kb") / "data"
+    shutil.copytree(SAMPLES, data / "raw")
+    subprocess.run([str(Path(sys.executable).parent / "clusterkb"), "--data-dir", str(data), "ingest", "-q"], check=True)
+    return data

@@ -3,7 +3,6 @@ every fact of the knowledge base, and are written in batches (memory flat in its
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tracemalloc
@@ -21,16 +20,6 @@ SCRIPT = Path(sys.executable).parent / "clusterkb"
 
 def run(data_dir: Path, *args: str):
     return runner.invoke(app, ["--data-dir", str(data_dir), *args])
-
-
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory) -> Path:
-    from conftest import SAMPLES
-
-    data = tmp_path_factory.mktemp("kb") / "data"
-    shutil.copytree(SAMPLES, data / "raw")
-    assert run(data, "ingest", "-q").exit_code == 0
-    return data
 
 
 @pytest.fixture(scope="module")

@@ -24,16 +24,6 @@ def clusterkb(data: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory) -> Path:
-    from conftest import SAMPLES
-
-    data = tmp_path_factory.mktemp("kb") / "data"
-    shutil.copytree(SAMPLES, data / "raw")
-    assert clusterkb(data, "ingest", "-q").returncode == 0
-    return data
-
-
-@pytest.fixture(scope="module")
 def whole(kb: Path) -> Path:
     out = kb.parent / "report.html"
     done = clusterkb(kb, "report", str(out))
