@@ -18,7 +18,6 @@ import os
 import platform
 import random
 import re
-import resource
 import statistics
 import subprocess
 import sys

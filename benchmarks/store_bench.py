@@ -42,6 +42,7 @@ def sample_results() -> list[tuple[dict, list[dict]]]:
 
 def build(data: Path, n_articles: int, seed: int = 3) -> float:
     """A knowledge base of n_articles cloned article results; returns the seconds it took."""
+    from clusterkb.resolve.incremental import resolve
     from clusterkb.store import Store
 
     results = sample_results()
@@ -57,9 +58,9 @@ def build(data: Path, n_articles: int, seed: int = 3) -> float:
             vary(fact, k, rng, region)
         writer.add_article(article, facts, None)
         if (k + 1) % 2000 == 0:
-            writer.resolve()
+            resolve(writer)
             print(f"  {k + 1} articles, {time.perf_counter() - start:.0f} s", file=sys.stderr)
-    writer.resolve()
+    resolve(writer)
     writer.close()
     return time.perf_counter() - start
 

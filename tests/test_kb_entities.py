@@ -16,6 +16,7 @@ from clusterkb.articles import read_article
 from clusterkb.cli import app
 from clusterkb.extract import extract_article
 from clusterkb.facts import article_to_json, fact_to_json
+from clusterkb.resolve.incremental import resolve
 from clusterkb.store import Store
 from conftest import EVAL, SAMPLES
 
@@ -89,7 +90,7 @@ def test_any_ingest_order_gives_the_same_facts_and_ids(samples_kb, extracted, or
             article, facts = extracted[name]
             writer.add_article(article, facts, str(SAMPLES / name))
             if i % batch == 0:
-                writer.resolve()
-        writer.resolve()
+                resolve(writer)
+        resolve(writer)
         writer.close()
         assert by_basename(export(Path(tmp))) == by_basename(export(samples_kb))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from clusterkb.facts import Fact, Mention, kb_fact_to_json
 from clusterkb.resolve import ArticleFacts, merge
+from clusterkb.resolve.incremental import resolve
 from clusterkb.store import Store
 
 PEOPLE = [("Виталий Хоценко", None), ("Vitaly Khotsenko", None), ("Хоценко", None), ("В. Хоценко", None),
@@ -69,11 +70,11 @@ def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int,
             writer.add_article({"id": name, "path": f"/news/{name}.txt", "published": None}, json_facts(facts),
                                None)
             if i % batch == 0:
-                writer.resolve()
-        writer.resolve()
+                resolve(writer)
+        resolve(writer)
         for k in sorted(drop):
             writer.remove_article(articles[k][0])
-        writer.resolve()
+        resolve(writer)
         writer.close()
         index = Store(tmp).index()
         out = list(index.facts())

@@ -18,6 +18,7 @@ from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_path
 from .budget import DEFAULT_SECONDS
 from .engines import extract_all
 from .extract import extract_json, unsupported
+from .resolve.incremental import resolve
 from .store import Store, StoreError, Writer
 
 log = logging.getLogger("clusterkb")
@@ -156,7 +157,7 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
 
 
 def _resolve(writer: Writer, added: set[str], merged: set[str]) -> None:
-    outcome = writer.resolve()
+    outcome = resolve(writer)
     added |= outcome.added
     merged |= outcome.merged
 
@@ -222,7 +223,7 @@ def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float 
     Returns the ids removed and the names that matched no article."""
     with _existing(data_dir, wait) as writer, writer.transaction():  # removed and resolved again, or not at all
         gone, unmatched = _forget(list(articles), writer)
-        writer.resolve()
+        resolve(writer)
     return sorted(gone), unmatched
 
 
@@ -251,7 +252,7 @@ def rebuild(data_dir: str | os.PathLike, *, wait: float = 0.0) -> int:
     for a store whose entities are in doubt). Returns the number of facts."""
     with _existing(data_dir, wait) as writer:
         writer.reset()
-        writer.resolve()
+        resolve(writer)
         return sum(writer.counts().values())
 
 

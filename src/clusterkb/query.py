@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .kinds import NAMED_KINDS, label
 from .normalize import fold
-from .stems import name_matches, names_of, words
+from .stems import name_matches, names_of, stem, words
 
 if TYPE_CHECKING:
     from .store import Index

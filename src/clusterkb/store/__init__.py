@@ -146,7 +146,8 @@ class Store:
 
     def _migrate(self, writer: Writer) -> None:
         """Move a first-layout knowledge base (per-article JSON results, catalog.json, runs/*.json)
-        into the store, then remove the old files. No NLP runs."""
+        into the store, then remove the old files. No NLP runs; the facts wait for the caller's
+        resolution (every command that writes resolves what is pending)."""
         catalog = _read_json(self.root / "catalog.json") or {}
         files = catalog.get("files", {})
         for path in sorted((self.root / "articles").glob("*.json")):
@@ -161,7 +162,6 @@ class Store:
             run = _read_json(path)
             if run:
                 writer.save_run(run)
-        writer.resolve()
         for name in _LEGACY:
             (self.root / name).unlink(missing_ok=True)
         shutil.rmtree(self.root / "articles", ignore_errors=True)

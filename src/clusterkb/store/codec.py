@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..facts import Fact, Mention
-from ..resolve import Item
 
 
 def sentences_of(facts: list[dict[str, Any]]) -> list[str]:
@@ -28,12 +26,3 @@ def decode_fact(text: str, sentence: dict[int, str] | None = None) -> dict[str, 
     fact["mentions"] = [{"start": s, "end": e, "text": t, "sentence": (sentence or {}).get(k, "")}
                         for s, e, t, k in fact["mentions"]]
     return fact
-
-
-def item_from_row(row: tuple) -> Item:
-    """(n, article, pos, kind, fact, path, published, …) → the Item resolution works on."""
-    _, article, pos, kind, text, path, published = row[:7]
-    d = json.loads(text)
-    mentions = [Mention(s, e, t, "") for s, e, t, _ in d.pop("mentions")]
-    d.pop("kind", None)
-    return Item(article, path or "", published, pos, Fact(kind, d, mentions))

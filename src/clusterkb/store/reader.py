@@ -136,7 +136,7 @@ class Index:
             hits: dict[int, set[int]] = {}
             for (rowid,) in batch:
                 hits.setdefault(rowid >> SENTENCE_BITS, set()).add(rowid & ((1 << SENTENCE_BITS) - 1))
-            kinds = f"AND i.kind = ?" if kind else ""
+            kinds = "AND i.kind = ?" if kind else ""
             for art, entity, fact in self.db.execute(
                     f"SELECT a.rowid, i.entity, i.fact FROM articles a JOIN items i ON i.article = a.id "
                     f"WHERE a.rowid IN ({marks(hits)}) AND i.entity IS NOT NULL {kinds} ORDER BY a.rowid, i.pos",

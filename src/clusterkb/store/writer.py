@@ -1,8 +1,8 @@
 """Changing the store: one transaction per article stored or removed, one per resolution batch.
 
-An article's facts are stored the moment it is extracted (its items wait, unresolved, for the
-next `resolve()`), so a run killed at any point loses nothing already extracted: the next run
-finds the items and resolves them.
+An article's facts are stored the moment it is extracted (its items wait, unresolved, for
+`resolve.incremental.resolve`), so a run killed at any point loses nothing already extracted:
+the next run finds the items and resolves them.
 """
 from __future__ import annotations
 
@@ -12,13 +12,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..facts import fact_from_json
-from ..resolve import LOCAL, article_relative
 from .codec import encode_fact, sentences_of
-from .resolver import Outcome, Resolver
 from .schema import SENTENCE_BITS, StoreError
 
-_BATCH = 2000  # articles resolved per transaction: memory stays flat however many are pending
 
 
 class Writer:
@@ -112,8 +108,6 @@ class Writer:
         removal of the articles it replaces."""
         with self.transaction():
             self._remove(article["id"])
-            local = article_relative([fact_from_json(f) for f in facts])
-            facts = [{**f, LOCAL: True} if i in local else f for i, f in enumerate(facts)]
             sentences = sentences_of(facts)
             number = {s: k for k, s in enumerate(sentences)}
             cur = self.db.execute("INSERT INTO articles (id, path, published, lang, record, facts) VALUES (?, ?, ?, ?, ?, ?)",
@@ -161,30 +155,10 @@ class Writer:
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         return True
 
-    # resolution ----------------------------------------------------------------------------
-
-    def resolve(self) -> Outcome:
-        """Resolve every stored fact not yet in an entity, a batch of articles per transaction."""
-        total = Outcome()
-        while True:
-            with self.transaction():
-                bound = self._batch_bound()
-                if bound is None and not self.db.execute("SELECT 1 FROM dirty LIMIT 1").fetchone():
-                    break
-                outcome = Resolver(self.db, bound).run()
-            total.added |= outcome.added
-            total.merged |= outcome.merged
-        total.merged -= total.added
-        return total
-
-    def _batch_bound(self) -> str | None:
-        """The last article of the next batch with facts to resolve (None: nothing pending)."""
-        row = self.db.execute("SELECT article FROM (SELECT DISTINCT article FROM items WHERE entity IS NULL "
-                              "ORDER BY article LIMIT ?) ORDER BY article DESC LIMIT 1", (_BATCH,)).fetchone()
-        return row[0] if row else None
+    # what resolution starts again from ---------------------------------------------------
 
     def reset(self) -> None:
-        """Forget every entity; the next `resolve()` builds them again from the stored facts."""
+        """Forget every entity; the next resolution builds them again from the stored facts."""
         with self.transaction():
             for table in ("entities", "entity_keys", "names", "context", "dirty"):
                 self.db.execute(f"DELETE FROM {table}")

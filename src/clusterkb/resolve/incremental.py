@@ -23,16 +23,45 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..facts import Fact, Mention
 from ..kinds import NAMED_KINDS, VALUE_KINDS
-from ..resolve import (REASON_WINDOW, Item, Summary, ValueSummary, fact_id, full_name, group_named, initial_of,
+from ..stems import context_stems, name_stems
+from ..store import Writer
+from ..store.sql import chunks, dumps, marks
+from ..translit import latin_key
+from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
+               initial_of,
                        local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
                        value_ident, value_key, value_reasons)
-from ..stems import context_stems, name_stems
-from ..translit import latin_key
-from .codec import item_from_row
-from .sql import chunks, dumps, marks
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
+
+
+_BATCH = 2000  # articles resolved per transaction: memory stays flat however many are pending
+
+
+def resolve(writer: Writer) -> Outcome:
+    """Resolve every stored fact not yet in an entity, and every entity that lost members, a
+    batch of articles per transaction (a kill -9 loses at most the batch under way, which the
+    next run does again). Returns the ids of the entities made and of those that grew."""
+    total = Outcome()
+    while True:
+        with writer.transaction():
+            bound = _batch_bound(writer.db)
+            if bound is None and not writer.db.execute("SELECT 1 FROM dirty LIMIT 1").fetchone():
+                break
+            outcome = Resolver(writer.db, bound).run()
+        total.added |= outcome.added
+        total.merged |= outcome.merged
+    total.merged -= total.added
+    return total
+
+
+def _batch_bound(db: sqlite3.Connection) -> str | None:
+    """The last article of the next batch with facts to resolve (None: nothing pending)."""
+    row = db.execute("SELECT article FROM (SELECT DISTINCT article FROM items WHERE entity IS NULL "
+                     "ORDER BY article LIMIT ?) ORDER BY article DESC LIMIT 1", (_BATCH,)).fetchone()
+    return row[0] if row else None
 
 
 @dataclass
@@ -59,6 +88,7 @@ class Resolver:
         self.renamed: set[str] = set()            # articles whose named entities changed name
 
     def run(self) -> Outcome:
+        self._mark_article_relative()
         dirty = {n: kind for n, kind in self.db.execute(
             "SELECT d.entity, e.kind FROM dirty d JOIN entities e ON e.n = d.entity")}
         for kind in NAMED_KINDS:
@@ -73,12 +103,25 @@ class Resolver:
                             "value = CAST(value AS INTEGER) + ?", (f"count:{kind}", delta, delta))
         return self.outcome
 
+    def _mark_article_relative(self) -> None:
+        """Mark, once, the pending organisations that mean one body in their article only (see
+        `resolve.article_relative`); the mark is kept with the fact for every later regrouping."""
+        rows = self.db.execute(f"SELECT n, article, fact FROM items i WHERE {self.pending} AND kind = 'organization' "
+                               "ORDER BY article, pos", self.bound).fetchall()
+        by_article: dict[str, list[tuple[int, dict]]] = {}
+        for n, article, fact in rows:
+            by_article.setdefault(article, []).append((n, json.loads(fact)))
+        for facts in by_article.values():
+            local = article_relative([_fact(d) for _, d in facts])
+            self.db.executemany("UPDATE items SET fact = ? WHERE n = ?",
+                                [(dumps({**facts[i][1], LOCAL: True}), facts[i][0]) for i in sorted(local)])
+
     # loading -----------------------------------------------------------------------------
 
     def _items(self, where: str, args: tuple = (), limit: int = -1) -> list[tuple[int, Item]]:
         rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items i JOIN articles a ON a.id = i.article "
                                f"WHERE {where} ORDER BY i.article, i.pos LIMIT ?", (*args, limit))
-        return [(row[0], item_from_row(row)) for row in rows]
+        return [(row[0], _item(row)) for row in rows]
 
     def _items_of(self, entities: Iterable[int]) -> list[tuple[int, Item]]:
         out: list[tuple[int, Item]] = []
@@ -267,7 +310,7 @@ class Resolver:
             rows = self.db.execute(f"SELECT {_ITEM_COLUMNS}, e.name FROM items i JOIN articles a ON a.id = i.article "
                                    f"JOIN entities e ON e.n = i.entity WHERE i.article IN ({marks(part)}) "
                                    f"AND i.kind IN ({marks(NAMED_KINDS)})", (*part, *NAMED_KINDS))
-            named += [(item_from_row(row), row[-1]) for row in rows]
+            named += [(_item(row), row[-1]) for row in rows]
         entity = {item.order: name for item, name in named}
         names = local_names((item for item, _ in named), lambda item: entity[item.order])
         contexts = [value_context(item, names) for _, item in pending]
@@ -295,7 +338,7 @@ class Resolver:
                                                       "AND entity IS NOT NULL", (vkey,))}
             moved = self.db.execute(f"SELECT {_ITEM_COLUMNS}, i.context FROM items i JOIN articles a ON a.id = i.article "
                                     "WHERE i.vkey = ? AND i.places = '[]' AND i.entity IS NOT NULL", (vkey,)).fetchall()
-            pending = pending + [(row[0], item_from_row(row), json.loads(row[-1])) for row in moved]
+            pending = pending + [(row[0], _item(row), json.loads(row[-1])) for row in moved]
         groups: dict[tuple[str, ...], list[tuple[int, Item, dict]]] = {}
         for member in sorted(pending, key=lambda m: m[1].order):
             groups.setdefault(tuple(member[2]["locations"]) or target_of_none, []).append(member)
@@ -462,3 +505,18 @@ def _matched(items: list[tuple[int, Item]], group: list[Item]) -> list[tuple[int
 
 def _frozen(sig: list[str] | None) -> frozenset[str] | None:
     return frozenset(sig) if sig is not None else None
+
+
+def _fact(d: dict) -> Fact:
+    """A stored fact (mentions as [start, end, text, sentence number]) as resolution reads it."""
+    return Fact("organization", {k: v for k, v in d.items() if k not in ("kind", "mentions")},
+                [Mention(s, e, t, "") for s, e, t, _ in d.get("mentions", [])])
+
+
+def _item(row: tuple) -> Item:
+    """(n, article, pos, kind, fact, path, published, …) → the Item resolution works on."""
+    _, article, pos, kind, text, path, published = row[:7]
+    d = json.loads(text)
+    mentions = [Mention(s, e, t, "") for s, e, t, _ in d.pop("mentions")]
+    d.pop("kind", None)
+    return Item(article, path or "", published, pos, Fact(kind, d, mentions))
