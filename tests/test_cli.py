@@ -201,3 +201,12 @@ def test_help_explains_every_command():
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.stdout
+
+
+def test_a_data_dir_with_spaces_and_uri_characters_works(tmp_path):
+    from conftest import SAMPLES
+
+    data = tmp_path / "my data #1 ?x"
+    assert runner.invoke(app, ["--data-dir", str(data), "ingest", str(SAMPLES), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["--data-dir", str(data), "stats", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["articles"] == 5

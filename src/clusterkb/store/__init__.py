@@ -128,7 +128,7 @@ class Store:
     def _open(self, readonly: bool) -> sqlite3.Connection:
         try:
             if readonly:
-                db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+                db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
             else:
                 db = sqlite3.connect(self.path, isolation_level=None)
                 os.chmod(self.path, 0o666 & ~_umask())
