@@ -1,6 +1,6 @@
 """Entity resolution: which facts of which articles are one real-world thing, and what the
-knowledge base says of it. Pure functions over plain records; the store (`kb.py`) calls them on
-the part of the knowledge base an ingest touches, and `merge()` runs them over a whole set.
+knowledge base says of it. Pure functions over plain records; `incremental.py` applies them to
+the part of the stored knowledge base an ingest touches, and `merge()` runs them over a whole set.
 
 People join on a Latin key of first name and surname (Михаил Лабудин = Mikhail Labudin), and a
 surname alone joins the one person with that surname. Organisations and places join on the names

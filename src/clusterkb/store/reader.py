@@ -99,15 +99,6 @@ class Index:
             rows |= set(first) & self._matching("context", words[1:], within=first) if words[1:] else set(first)
         return [f for f in self._load(rows, None, 1) if f["kind"] not in NAMED_KINDS]
 
-    def counts_of(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
-        """Articles and mentions of each fact, without reading its sources."""
-        out = {}
-        for part in chunks(sorted(set(ids))):
-            out.update((i, (a, m)) for i, a, m in self.db.execute(
-                f"SELECT id, articles, mentions FROM entities WHERE id IN ({marks(part)})", part))
-        return out
-
-    # lookups ---------------------------------------------------------------------------------
 
     def by_name(self, text: str, kind: str | None = None, sources: int | None = None) -> list[dict[str, Any]]:
         """Facts with a name word for every word of `text` (exact stems, or prefixes of 4+),
@@ -145,13 +136,6 @@ class Index:
                     rows.add(entity)
         return self._load(rows, kind, sources)
 
-    def in_articles(self, articles: Iterable[str]) -> list[dict[str, Any]]:
-        """Facts with a source in any of these articles."""
-        rows: set[int] = set()
-        for part in chunks(sorted(set(articles))):
-            rows |= {n for (n,) in self.db.execute(
-                f"SELECT DISTINCT entity FROM items WHERE article IN ({marks(part)}) AND entity IS NOT NULL", part)}
-        return self._load(rows, None)
 
     def articles(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """Article records by id: all of them, or only those asked for."""
