@@ -86,7 +86,7 @@ def ner_floor(texts: list[str]) -> float:
     """Articles per second through razdel + NewsNERTagger alone: the floor of any pipeline."""
     from razdel import sentenize
 
-    from clusterkb import nlp
+    from clusterkb.lang import nlp
 
     ner = nlp.ner_tagger()
     ner.map(["Разогрев модели."])
@@ -98,8 +98,8 @@ def ner_floor(texts: list[str]) -> float:
 
 def full_extraction(texts: list[str]) -> float:
     """Articles per second through clusterkb's whole extraction, one process, models loaded."""
-    from clusterkb import nlp
-    from clusterkb.articles import article_from_text
+    from clusterkb.lang import nlp
+    from clusterkb.read.articles import article_from_text
     from clusterkb.extract import extract_article
 
     nlp.warm_up()

@@ -37,7 +37,7 @@ def ingest_rates(folder: Path, n: int, tmp: Path) -> dict:
 def stream_rates(texts: list[str]) -> dict:
     """Articles/s of engines.extract_all alone, per engine (each started from nothing): overall,
     and after the first result (the steady state, once workers run and models are loaded)."""
-    from clusterkb.articles import article_from_text
+    from clusterkb.read.articles import article_from_text
     from clusterkb.engines import extract_all
 
     articles = [article_from_text(t, f"b{i}.txt") for i, t in enumerate(texts)]

@@ -17,8 +17,8 @@ import time
 
 from bench import ROOT, varied
 
-from clusterkb import nlp
-from clusterkb.articles import article_from_text
+from clusterkb.lang import nlp
+from clusterkb.read.articles import article_from_text
 from clusterkb.extract import extract_article
 
 

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def sample_results() -> list[tuple[dict, list[dict]]]:
     """The samples' extraction results, as ingest stores them."""
-    from clusterkb.articles import read_article
+    from clusterkb.read.articles import read_article
     from clusterkb.extract import extract_article
-    from clusterkb.facts import article_to_json, fact_to_json
+    from clusterkb.model import article_to_json, fact_to_json
 
     out = []
     for path in sorted((ROOT / "data" / "raw").glob("*.txt")):

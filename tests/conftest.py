@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import Article
+from clusterkb.model import Article
 from clusterkb.extract import extract_article
-from clusterkb.facts import Fact
+from clusterkb.model import Fact
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw"

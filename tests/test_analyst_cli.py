@@ -195,7 +195,9 @@ def test_runs_fit_80_columns(project):
     assert rows and int(rows[0]["new"]) == len(list(SAMPLES.glob("*.txt"))) and int(rows[0]["facts_total"]) > 0
 
 
-def test_shell_completion_is_on():
+def test_shell_completion_is_on(monkeypatch):
+    # Typer guesses the shell from the parent processes unless told; a test run has none to find.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     script = cli("--show-completion", "bash")
     assert script.returncode == 0 and "_CLUSTERKB_COMPLETE" in script.stdout
     env = {**os.environ, "_CLUSTERKB_COMPLETE": "complete_bash", "COMP_WORDS": "clusterkb ar", "COMP_CWORD": "1"}

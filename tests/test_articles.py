@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clusterkb.articles import (
+from clusterkb.read.articles import (
     Article,
     ArticleError,
     article_from_text,
@@ -23,7 +23,7 @@ from clusterkb.articles import (
     iter_paths,
     read_article,
 )
-from clusterkb.metadata import (
+from clusterkb.read.metadata import (
     detect_lang,
     find_source,
     parse_agency_dateline,

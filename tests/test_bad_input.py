@@ -78,8 +78,8 @@ def test_a_path_that_does_not_exist_is_a_usage_error(data_dir):
 
 
 def test_a_bug_in_reading_one_file_fails_that_file_only(tmp_path, monkeypatch):
-    from clusterkb import articles, boilerplate
-    from clusterkb.articles import ArticleError
+    from clusterkb.read import articles, boilerplate
+    from clusterkb.read.articles import ArticleError
 
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Особый случай. " + GOOD, encoding="utf-8")

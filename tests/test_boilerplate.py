@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import article_from_text, read_article
-from clusterkb.boilerplate import Kind, classify, layout, split_lines
-from clusterkb.metadata import STOP_WORDS
+from clusterkb.read.articles import article_from_text, read_article
+from clusterkb.read.boilerplate import Kind, classify, layout, split_lines
+from clusterkb.read.metadata import STOP_WORDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 SEEDS = Path(__file__).parents[2] / "shared" / "eval" / "seeds"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clusterkb.extract.counts import extract_counts
-from clusterkb.articles import Article
+from clusterkb.model import Article
 from clusterkb.extract.document import Document, make_document
 
 

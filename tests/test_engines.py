@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import article_from_text
+from clusterkb.read.articles import article_from_text
 from clusterkb.engines import DASK_BATCH
 from clusterkb.extract import extract_json
 
@@ -90,7 +90,8 @@ import json, os, sys
 
 import dask
 
-from clusterkb.articles import Article, article_from_text
+from clusterkb.read.articles import article_from_text
+from clusterkb.model import Article
 from clusterkb.engines import extract_all
 
 

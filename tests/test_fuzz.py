@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clusterkb.articles import Article
+from clusterkb.model import Article
 from clusterkb.extract import extract_article
 
 WORDS = ["Губернатор", "Омской", "области", "Виталий", "Хоценко", "«", "»", "АО", "кластер", "15",

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from clusterkb.articles import article_from_text
+from clusterkb.read.articles import article_from_text
 from clusterkb.extract import LANGUAGES, extract_article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from clusterkb.articles import read_article
+from clusterkb.read.articles import read_article
 from clusterkb.cli import app
 from clusterkb.extract import extract_article
-from clusterkb.facts import article_to_json, fact_to_json
+from clusterkb.model import article_to_json, fact_to_json
 from clusterkb.resolve.incremental import resolve
 from clusterkb.store import Store
 from conftest import EVAL, SAMPLES

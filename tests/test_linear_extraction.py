@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import article_from_text
+from clusterkb.read.articles import article_from_text
 from clusterkb.budget import OutOfTime, time_budget
 from clusterkb.extract.document import make_document
 from clusterkb.extract.organisations import (OrgMention, _attach_bare_heads, _attach_lone_abbreviations,

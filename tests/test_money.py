@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterkb.articles import Article
+from clusterkb.model import Article
 from clusterkb.extract.document import Document, make_document
 from clusterkb.extract.money import extract_money, money_spans
-from clusterkb.facts import fact_to_json
+from clusterkb.model import fact_to_json
 
 
 def _doc(text: str, lang: str = "ru") -> Document:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb import nlp
-from clusterkb.articles import read_article
+from clusterkb.lang import nlp
+from clusterkb.read.articles import read_article
 from clusterkb.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent

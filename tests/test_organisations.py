@@ -1,7 +1,7 @@
 """Organisations: whole quoted names, nominative head, aliases merged within an article."""
 from __future__ import annotations
 
-from clusterkb.normalize import nominative_phrase
+from clusterkb.lang.normalize import nominative_phrase
 from conftest import by_name, facts_of
 
 

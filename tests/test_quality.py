@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import read_article
+from clusterkb.read.articles import read_article
 from clusterkb.extract import extract_article
-from clusterkb.facts import extraction_to_json
+from clusterkb.model import extraction_to_json
 from conftest import EVAL
 
 REAL = EVAL.parent / "real"  # real news pages no one here wrote (read from ../shared, never copied)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from clusterkb.articles import Article, article_from_text
+from clusterkb.read.articles import article_from_text
+from clusterkb.model import Article
 from clusterkb.extract import extract_article
 from clusterkb.extract.counts import extract_counts
 from clusterkb.extract.document import make_document

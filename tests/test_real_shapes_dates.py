@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterkb.articles import Article
+from clusterkb.model import Article
 from clusterkb.extract.dates import extract_dates, infer_published
 from clusterkb.extract.counts import extract_counts
 from clusterkb.extract.document import make_document

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterkb.articles import article_from_text
+from clusterkb.read.articles import article_from_text
 from clusterkb.extract import extract_article
 
 BODY = (
@@ -68,7 +68,7 @@ def test_today_with_a_short_participle_is_a_state_not_a_day(text, expected):
     ("05.03.24", "2024-03-05"),
 ])
 def test_stamps_and_dates_of_the_body_read_one_calendar(stamp, iso):
-    from clusterkb.metadata import parse_dateline
+    from clusterkb.read.metadata import parse_dateline
 
     assert parse_dateline(stamp).date == iso
     article = article_from_text(f"Заголовок новости\n\nСоглашение подписано {stamp} в Твери.\n", "t.txt",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterkb.articles import Article
+from clusterkb.model import Article
 from clusterkb.extract.document import make_document
 from clusterkb.extract.money import extract_money
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterkb.normalize import person_name
+from clusterkb.lang.normalize import person_name
 from conftest import by_name, facts_of
 
 

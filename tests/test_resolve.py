@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 
-from clusterkb.facts import Fact, KBFact, Mention, kb_fact_to_json
+from clusterkb.model import Fact, KBFact, Mention, kb_fact_to_json
 from clusterkb.resolve import ArticleFacts, merge
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterkb.articles import Article, article_from_text, read_article
+from clusterkb.read.articles import article_from_text, read_article
+from clusterkb.model import Article
 from clusterkb.extract import extract_article
 from conftest import EVAL, SAMPLES
 

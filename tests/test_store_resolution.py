@@ -11,7 +11,7 @@ import tempfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clusterkb.facts import Fact, Mention, kb_fact_to_json
+from clusterkb.model import Fact, Mention, kb_fact_to_json
 from clusterkb.resolve import ArticleFacts, merge
 from clusterkb.resolve.incremental import resolve
 from clusterkb.store import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterkb.translit import abbreviation_key, concepts, latin_key, to_latin
+from clusterkb.lang.translit import abbreviation_key, concepts, latin_key, to_latin
 
 
 @pytest.mark.parametrize("cyrillic, latin", [

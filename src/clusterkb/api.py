@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .articles import article_from_text, read_article
+from .read.articles import article_from_text, read_article
 from .extract import extract_json
 from .ingest import IngestReport, forget, ingest, rebuild
 from .query import Filters, find_entity, query

@@ -12,7 +12,7 @@ import typer
 
 from . import __version__
 from .budget import DEFAULT_SECONDS
-from .decoding import printable
+from .read.decoding import printable
 
 app = typer.Typer(
     help="Facts about industrial clusters, technoparks and regional industrial policy, "
@@ -241,7 +241,7 @@ class _Bar:
 def _progress(quiet: bool, paths: list[str]) -> _Bar | None:
     if quiet or not _interactive() or "-" in paths:
         return None
-    from .articles import iter_paths
+    from .read.articles import iter_paths
 
     return _Bar(sum(1 for p in iter_paths(paths) if isinstance(p, Path)))
 

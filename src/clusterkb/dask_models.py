@@ -19,7 +19,7 @@ class ClusterkbModels(WorkerPlugin):
         self.version = version
 
     def setup(self, worker: Any) -> None:
-        from . import nlp
+        from .lang import nlp
 
         if __version__ != self.version:
             raise RuntimeError(f"this worker runs clusterkb {__version__}, the ingest {self.version}")

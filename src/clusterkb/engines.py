@@ -29,7 +29,7 @@ import time
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import __version__
-from .articles import Article
+from .model import Article
 from .budget import DEFAULT_SECONDS
 from .extract import extract_json
 
@@ -104,7 +104,7 @@ def _on_pool(items: Iterable[T], article_of: Callable[[T], Article], workers: in
              seconds: float | None) -> Iterator[tuple[T, Result]]:
     """Extraction in `workers` forked processes that share the models loaded here (gc.freeze
     keeps the collector off their objects, so their pages stay shared)."""
-    from . import nlp
+    from .lang import nlp
 
     nlp.warm_up()
     gc.freeze()

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .articles import MAX_BYTES, Article, ArticleError, iter_articles, iter_paths, path_name
+from .read.articles import MAX_BYTES, ArticleError, iter_articles, iter_paths, path_name
+from .model import Article
 from .budget import DEFAULT_SECONDS
 from .engines import extract_all
 from .extract import extract_json, unsupported

@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .kinds import NAMED_KINDS, label
-from .normalize import fold
-from .stems import name_matches, names_of, stem, words
+from .lang.normalize import fold
+from .lang.stems import name_matches, names_of, stem, words
 
 if TYPE_CHECKING:
     from .store import Index

@@ -198,7 +198,7 @@ def readable(fact: dict[str, Any]) -> str:
 
     Example: {"kind": "money", "amount": 538200000000, "currency": "RUB"} → «538,2 млрд ₽»
     """
-    from .gazetteer import currency_symbol
+    from .lang.gazetteer import currency_symbol
 
     if fact["kind"] == "money" and isinstance(fact.get("amount"), (int, float)):
         return f"{scaled_number(fact['amount'])}{_NBSP}{currency_symbol(fact.get('currency', ''))}".strip()

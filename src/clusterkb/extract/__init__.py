@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .. import nlp
-from ..articles import Article
+from ..lang import nlp
+from ..model import Article
 from ..budget import DEFAULT_SECONDS, OutOfTime, time_budget
-from ..facts import Fact, article_to_json, fact_to_json
+from ..model import Fact, article_to_json, fact_to_json
 from .document import Document, make_document
 
 

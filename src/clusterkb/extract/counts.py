@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..facts import Fact, json_number
-from ..gazetteer import number_idioms
-from ..nlp import parse
+from ..model import Fact, json_number
+from ..lang.gazetteer import number_idioms
+from ..lang.nlp import parse
 from .dates import date_spans
 from .document import Document, Sentence
 from .money import money_spans

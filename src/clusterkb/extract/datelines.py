@@ -7,9 +7,9 @@ article also says elsewhere gains the dateline as one more mention of the same f
 """
 from __future__ import annotations
 
-from ..facts import Fact
-from ..metadata import parse_agency_dateline
-from ..normalize import fold, proper_case
+from ..model import Fact
+from ..read.metadata import parse_agency_dateline
+from ..lang.normalize import fold, proper_case
 from .document import Document
 
 

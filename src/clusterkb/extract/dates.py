@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..articles import Article
-from ..facts import Fact
-from ..metadata import full_year, month_number
-from ..nlp import parse
+from ..model import Article
+from ..model import Fact
+from ..read.metadata import full_year, month_number
+from ..lang.nlp import parse
 from .document import Document, Sentence, make_document
 from .numbers import collect, find_numbers
 

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..articles import Article
-from ..facts import Mention
+from ..model import Article
+from ..model import Mention
 
 
 @dataclass(frozen=True)

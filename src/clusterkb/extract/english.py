@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import gazetteer
-from ..facts import Fact
-from ..normalize import clean_spaces, fold
+from ..lang import gazetteer
+from ..model import Fact
+from ..lang.normalize import clean_spaces, fold
 from .document import Document
 from .organisations import OrgMention, merge_organisations
 

@@ -16,9 +16,9 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts import Fact
-from ..gazetteer import money_nouns
-from ..nlp import parse
+from ..model import Fact
+from ..lang.gazetteer import money_nouns
+from ..lang.nlp import parse
 from .document import Document, Sentence
 from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range, tidy
 

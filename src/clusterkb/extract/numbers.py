@@ -15,8 +15,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..facts import Fact
-from ..nlp import parse
+from ..model import Fact
+from ..lang.nlp import parse
 from .document import Document
 
 _SPACES = " \u00a0\u202f\u2009"

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import gazetteer, nlp
-from ..facts import Fact, Mention
-from ..normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
-from ..translit import is_place_adjective
+from ..lang import gazetteer, nlp
+from ..model import Fact, Mention
+from ..lang.normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
+from ..lang.translit import is_place_adjective
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
                     with_coordinated_genitives, with_org_type)

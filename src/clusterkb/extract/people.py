@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .. import gazetteer, nlp
-from ..facts import Fact, Mention
-from ..normalize import PersonName, fold, is_name_particle, person_name
+from ..lang import gazetteer, nlp
+from ..model import Fact, Mention
+from ..lang.normalize import PersonName, fold, is_name_particle, person_name
 from .document import Document
 from .roles import Role, role_after, role_before, role_by_verb
 from .spans import PER, Coverage, Span

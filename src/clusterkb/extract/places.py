@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .. import gazetteer, nlp
-from ..facts import Fact
-from ..normalize import clean_spaces, fold, nominative_phrase, proper_case
+from ..lang import gazetteer, nlp
+from ..model import Fact
+from ..lang.normalize import clean_spaces, fold, nominative_phrase, proper_case
 from .document import Document
 from .spans import LOC, Span
 

@@ -12,9 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .. import nlp
-from ..facts import Fact
-from ..normalize import WORD, clean_spaces, nominative_phrase
+from ..lang import nlp
+from ..model import Fact
+from ..lang.normalize import WORD, clean_spaces, nominative_phrase
 from .document import Document
 from .spans import LEGAL_FORMS, ORG, ORG_TYPES, PER, Coverage, Span, has_case, is_org_type
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .. import gazetteer, nlp
-from ..normalize import WORD as _WORD, is_cyrillic, nominative_phrase
+from ..lang import gazetteer, nlp
+from ..lang.normalize import WORD as _WORD, is_cyrillic, nominative_phrase
 from .document import Document
 
 PER, ORG, LOC = "PER", "ORG", "LOC"

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .. import gazetteer
-from ..facts import Fact, KBFact, Source
+from ..lang import gazetteer
+from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
-from ..normalize import clean_spaces, fold, is_cyrillic
-from ..translit import abbreviation_key, concepts, latin_key, place_concepts
+from ..lang.normalize import clean_spaces, fold, is_cyrillic
+from ..lang.translit import abbreviation_key, concepts, latin_key, place_concepts
 
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
 

@@ -23,12 +23,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..facts import Fact, Mention
+from ..model import Fact, Mention
 from ..kinds import NAMED_KINDS, VALUE_KINDS
-from ..stems import context_stems, name_stems
+from ..lang.stems import context_stems, name_stems
 from ..store import Writer
 from ..store.sql import chunks, dumps, marks
-from ..translit import latin_key
+from ..lang.translit import latin_key
 from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
                initial_of,
                        local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..kinds import NAMED_KINDS
-from ..stems import latin_stems, stems
+from ..lang.stems import latin_stems, stems
 from .codec import decode_fact
 from .schema import SENTENCE_BITS, create
 from .sql import CHUNK, chunks, marks

@@ -1,4 +1,4 @@
-"""Fact, Mention and Source records and their one JSON form.
+"""Article, Fact, Mention and Source records and their one JSON form.
 
 Every other module builds these records; only this module turns them into JSON and back,
 so the machine contract (README, "Facts") lives in one place.
@@ -11,6 +11,32 @@ from decimal import Decimal
 from typing import Any
 
 _RESERVED = {"kind", "id", "mentions", "sources"}
+
+
+@dataclass
+class Article:
+    """One article as read. Every fact offset indexes `text`; nothing past `body_end` is article,
+    and the `excluded` (start, end) ranges inside the body (credits, navigation, datelines) are
+    not article either."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, when the text or metadata states one in full
+    lang: str = "ru"
+    body_end: int | None = None
+    source: str | None = None
+    url: str | None = None
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    author: str | None = None
+    published_time: str | None = None  # "07:55" or "07:55:08"
+    dateline: str | None = None  # "--11-20" for a dateline without a year
+    published_confidence: float | None = None  # 1.0 stated in full, 0.9 from HTML markup
+
+    @property
+    def body(self) -> str:
+        return self.text if self.body_end is None else self.text[: self.body_end]
 
 
 @dataclass(frozen=True, slots=True)

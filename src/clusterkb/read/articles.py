@@ -9,7 +9,6 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
@@ -17,6 +16,7 @@ from typing import Any, BinaryIO
 from . import boilerplate
 from .boilerplate import Kind, Layout
 from .decoding import clean, decode, one_line, printable, without_surrogates
+from ..model import Article
 from .metadata import clean_author, detect_lang, find_author, find_source, parse_published
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -27,32 +27,6 @@ STDIN = "-"
 METADATA_FIELDS = ("title", "published", "source", "url", "author", "lang")
 FIELD_MAX_CHARS = {"title": 1000, "published": 100, "lang": 20}  # any other field: 2,000
 log = logging.getLogger("clusterkb")
-
-
-@dataclass
-class Article:
-    """One article as read. Every fact offset indexes `text`; nothing past `body_end` is article,
-    and the `excluded` (start, end) ranges inside the body (credits, navigation, datelines) are
-    not article either."""
-
-    id: str
-    path: str
-    text: str
-    title: str | None = None
-    published: str | None = None  # ISO date, when the text or metadata states one in full
-    lang: str = "ru"
-    body_end: int | None = None
-    source: str | None = None
-    url: str | None = None
-    excluded: list[tuple[int, int]] = field(default_factory=list)
-    author: str | None = None
-    published_time: str | None = None  # "07:55" or "07:55:08"
-    dateline: str | None = None  # "--11-20" for a dateline without a year
-    published_confidence: float | None = None  # 1.0 stated in full, 0.9 from HTML markup
-
-    @property
-    def body(self) -> str:
-        return self.text if self.body_end is None else self.text[: self.body_end]
 
 
 class ArticleError(Exception):

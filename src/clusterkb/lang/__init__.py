@@ -1,0 +1,1 @@
+"""Language: morphology and nominative forms, folds and stems, transliteration, lexicon tables."""

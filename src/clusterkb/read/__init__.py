@@ -1,0 +1,1 @@
+"""Reading: files, feeds, HTML, decoding, boilerplate and metadata → Article records."""
