@@ -5,7 +5,7 @@ The Python API is `clusterkb.api` (`from clusterkb.api import KnowledgeBase, ext
 starts without it.
 """
 
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def __getattr__(name: str):

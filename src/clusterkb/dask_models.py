@@ -6,7 +6,7 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from . import __version__
+from .version import __version__
 
 
 class ClusterkbModels(WorkerPlugin):

@@ -28,7 +28,7 @@ import threading
 import time
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from . import __version__
+from .version import __version__
 from .model import Article
 from .budget import DEFAULT_SECONDS
 from .extract import extract_json

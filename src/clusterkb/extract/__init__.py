@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..lang import nlp
-from ..model import Article
 from ..budget import DEFAULT_SECONDS, OutOfTime, time_budget
-from ..model import Fact, article_to_json, fact_to_json
+from ..lang import nlp
+from ..model import Article, Fact, article_to_json, fact_to_json
+from .counts import extract_counts
+from .datelines import with_dateline_names
+from .dates import extract_dates, infer_published
 from .document import Document, make_document
+from .english import extract_english_names
+from .money import extract_money
+from .organisations import extract_organisations, with_rule_organisations
+from .people import extract_people
+from .places import extract_places
+from .roles import resolve_bare_organisations
+from .spans import find_spans
 
 
 LANGUAGES = {"ru": "Russian", "en": "English"}  # the languages the extractors read
@@ -35,19 +44,12 @@ class Extraction:
 
 def extract_article(article: Article) -> Extraction:
     """All facts of one article, each real-world thing once with all its mentions."""
-    from .dates import extract_dates, infer_published
-
     if not article.published:
         guess, confidence = infer_published(article.body, article.dateline, article.lang)
         if guess:
             article = replace(article, published=guess, published_confidence=confidence)
     doc = make_document(article)
-    from .datelines import with_dateline_names
-
     named = with_dateline_names(doc, _named_facts(doc))
-    from .counts import extract_counts
-    from .money import extract_money
-
     numbers = extract_dates(doc) + extract_counts(doc) + extract_money(doc)
     return Extraction(article, named + add_context(doc, numbers, named))
 
@@ -74,15 +76,7 @@ def extract_json(article: Article, seconds: float | None = DEFAULT_SECONDS) -> t
 
 def _named_facts(doc: Document) -> list[Fact]:
     if doc.lang == "en":
-        from .english import extract_english_names
-
         return extract_english_names(doc)
-    from .organisations import extract_organisations, with_rule_organisations
-    from .people import extract_people
-    from .roles import resolve_bare_organisations
-    from .places import extract_places
-    from .spans import find_spans
-
     spans = with_rule_organisations(doc, find_spans(doc))
     people, orgs = extract_people(doc, spans), extract_organisations(doc, spans)
     resolve_bare_organisations(people, orgs)
