@@ -17,8 +17,8 @@ Quarters and half-years are month intervals («в III квартале 2025 го
 the publication week, on or before publication in the past tense, on or after it in the future.
 Counted back and forth from publication: «три года назад», "two years ago", "next March", «с 6
 числа» (of the publication month). «с мая 2019 года по март 2020 года» is one period; «в 2021
-и 2022 году» two years; months read as the project's one calendar rule (`metadata.month_number`,
-`metadata.full_year`) reads them, so stamps and body dates agree.
+и 2022 году» two years. Month names, two-digit years and weekdays are read by the project's one
+calendar rule (`lang/calendar.py`), so stamps and body dates agree.
 """
 from __future__ import annotations
 
@@ -28,10 +28,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article
-from ..model import Fact
-from ..read.metadata import full_year, month_number
+from ..lang.calendar import full_year, month_number, weekday_names, weekday_number
 from ..lang.nlp import parse
+from ..model import Article, Fact
 from .document import Document, Sentence, make_document
 from .numbers import collect, find_numbers
 
@@ -64,8 +63,6 @@ _ORDINAL_RU = r"(?:перв|втор|трет|четв[её]рт)[а-яё]*|IV|I
 _ORDINAL_EN = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ORDINALS = ("перв", "втор", "трет", "четв", "first", "second", "third", "fourth")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_WEEKDAYS = (("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
-             ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 _OF_YEAR_EN = rf"(?:(?P<y1>{_YEAR})\b|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b|the\s+year\b)"
 _NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
 
@@ -84,7 +81,7 @@ _RU = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{_MON_RU}))?"
     rf"{_RU_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*|кв\.){_RU_YEAR_SLOT.format('y1')}",
-    rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(_WEEKDAYS[0])})(?![\w-]){_NO_DATE_AFTER}",
+    rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(weekday_names('ru'))})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
     rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?(?:\s*[-–—]\s*|\s+по\s+)"
@@ -110,7 +107,7 @@ _EN = [re.compile(p) for p in (
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>half)\s+of\s+{_OF_YEAR_EN}",
     rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<qk>Q|H)(?P<q>[1-4])(?:\s+of)?\s+(?P<y1>{_YEAR})\b",
     rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
-    rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(_WEEKDAYS[1])})\b{_NO_DATE_AFTER}",
+    rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(weekday_names('en'))})\b{_NO_DATE_AFTER}",
     rf"\b(?P<agon>\d{{1,2}}|a|{_COUNT_EN})\s+(?P<ago>years?)\s+ago\b",
     rf"\b(?:(?P<lead>(?i:in|since|from|by|until|before|after))\s+)?(?P<relm>(?i:next|last|this))\s+(?P<m1>{_MON_EN})",
     rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN}),?\s+(?P<y1>{_YEAR}){_RANGE_EN}(?P<m2>{_MON_EN}),?\s+(?P<y2>{_YEAR})\b",
@@ -241,7 +238,7 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
                 _DAY_SHIFT.get((g.get("rel") or "").lower()), year_shift, sentence,
-                lead in _BOUNDS, _weekday(g.get("wd")), lead in _OPENING and last is None,
+                lead in _BOUNDS, weekday_number(g["wd"]) if g.get("wd") else None, lead in _OPENING and last is None,
                 _MONTH_SHIFT.get((g.get("relm") or "").lower()))
 
 
@@ -278,13 +275,6 @@ def _period(ordinal: str, kind: str) -> tuple[int, int] | None:
     or None when there is no such period («третьем полугодии»)."""
     n, size = _ordinal(ordinal), 6 if kind.lower().startswith(("п", "h")) else 3
     return ((n - 1) * size + 1, n * size) if n * size <= 12 else None
-
-
-def _weekday(word: str | None) -> int | None:
-    """Weekday number (Monday 0) of a weekday name, Russian accusative or English."""
-    if word is None:
-        return None
-    return next(i for names in _WEEKDAYS for i, name in enumerate(names) if name.lower() == word.lower())
 
 
 def _relative_day(text: str, m: re.Match, lang: str) -> bool:

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..lang.calendar import full_year, month_number
+
 STOP_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
@@ -90,33 +92,6 @@ def _other_script(sample: str) -> str:
 
 
 # -- dates ---------------------------------------------------------------------------------
-
-_MONTH_PREFIXES = (("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
-                   ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
-
-
-def month_number(word: str) -> int | None:
-    """The month (1–12) a month name or abbreviation names, Russian in any case or English:
-    «мая», «Мае», «сент.», "Sept" → 5, 5, 9, 9; None for no month. Digits are read as written
-    («07» → 7, «13» → 13: the caller checks the range, «13/05» may be day first).
-
-    The one calendar rule of the project: stamps and the date extractor both read months here."""
-    w = word.lower().rstrip(".")
-    if w.isdigit():
-        return int(w)
-    return next((i + 1 for prefixes in _MONTH_PREFIXES for i, p in enumerate(prefixes) if w.startswith(p)), None)
-
-
-def full_year(digits: str, ref_year: int | None = None) -> int:
-    """A written year with its century: four digits as they are; two digits in the century that
-    puts them at most a year after `ref_year` (today's year when None): «24» → 2024, «99» → 1999.
-
-    The one calendar rule of the project for two-digit years («05.03.24», «6 мая ‘24»)."""
-    y = int(digits)
-    if len(digits) != 2:
-        return y
-    ref = ref_year if ref_year is not None else dt.date.today().year
-    return 1900 + y if y > ref % 100 + 1 else 2000 + y
 
 _MONTH = (
     r"(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|"
