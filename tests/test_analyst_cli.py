@@ -271,3 +271,23 @@ def test_extract_csv_is_one_row_per_fact_with_its_article(project):
     assert [r["kind"] for r in rows] == [f["kind"] for f in record["facts"]]
     assert {r["article_title"] for r in rows} == {record["article"]["title"]}
     assert all(r["sentence"] and r["published"] == record["article"]["published"] for r in rows)
+
+
+def test_a_card_is_made_of_plain_data_the_query_layer_returns(own):
+    """`show` formats `query.entity_profile`; `stats` formats `query.kb_stats`: both plain data."""
+    from clusterkb.query import entity_profile, find_entity, kb_stats
+    from clusterkb.store import Store
+
+    index = Store(own).index()
+    person = find_entity(index, "Забелина")[0]
+    profile = entity_profile(index, person)
+    assert profile.fact["name"] == "Ольга Забелина" and profile.article_total == 1
+    assert set(profile.articles) == {s["article"] for s in person["sources"]}
+    assert {o["name"] for o, _ in profile.together} == {"Игорь Краснопевцев", "Сфера"}
+    assert len(entity_profile(index, person, neighbours=1).together) == 1
+    region = entity_profile(index, find_entity(index, "Томская область")[0])
+    assert [x["value"] for x in region.numbers] == ["2024-03-14"]  # «Вчера», said beside the region
+    stats = kb_stats(index, top=2)
+    assert stats["articles"] == 1 and len(stats["top"]) == 2
+    assert json.loads(json.dumps(stats)) == stats
+    assert json.loads(cli("--data-dir", str(own), "stats", "--top", "2", "--format", "json").stdout) == stats

@@ -7,6 +7,8 @@ starts without it.
 
 from .version import __version__
 
+__all__ = ["KnowledgeBase", "__version__"]
+
 
 def __getattr__(name: str):
     if name == "KnowledgeBase":

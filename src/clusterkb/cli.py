@@ -395,7 +395,7 @@ def show(
 
     Example: clusterkb show Лабудин
     """
-    from .query import find_entity
+    from .query import entity_profile, find_entity
     from .render import MENTION_COLUMNS, also_matching, entity_card, mention_rows, stdout_console, write_records
 
     _use_data_dir(data_dir)
@@ -414,7 +414,7 @@ def show(
             write_records([whole], fmt, sys.stdout)
         return
     console = stdout_console()
-    entity_card(console, hits[0], index, why=why)
+    entity_card(console, entity_profile(index, hits[0]), why=why)
     also_matching(console, hits[1:])
 
 
@@ -431,17 +431,19 @@ def stats(
 
     Example: clusterkb stats --top 20
     """
-    from .render import dumps, stats_dict, stats_tables, stdout_console
+    from .query import kb_stats
+    from .render import dumps, stats_tables, stdout_console
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
     fmt = _check_format(fmt, NO_CSV)
     index = _index()
+    summary = kb_stats(index, top)
     if fmt == "table":
-        for table in stats_tables(index, top):
+        for table in stats_tables(summary):
             stdout_console().print(table)
     else:
-        typer.echo(dumps(stats_dict(index, top)))
+        typer.echo(dumps(summary))
 
 
 @app.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .kinds import NAMED_KINDS, label
+from .kinds import KINDS, NAMED_KINDS, label
 from .lang.normalize import fold
 from .lang.stems import name_matches, names_of, stem, words
 
@@ -147,6 +147,43 @@ def numbers_of(index: Index, fact: dict[str, Any]) -> list[dict[str, Any]]:
             found[x["id"]] = x
     articles = index.articles(s["article"] for x in found.values() for s in x["sources"])
     return sorted(found.values(), key=lambda x: (_first_published(x, articles), label(x)))
+
+
+@dataclass
+class EntityProfile:
+    """What a card shows of one entity, as plain data: the entity (with its first articles'
+    sources), the records of the articles its sources and numbers are said in, in how many
+    articles it is said in all, the named facts said beside it, and the numbers about it."""
+    fact: dict[str, Any]
+    articles: dict[str, dict[str, Any]]
+    article_total: int
+    together: list[tuple[dict[str, Any], int]]
+    numbers: list[dict[str, Any]]
+
+
+def entity_profile(index: Index, fact: dict[str, Any], neighbours: int = 15, numbers: int = 30) -> EntityProfile:
+    """The profile of an entity `find_entity` found: at most `neighbours` facts said beside it
+    and `numbers` dates, counts and sums about it, oldest first.
+
+    Example: entity_profile(index, find_entity(index, "Лабудин")[0]).together
+    → [({"kind": "organization", "name": "Минпромторг России", …}, 3), …]"""
+    said_about = numbers_of(index, fact)[:numbers]
+    ids = [s["article"] for x in [fact, *said_about] for s in x["sources"]]
+    return EntityProfile(fact, index.articles(ids), article_count(fact), cooccurring(index, fact)[:neighbours],
+                         said_about)
+
+
+def kb_stats(index: Index, top: int = 10) -> dict[str, Any]:
+    """Articles (and by language), facts by kind, and the `top` entities said in most articles.
+
+    Example: kb_stats(index, 1) → {"articles": 36, "languages": {"en": 4, "ru": 32},
+    "facts": {"person": 120, …}, "top": [{"id": …, "kind": "organization", "name": "Минпромторг России",
+    "articles": 11, "mentions": 25}]}"""
+    counts = index.kind_counts()
+    return {"articles": index.article_count(), "languages": dict(sorted(index.languages().items())),
+            "facts": {k: counts.get(k, 0) for k in KINDS},
+            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": f["total"]["articles"],
+                     "mentions": f["total"]["mentions"]} for f in index.top(top)]}
 
 
 def _sentences(fact: dict[str, Any]) -> set[tuple[str, str]]:

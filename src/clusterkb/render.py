@@ -8,14 +8,12 @@ import unicodedata
 from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from .kinds import KINDS, VALUE_KINDS, kind_of, label
-from .query import article_count, cooccurring, first_source, numbers_of
+from .kinds import VALUE_KINDS, kind_of, label
+from .query import EntityProfile, first_source
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
-
-    from .store import Index
 
 FACT_COLUMNS = ["id", "kind", "name", "date", "count", "unit", "head", "amount", "currency", "approximate",
                 "aliases", "position", "organization", "context_organizations", "context_locations",
@@ -284,9 +282,9 @@ def extraction_table(record: dict[str, Any]) -> Table:
     return table
 
 
-def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool = False) -> None:
-    """Everything the knowledge base knows about one entity."""
-    articles = index.articles(s["article"] for s in fact["sources"])
+def entity_card(console: Console, profile: EntityProfile, why: bool = False) -> None:
+    """Everything the knowledge base knows about one entity (`query.entity_profile`), as a card."""
+    fact, articles = profile.fact, profile.articles
     console.rule(f"[bold]{literal(label(fact))}[/] [dim]{fact['kind']} {fact['id']}[/]")
     if fact.get("aliases"):
         console.print("[bold]Also:[/] " + literal("; ".join(fact["aliases"])))
@@ -296,9 +294,8 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
         when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
         org = f" — {role['organization']}" if role.get("organization") else ""
         console.print(f"[bold]Role:[/] {literal(role['position'] + org)} [dim]({when})[/]")
-    total = article_count(fact)
-    shown = f" (the first {len(fact['sources'])})" if total > len(fact["sources"]) else ""
-    console.print(f"[bold]Mentions[/] in {total} article(s){shown}:")
+    shown = f" (the first {len(fact['sources'])})" if profile.article_total > len(fact["sources"]) else ""
+    console.print(f"[bold]Mentions[/] in {profile.article_total} article(s){shown}:")
     for src in fact["sources"]:
         art = articles.get(src["article"], {})
         console.print(f"  {art.get('published') or 'no date'} · [green]{literal(art.get('title') or src['article'])}[/]"
@@ -310,10 +307,9 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
         console.print("[bold]Said as:[/] " + literal(", ".join(f"«{t}»×{n}" for t, n in forms.most_common())), highlight=False)
         for reason in fact.get("why", []) or ["one article, one normal form: nothing to merge across articles"]:
             console.print(f"[bold]Why:[/] {literal(reason)}", highlight=False)
-    together = cooccurring(index, fact)
-    if together:
-        console.print("[bold]Appears with:[/] " + literal(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15])))
-    _numbers_section(console, numbers_of(index, fact), index)
+    if profile.together:
+        console.print("[bold]Appears with:[/] " + literal(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in profile.together)))
+    _numbers_section(console, profile.numbers, articles)
 
 
 def also_matching(console: Console, others: list[dict[str, Any]]) -> None:
@@ -323,14 +319,12 @@ def also_matching(console: Console, others: list[dict[str, Any]]) -> None:
         console.print(f"[dim]Also matching: {literal(names)}[/]")
 
 
-def _numbers_section(console: Console, numbers: list[dict[str, Any]], index: Index) -> None:
+def _numbers_section(console: Console, numbers: list[dict[str, Any]], articles: dict[str, dict[str, Any]]) -> None:
     """Dates, counts and sums said about an entity, each with its article's title and date."""
     if not numbers:
         return
-    shown = numbers[:30]
-    articles = index.articles(s["article"] for x in shown for s in x["sources"])
     console.print("[bold]Numbers:[/]")
-    for x in shown:
+    for x in numbers:
         console.print(f"  {x['kind']:<6} [bold]{literal(readable(x))}[/]  [green]{literal(said_in(x, articles))}[/]", highlight=False)
         console.print(f"         [dim]{literal(first_sentence(x, articles))}[/]", highlight=False)
 
@@ -349,9 +343,8 @@ def articles_table(records: list[dict[str, Any]], title: str | None = None) -> T
     return table
 
 
-def stats_tables(index: Index, top: int = 10) -> list[Table]:
-    """Articles, facts by kind and the entities with the most sources."""
-    stats = stats_dict(index, top)
+def stats_tables(stats: dict[str, Any]) -> list[Table]:
+    """Articles, facts by kind and the entities with the most sources (`query.kb_stats`) as tables."""
     summary = _table(title="Knowledge base")
     summary.add_column("what")
     summary.add_column("count", justify="right")
@@ -366,15 +359,6 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
     for t in stats["top"]:
         tops.add_row(t["kind"], literal(t["name"]), str(t["articles"]), str(t["mentions"]))
     return [summary, tops]
-
-
-def stats_dict(index: Index, top: int = 10) -> dict[str, Any]:
-    counts = index.kind_counts()
-    langs = index.languages()
-    return {"articles": index.article_count(), "languages": dict(sorted(langs.items())),
-            "facts": {k: counts.get(k, 0) for k in KINDS},
-            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": f["total"]["articles"],
-                     "mentions": f["total"]["mentions"]} for f in index.top(top)]}
 
 
 def report_lines(report: dict[str, Any]) -> list[str]:
