@@ -27,39 +27,15 @@ from typing import Any
 from ..model import Fact, json_number
 from ..lang.gazetteer import number_idioms
 from ..lang.nlp import parse
+from ..lang.tables import load, words
 from .dates import date_spans
 from .document import Document, Sentence
 from .money import money_spans
 from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range
 from .spans import Coverage
 
-_RU_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
-    (r"%", "процент", "процент"),
-    (r"п\.\s?п\.", "процентный пункт", "пункт"),
-    (r"(?:кв\.\s?(?:м|метр[а-я]*)|м2|м²)(?!\w)", "квадратный метр", "метр"),
-    (r"(?:кв\.\s?км|км2|км²)(?!\w)", "квадратный километр", "километр"),
-    (r"(?:куб\.\s?м|м3|м³)(?!\w)", "кубический метр", "метр"),
-    (r"га(?!\w)", "гектар", "гектар"),
-    (r"км(?!\w)", "километр", "километр"),
-    (r"м(?!\w)", "метр", "метр"),
-    (r"т(?!\w|\.\s?[а-яё]\.)", "тонна", "тонна"),
-    (r"кг(?!\w)", "килограмм", "килограмм"),
-    (r"МВт(?!\w)", "мегаватт", "мегаватт"),
-    (r"кВт(?!\w)", "киловатт", "киловатт"),
-    (r"ГВт(?!\w)", "гигаватт", "гигаватт"),
-    (r"шт(?!\w)", "штука", "штука"),
-    (r"чел(?!\w)", "человек", "человек"),
-    (r"ед(?!\w)", "единица", "единица"),
-)]
-_EN_UNITS = [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in (
-    (r"%|(?:per\s?cent|percent|pct)\b", "percent", "percent"),
-    (r"(?:m2|m²|sq\.?\s?m|square\s+met(?:re|er)s?)\b", "square metre", "metre"),
-    (r"(?:km2|km²|sq\.?\s?km|square\s+kilomet(?:re|er)s?)\b", "square kilometre", "kilometre"),
-    (r"(?:ha|hectares?)\b", "hectare", "hectare"),
-    (r"(?:km|kilomet(?:re|er)s?)\b", "kilometre", "kilometre"),
-    (r"(?:t|tons?|tonnes?)\b", "tonne", "tonne"),
-    (r"MW\b", "megawatt", "megawatt"),
-)]
+_UNITS = {lang: [(re.compile(p, re.IGNORECASE), unit, head) for p, unit, head in load("units.json")[lang]]
+          for lang in ("ru", "en")}  # «га» → гектар, «кв. м» → квадратный метр, … (data/units.json)
 _RU_WORD = re.compile(r"[ \u00a0]*([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 _EN_WORD = re.compile(r"[ \u00a0]*([A-Za-z]+(?:-[A-Za-z]+)*)")
 _SPACE = re.compile(r"[ \u00a0\u202f]?")
@@ -95,12 +71,9 @@ _HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|че
                    r"двест|трист|пол|one|two|three|four|five|six|seven|eight|nine|ten|"
                    r"twelve|teen|ty\b")  # on lower-cased text: fast
 _ADJ = ("ADJF", "PRTF")
-_NOT_HEADS = {"раз", "сторона", "time"}
-_EN_STOP = set("""of in on at for to from with by and or but that which who whom whose were was are is be
-    been being have has had will would can could should may might must the a an as per than more less
-    this these those its their our his her we they it he she you i not also such about over under into
-    out up down each every all some any most many few another same""".split())
-_EN_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+_NOT_HEADS = words("count_nouns.json", "not_heads")  # «в два раза», «с обеих сторон»
+_EN_STOP = words("function_words.json", "count_phrase_ends")  # «of», «which», «the», …
+_EN_IRREGULAR = load("count_nouns.json")["irregular_plurals"]  # «people» → «person», …
 
 
 @dataclass
@@ -350,7 +323,7 @@ def _words_after(text: str, n: Number, lang: str) -> _Count:
     if bound := _OPEN_BOUND.match(text, n.end):
         c.end = bound.end()
     space = _SPACE.match(text, c.end).end()
-    for pattern, unit, head in _EN_UNITS if lang == "en" else _RU_UNITS:
+    for pattern, unit, head in _UNITS["en" if lang == "en" else "ru"]:
         m = pattern.match(text, space)
         if m:
             c.unit, c.head, c.shared, c.end = unit, head, unit, m.end()

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from ..lang.calendar import full_year, month_number, weekday_names, weekday_number
 from ..lang.nlp import parse
+from ..lang.tables import load, words
 from ..model import Article, Fact
 from .document import Document, Sentence, make_document
 from .numbers import collect, find_numbers
@@ -46,23 +47,22 @@ _LEAD_EN = (r"(?P<lead>(?i:in|since|from|during|by|until|till|to|before|after|th
             r"[\s-]+")
 _BOUNDS = {"до", "к", "by", "until", "till", "to", "before", "through"}
 _OPENING = {"с", "со", "since", "from"}
-_MONTH_SHIFT = {"next": 1, "last": -1, "this": 0}
+_DATE_WORDS = load("date_words.json")  # relative days and years, quarter ordinals, asides
+_MONTH_SHIFT = _DATE_WORDS["month_shifts"]  # "next March" → +1
 _RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_WORD = r"(?:(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-(?:го|м|й)(?![а-яё]))"  # «году», «гг.», «2019-м»
-_REL_DAY = r"(?P<rel>вчера|сегодня|завтра|позавчера|послезавтра|today|yesterday|tomorrow)"
+_DAY_SHIFT = _DATE_WORDS["day_shifts"]  # «вчера» → -1, "tomorrow" → +1
+_REL_DAY = rf"(?P<rel>{'|'.join(_DAY_SHIFT)})"
 _REL_YEAR = (r"(?P<rely>(?:эт|текущ|нынешн|следующ|будущ|наступающ|прошл|минувш|прошедш|позапрошл)"
              r"(?:ом|ем|ого|его|от|ий|ый))\s+год(?:[ау]|ом)?(?![а-яё])")
 _RU_YEAR_SLOT = rf"(?:\s+(?:(?P<{{}}>{_YEAR})(?:{_YEAR_WORD})?|{_REL_YEAR}))?"
-_DAY_SHIFT = {"позавчера": -2, "вчера": -1, "yesterday": -1, "сегодня": 0, "today": 0,
-              "завтра": 1, "tomorrow": 1, "послезавтра": 2}
-_YEAR_SHIFT = (("позапрошл", -2), ("прошл", -1), ("минувш", -1), ("прошедш", -1), ("previous", -1),
-               ("last", -1), ("следующ", 1), ("будущ", 1), ("наступающ", 1), ("next", 1))
+_YEAR_SHIFT = [(stem, shift) for stem, shift in _DATE_WORDS["year_shifts"]]  # «позапрошл» → -2, …
 
 _ORDINAL_RU = r"(?:перв|втор|трет|четв[её]рт)[а-яё]*|IV|I{1,3}|[1-4](?:-?(?:й|м|го|е|ом))?"
 _ORDINAL_EN = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
-_ORDINALS = ("перв", "втор", "трет", "четв", "first", "second", "third", "fourth")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ORDINALS = _DATE_WORDS["quarter_ordinals"]  # «перв», …, "fourth": first to fourth in each language
+_ROMAN = _DATE_WORDS["roman_numerals"]  # «III квартал»
 _OF_YEAR_EN = rf"(?:(?P<y1>{_YEAR})\b|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b|the\s+year\b)"
 _NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
 
@@ -133,7 +133,7 @@ _RECALL = re.compile(r"\b(?:напомним|напомню|напоминаем
                      re.IGNORECASE)  # a report recalled from the past tells nothing of when the article is
 _SUMMED_UP = re.compile(r"(?:по\s+итогам|за|for)\s+(?:(?:весь|the\s+whole\s+of)\s+)?$", re.IGNORECASE)
 _PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
-_ASIDES = {"напомним", "отметим", "подчеркнем", "заметим", "добавим", "уточним", "скажем"}
+_ASIDES = words("date_words.json", "asides")  # «напомним», «отметим», …
 _FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to"
                         r"|(?:is|are)\s+(?:expected|scheduled|due|set)\b)", re.IGNORECASE)
 _PAST_EN = re.compile(  # an -ed word before «in it», «by the»… is a participle («funds invested in it»)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..model import Fact
 from ..lang.gazetteer import money_nouns
 from ..lang.nlp import parse
+from ..lang.tables import words
 from .document import Document, Sentence
 from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range, tidy
 
@@ -45,9 +46,7 @@ _HINT = re.compile(rf"руб|\bр\.|₽|долл|\$|евро|€|юан|тенг
                    rf"|euro|yuan|tenge|pound|{_CODES.lower()}")  # on lower-cased text: fast
 _WORD = re.compile(r"\s*([^\W\d_]+)")
 _MONEY_NOUN_HINT = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|триллион)")  # on lower-cased text: fast
-_EN_FUNCTION_WORDS = frozenset(
-    "from in of to for by at on with and or but is was were are will would has have had this that which "
-    "each a an the".split())
+_EN_FUNCTION_WORDS = words("function_words.json", "money_phrase_ends")  # «from», «of», «the», …
 _NOUN_PHRASE = {"NOUN", "ADJF", "PRTF", "NUMR"}  # pymorphy3 parts of speech a counted noun phrase opens with
 
 _Sum = tuple[Decimal, str, bool, int, int]

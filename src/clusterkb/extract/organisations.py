@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..lang import gazetteer, nlp
 from ..model import Fact, Mention
 from ..lang.normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
+from ..lang.tables import words
 from ..lang.translit import is_place_adjective
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
@@ -24,8 +25,8 @@ from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
                               r"мэри|минпром|минэконом|дум|фонд|корпорац)\w*", re.I)
-_WITH_DEPENDENTS = {"департамент", "министерство", "комитет", "агентство"}
-_PLACED_ONLY = {"фонд", "корпорация"}  # lower-case ones are bodies only when a region follows
+_WITH_DEPENDENTS = words("org_types.json", "with_dependents")  # «департамент», «комитет», …
+_PLACED_ONLY = words("org_types.json", "placed_only")  # lower-case ones are bodies only when a region follows
 _ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ&\d.-]{1,7}(?:\s+(?:РФ|России|RF))?$")
 _SHORT_NAME = r"[«\"]?(?P<abbr>[A-ZА-ЯЁ][\w&.-]{1,24}(?:\s[A-ZА-ЯЁ][\w&.-]{0,14}){0,2})[»\"]?"
 _PAREN_ABBR = re.compile(rf"^(?P<main>.*?)\s*\({_SHORT_NAME}\)?$")
@@ -55,7 +56,7 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+) $")
-_REGIONAL = {"региональный", "областной", "краевой", "республиканский"}
+_REGIONAL = words("org_types.json", "regional_adjectives")  # «областной», «краевой», …
 
 
 def _with_regional_words(doc: Document, spans: list[Span]) -> list[Span]:
@@ -134,7 +135,7 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     out = []
     for m in _GOVERNMENT_WORD.finditer(doc.text):
         lemma = _lemma(m.group())
-        if lemma not in GOVERNMENT_HEADS or m.group()[:1].isupper() and lemma in ("фонд", "корпорация"):
+        if lemma not in GOVERNMENT_HEADS or m.group()[:1].isupper() and lemma in _PLACED_ONLY:
             continue
         start, end = _region_adjective_before(doc.text, m.start()), m.end()
         if lemma in _WITH_DEPENDENTS or lemma in _PLACED_ONLY:
@@ -323,7 +324,7 @@ def _regional_key(name: str) -> str | None:
     return f"@{m.group('head')}|{m.group('stem')}" if m else None
 
 
-_FUNCTION_WORDS = {"of", "and", "the", "for", "in", "и", "по", "в"}
+_FUNCTION_WORDS = words("function_words.json", "initialism_skips")  # «of», «и», «по», …
 
 
 def _initials(name: str, content_only: bool) -> str:
@@ -531,8 +532,7 @@ def _inflected_short_name(word: str, aliases: list[str]) -> bool:
                and len(a) >= 4 for a in aliases)
 
 
-_PLACE_WORDS = {"region", "oblast", "krai", "republic", "district", "область", "края", "край",
-                "республика", "республики", "округ", "округа", "области", "города", "город"}
+_PLACE_WORDS = words("place_type_words.json", "words")  # «region», «oblast», «области», …
 
 
 def _near_duplicate(a: str, b: str) -> bool:

@@ -14,12 +14,12 @@ from typing import Iterable
 
 from ..lang import gazetteer, nlp
 from ..lang.normalize import WORD as _WORD, is_cyrillic, nominative_phrase
+from ..lang.tables import words
 from .document import Document
 
 PER, ORG, LOC = "PER", "ORG", "LOC"
 OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
-LEGAL_FORMS = {"АО", "ООО", "ПАО", "ОАО", "ЗАО", "НАО", "НКО", "АНО", "ГК", "ФГУП", "ГУП", "МУП",
-               "ФГБУ", "ГБУ", "ГАУ", "МКУ", "ИП", "НП", "ФГАОУ", "ФГБОУ", "АК", "ТОО"}
+LEGAL_FORMS = words("legal_forms.json", "forms")  # «ООО», «АО», «ФГУП», …
 # Nouns that name a kind of organisation; a quoted name after one of them is an organisation.
 ORG_TYPES = gazetteer.org_types()  # «фонд», «технопарк», «технополис», … (data/org_types.json)
 
@@ -364,9 +364,7 @@ def _is_relational_adjective(word: str) -> bool:
                for p in parses)
 
 
-_NOT_IN_NAMES = {"будущий", "новый", "нынешний", "бывший", "данный", "крупный", "крупнейший",
-                 "известный", "местный", "первый", "второй", "третий", "другой", "весь", "сам",
-                 "такой", "свой", "наш", "ваш", "их", "ведущий", "главный", "единственный"}
+_NOT_IN_NAMES = words("non_name_adjectives.json", "adjectives")  # «будущий», «новый», …
 
 
 def _is_genitive_place(place: str) -> bool:

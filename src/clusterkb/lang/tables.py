@@ -14,3 +14,10 @@ from importlib import resources
 def load(name: str) -> dict:
     """One table of `clusterkb/data` as parsed JSON."""
     return json.loads(resources.files("clusterkb.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def words(name: str, key: str) -> frozenset[str]:
+    """One list of a table as a set, for membership tests:
+    words("legal_forms.json", "forms") → frozenset({"ООО", "АО", …})."""
+    return frozenset(load(name)[key])

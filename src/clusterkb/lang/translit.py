@@ -8,14 +8,13 @@ proper names transliterated (Omsk ↔ Омской). Nothing here knows any part
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from . import gazetteer, nlp
 from .normalize import fold, is_cyrillic
+from .tables import load
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -187,7 +186,7 @@ class _WordTable:
 @lru_cache(maxsize=1)
 def _table() -> _WordTable:
     """data/org_words.json, its phrases normalised as names are (lemmas, singulars)."""
-    data = json.loads(resources.files("clusterkb.data").joinpath("org_words.json").read_text(encoding="utf-8"))
+    data = load("org_words.json")
     phrases: dict[str, dict[tuple[str, ...], str]] = {"en": {}, "ru": {}}
     groups = [("", data[k]) for k in ("ignore", "qualifiers", "country")] + list(data["concepts"].items())
     for concept, forms in groups:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..lang.tables import words
 from .metadata import (
     AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, leading_stamp, parse_agency_dateline,
     parse_dateline, parse_publication_line,
@@ -117,38 +118,11 @@ _SHORT_CUE_START = re.compile(
     r"(?:нравится|понравил\w+|оцените|версия для печати|распечатать|в избранное|like)" + _HEADER_END +
     r")"
 )
-_JUNK_PHRASES = (
-    "©", "copyright", "все права защищены", "все права сохранены", "all rights reserved",
-    "сетевое издание", "о регистрации сми", "службой по надзору в сфере связи",
-    "службы по надзору в сфере связи", "телефон редакции", "перепечатк", "материалов сайта",
-    "материалы сайта", "при цитировании", "гиперссылк", "активная ссылка", "мнение редакции",
-    "редакция не ", "политика конфиденциальности", "политикой конфиденциальности", "cookie",
-    "обработку персональных данных", "рекламный отдел", "отдел рекламы", "по вопросам рекламы",
-    "версия для слабовидящих", "privacy policy", "terms of use", "terms of service",
-    "подпишитесь на наш", "подписывайтесь на наш", "на правах рекламы", "нашли ошибку",
-    "нашли опечатку", "ctrl+enter", "ctrl + enter", "сообщить об ошибке", "яндекс.метрика",
-    "liveinternet", "рейтинг@mail", "top.mail.ru",
-)
+_JUNK_PHRASES = words("site_junk.json", "junk_phrases")  # «все права защищены», «cookie», …
 _JUNK_PATTERN = re.compile(r"\(c\)\s*\d{4}|\bэл\s*(?:№|no)\s*фс|\berid\b")
-_NETWORKS = frozenset(
-    "вконтакте vk одноклассники ok telegram телеграм twitter facebook whatsapp viber дзен youtube "
-    "rutube livejournal pinterest linkedin".split()
-)
-_SECTION_WORDS = frozenset(
-    "новости новость главная главное лента популярное рекомендуем интересное хроника сюжет сюжеты "
-    "рубрика рубрики экономика политика общество происшествия спорт культура бизнес регион регионы "
-    "город промышленность статьи публикации пресс-релизы пресс-центр события меню поиск войти "
-    "вход регистрация мнения видео фото фоторепортажи афиша погода компании технологии наука "
-    "home news business economy politics world sport search menu login rss".split()
-)
-_FOOTER_LINKS = frozenset((
-    "контакты", "о нас", "о проекте", "о компании", "о редакции", "вакансии", "пресс-центр",
-    "пресс-кит", "карта сайта", "обратная связь", "рекламодателям", "партнерам", "партнёрам",
-    "contacts", "contact", "contact us", "press kit", "press office", "press centre",
-    "press center", "press room", "newsroom", "media kit", "media contacts", "about", "about us",
-    "sitemap", "site map", "careers", "jobs", "faq", "help", "feedback", "advertising",
-    "advertise", "terms", "privacy",
-))
+_NETWORKS = words("site_junk.json", "networks")  # «вконтакте», «telegram», …
+_SECTION_WORDS = words("site_junk.json", "section_words")  # «новости», «рубрика», «menu», …
+_FOOTER_LINKS = words("site_junk.json", "footer_links")  # «контакты», «о нас», «sitemap», …
 _LINK_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]")
 _CONTACT_LABEL = re.compile(r"(?:^|[\s,(])(?:e-?mail|эл\. ?почта|тел(?:ефон)?|факс|адрес)\.?\s*:")

@@ -11,41 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lang.calendar import full_year, month_number
+from ..lang.tables import load
 
-STOP_WORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "ru": "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по "
-        "только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну ли если уже "
-        "или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они "
-        "тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под "
-        "будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем "
-        "чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после "
-        "над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо "
-        "свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между "
-        "также который которые которая которых это году года",
-        "uk": "і й та що на не в у з із до від як це для по але ж же його її їх він вона вони "
-        "ми ви був була було були є бути також який яка які якщо коли вже ще щоб цей ця ці того "
-        "цього через після між лише тільки мені нам вам їм",
-        "be": "і ў у на не што як гэта для па але ж яго яе іх ён яна яны мы вы быў была было "
-        "былі ёсць таксама які якая якія калі ўжо яшчэ каб гэты гэтая",
-        "bg": "и в на не да се от за с със по като че това е са ще бъде беше бяха той тя те "
-        "ние вие но или ако когато който която които също още след между през",
-        "en": "the of and to in a is that for on it with as was by at be this are from or an "
-        "has have had not but which their its were been will would also more than after about "
-        "who they he she his her we our said new one two can into over",
-        "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
-        "auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem "
-        "über einen so zum war haben nur oder aber vor zur bis mehr durch",
-        "fr": "le la les de des et un une du en est que qui dans pour pas au sur par plus ce "
-        "il elle sont avec se ne à aux été cette ont ses son mais comme ou leur nous vous",
-        "es": "el la los las de del y en un una que es por con para se no su al lo como más "
-        "pero sus le ya o fue este ha sí porque esta son entre cuando muy sin sobre también",
-        "it": "il lo la i gli le di del della e è un una che per in con non si da al alla "
-        "sono come ma anche più dei delle nel nella questo questa ha hanno essere stato",
-        "pl": "i w z na do nie się to że jest o jak od po za ale dla co przez tak są czy był "
-        "była było oraz także który która które ich jego jej już tylko może przy",
-    }.items()
+STOP_WORDS: dict[str, frozenset[str]] = {  # the commonest words of each language (data/language_detection.json)
+    lang: frozenset(words) for lang, words in load("language_detection.json")["stop_words"].items()
 }
 
 _SCRIPTS: tuple[tuple[str, int, int], ...] = (
@@ -54,7 +23,7 @@ _SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("ka", 0x10A0, 0x10FF), ("ko", 0xAC00, 0xD7AF), ("ja", 0x3040, 0x30FF),
     ("zh", 0x4E00, 0x9FFF),
 )
-_DISTINCT_LETTERS = {"uk": "їєґ", "be": "ў", "kk": "әғқңөұүһ", "sr": "ђјљњћџ"}
+_DISTINCT_LETTERS: dict[str, str] = load("language_detection.json")["distinct_letters"]  # «ї» is Ukrainian, …
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яѐ-ӿ]")
 _LATIN = re.compile(r"[a-zà-ž]")
