@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clusterkb.extract import extract_article
-from clusterkb.lang.calendar import full_year, month_number, weekday_names, weekday_number
+from clusterkb.lang.calendar import calendar_lemmas, full_year, month_number, weekday_lemmas, weekday_names, weekday_number
 from clusterkb.read.articles import article_from_text
 from clusterkb.read.metadata import parse_dateline
 
@@ -29,6 +29,8 @@ def test_a_two_digit_year_is_at_most_a_year_after_the_reference(digits, ref_year
 def test_weekdays_as_dates_name_them_monday_first():
     assert weekday_names("ru")[2] == "среду" and weekday_names("en")[2] == "Wednesday"
     assert [weekday_number(w) for w in ("понедельник", "СРЕДУ", "sunday", "среда")] == [0, 2, 6, None]
+    assert weekday_lemmas("ru")[2] == "среда" and {"среда", "июль"} <= calendar_lemmas()
+    assert "среду" not in calendar_lemmas() and len(calendar_lemmas()) == 7 + 12
 
 
 @pytest.mark.parametrize("written, iso", [("01.06.99", "1999-06-01"), ("01.06.25", "2025-06-01")])

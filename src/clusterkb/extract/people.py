@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..lang import gazetteer, nlp
+from ..lang import nlp
+from ..lang.calendar import calendar_lemmas
 from ..model import Fact, Mention
 from ..lang.normalize import PersonName, fold, is_name_particle, person_name
 from .document import Document
@@ -128,7 +129,7 @@ def _looks_like_name(doc: Document, span: Span) -> bool:
     words = _NAME_WORD.findall(doc.text[span.start:span.end])
     if not words or len(words) > 5 or not all(w[:1].isupper() or is_name_particle(w) for w in words):
         return False
-    if len(words) == 1 and {p.normal_form for p in nlp.parse(words[0].lower())} & gazetteer.calendar_words():
+    if len(words) == 1 and {p.normal_form for p in nlp.parse(words[0].lower())} & calendar_lemmas():
         return False
     if any(_may_be_name(w) for w in words if w[:1].isupper()):
         return True

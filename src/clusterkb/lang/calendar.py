@@ -2,7 +2,8 @@
 year is in, which weekday a weekday name is. Stamps and datelines (`read/metadata.py`) and the
 dates of the body (`extract/dates.py`) both read them here, so «12.12.99» is 1999 in both.
 
-    month_number("сент.") → 9;  full_year("99", 2024) → 1999;  weekday_number("среду") → 2
+    month_number("сент.") → 9;  full_year("99", 2024) → 1999;  weekday_number("среду") → 2;
+    "июль" in calendar_lemmas() → True
 
 The names are data (`data/calendar_names.json`).
 """
@@ -44,12 +45,24 @@ def full_year(digits: str, ref_year: int | None = None) -> int:
 def weekday_names(lang: str) -> tuple[str, ...]:
     """The weekdays as a date names them in `lang` («ru»: «в среду», «en»: "on Wednesday"),
     Monday first: weekday_names("ru")[2] → «среду»."""
-    return tuple(load("calendar_names.json")["weekdays"][lang])
+    return tuple(load("calendar_names.json")["weekdays_in_dates"][lang])
 
 
 def weekday_number(word: str) -> int | None:
     """The weekday (Monday 0) a weekday name names, Russian accusative or English, in any case:
     «среду», "WEDNESDAY" → 2; None for no weekday."""
     w = word.lower()
-    names = load("calendar_names.json")["weekdays"].values()
+    names = load("calendar_names.json")["weekdays_in_dates"].values()
     return next((i for forms in names for i, name in enumerate(forms) if name.lower() == w), None)
+
+
+def weekday_lemmas(lang: str) -> tuple[str, ...]:
+    """The weekdays' dictionary forms in `lang`, Monday first: weekday_lemmas("ru")[2] → «среда»."""
+    return tuple(load("calendar_names.json")["weekday_lemmas"][lang])
+
+
+@lru_cache(maxsize=1)
+def calendar_lemmas() -> frozenset[str]:
+    """The Russian lemmas of the weekdays and the months («среда», «июль»): one of them alone is
+    a date widget's word, never a person."""
+    return frozenset(weekday_lemmas("ru")) | frozenset(load("calendar_names.json")["month_lemmas"])

@@ -115,12 +115,6 @@ def number_idioms() -> frozenset[tuple[int, str]]:
     return frozenset((value, head) for value, head in _load("number_idioms.json")["idioms"])
 
 
-@lru_cache(maxsize=1)
-def calendar_words() -> frozenset[str]:
-    """Lemmas of the days of the week and the months («среда», «июль»)."""
-    return frozenset(_load("calendar_words.json")["words"])
-
-
 _NEUTER_ENDINGS = re.compile(r"ь(?:я|ю|ем|и)$")
 
 

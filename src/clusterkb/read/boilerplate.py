@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..lang.calendar import weekday_lemmas
 from ..lang.tables import words
 from .metadata import (
     AUTHOR_LINE, PERIODICAL_LINE, SOURCE_LINE, STOP_WORDS, Stamp, leading_stamp, parse_agency_dateline,
@@ -144,9 +145,8 @@ _TICKER = re.compile(  # on lowercased text: a rate's label alone, a change arro
     r"^(?:usd|eur|cny)\s*(?:цб)?$|^[$€¥£]$|^\d{2,3}[.,]\d{4}$|^пробки\s*:|[▲▼]|°\s*[cс](?!\w)"
     r"|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
 )
-_WEEKDAY_LINE = re.compile(  # on lowercased text
-    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday)\s*[,.]?")
+_WEEKDAY_LINE = re.compile(  # on lowercased text: «среда,», "monday."
+    rf"(?:{'|'.join(w.lower() for w in weekday_lemmas('ru') + weekday_lemmas('en'))})\s*[,.]?")
 _LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
