@@ -61,22 +61,21 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     """Every module that can reach itself again, with one such path: [a, b, a]."""
     found = []
     for start in sorted(graph):
-        path, seen = _path_back(graph, start, start, set())
-        if path:
+        if path := _path_back(graph, start, start, set()):
             found.append([start, *path])
     return found
 
 
-def _path_back(graph, start: str, node: str, seen: set[str]) -> tuple[list[str] | None, set[str]]:
+def _path_back(graph: dict[str, set[str]], start: str, node: str, seen: set[str]) -> list[str] | None:
+    """A path of imports from `node` back to `start` through modules not in `seen`, or None."""
     for nxt in sorted(graph[node]):
         if nxt == start:
-            return [start], seen
+            return [start]
         if nxt not in seen:
             seen.add(nxt)
-            path, seen = _path_back(graph, start, nxt, seen)
-            if path:
-                return [nxt, *path], seen
-    return None, seen
+            if path := _path_back(graph, start, nxt, seen):
+                return [nxt, *path]
+    return None
 
 
 def layer_of(module: str) -> int:
