@@ -99,3 +99,13 @@ def test_places_are_told_from_other_proper_names():
     assert concepts("Тюменская область").places != omsk
     assert concepts("Группа компаний «Следопыт»").places == frozenset()
     assert concepts("Министерство промышленности и торговли Российской Федерации").places == frozenset()
+
+
+@pytest.mark.parametrize("plural, singular", [
+    ("clusters", "cluster"), ("companies", "company"), ("boxes", "box"), ("branches", "branch"),
+    ("people", "person"), ("women", "woman"), ("bus", "bus"), ("analysis", "analysis"), ("gas", "gas"),
+])
+def test_one_english_singular_for_counted_nouns_and_name_words(plural, singular):
+    from clusterkb.lang.normalize import english_singular
+
+    assert english_singular(plural) == singular

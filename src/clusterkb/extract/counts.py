@@ -27,6 +27,7 @@ from typing import Any
 from ..model import Fact, json_number
 from ..lang.gazetteer import number_idioms
 from ..lang.nlp import parse
+from ..lang.normalize import english_singular
 from ..lang.tables import load, words
 from .dates import date_spans
 from .document import Document, Sentence
@@ -73,7 +74,6 @@ _HINT = re.compile(r"\d|од[нуи]|дв[аеу]|тр[иеёо]|четыр|че
 _ADJ = ("ADJF", "PRTF")
 _NOT_HEADS = words("count_nouns.json", "not_heads")  # «в два раза», «с обеих сторон»
 _EN_STOP = words("function_words.json", "count_phrase_ends")  # «of», «which», «the», …
-_EN_IRREGULAR = load("count_nouns.json")["irregular_plurals"]  # «people» → «person», …
 
 
 @dataclass
@@ -383,7 +383,7 @@ def _reading(word: str, n: Number) -> Any:
         return nouns[0]
     if not n.spelled and not any("gent" in p.tag or "plur" in p.tag for p in nouns):
         return None
-    genitive = {"gent", "sing"} if _takes_genitive_singular(n.value) else {"gent"}
+    genitive = {"gent", "sing"} if _takes_genitiveenglish_singular(n.value) else {"gent"}
     noun = next((p for p in nouns if genitive <= p.tag.grammemes), nouns[0])
     if noun.is_known or noun.normal_form != word or "sing" not in genitive or word[-1] not in "ая":
         return noun
@@ -395,7 +395,7 @@ def _takes_nominative(value: Any) -> bool:
     return value == int(value) and value % 10 == 1 and value % 100 != 11
 
 
-def _takes_genitive_singular(value: Any) -> bool:
+def _takes_genitiveenglish_singular(value: Any) -> bool:
     """Does a number take a noun in the genitive singular («3 парка», «1,5 тонны»)?"""
     return value != int(value) or value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
 
@@ -420,8 +420,8 @@ def _english_words(text: str, c: _Count) -> None:
         if word.lower() in _EN_STOP or word[0].isupper() or verb_like:
             break
         pos = m.end()
-        if plural and _singular(word.lower()) != word.lower():
-            c.noun = _singular(word.lower())
+        if plural and english_singular(word.lower()) != word.lower():
+            c.noun = english_singular(word.lower())
             break
         c.words.append(word.lower())
     c.end = pos
@@ -432,7 +432,7 @@ def _settle(c: _Count, lang: str) -> None:
     English word serves as the noun."""
     if lang == "en":
         if c.noun is None and c.words:
-            c.noun, c.words = _singular(c.words[-1]), c.words[:-1]
+            c.noun, c.words = english_singular(c.words[-1]), c.words[:-1]
         if c.noun is not None and c.noun not in _NOT_HEADS:
             c.head, c.unit = c.noun, _unit(c.words, c.noun, lang)
     else:
@@ -477,16 +477,3 @@ def _agreeing(word: Any, grammemes: set[str]) -> str:
         return word
     inflected = word.inflect(grammemes)
     return inflected.word if inflected else word.normal_form
-
-
-def _singular(word: str) -> str:
-    """English plural to singular by simple rules («clusters» → «cluster», «companies» → «company»)."""
-    if word in _EN_IRREGULAR:
-        return _EN_IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word

@@ -56,6 +56,22 @@ def match_case(template: str, word: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
+def english_singular(word: str) -> str:
+    """An English plural (lower case) as its singular, by simple rules and a table of the
+    irregular ones: «clusters» → «cluster», «companies» → «company», «boxes» → «box»,
+    «people» → «person»; a singular stays as it is («bus», «analysis»)."""
+    irregular = load("english_plurals.json")["irregular"]
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def is_cyrillic(word: str) -> bool:
     return bool(re.search("[а-яё]", word, re.I))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import gazetteer, nlp
-from .normalize import fold, is_cyrillic
+from .normalize import english_singular, fold, is_cyrillic
 from .tables import load
 
 _CYRILLIC = {
@@ -106,15 +106,7 @@ def _normal(word: str, lang: str) -> str:
     """Russian: the lemma (ё folded); English: lower case, singular."""
     if lang == "ru":
         return word.lower() if word.isupper() else fold(nlp.parse(word.lower())[0].normal_form)
-    return _singular(word.lower().removesuffix("'s").removesuffix("’s"))
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+    return english_singular(word.lower().removesuffix("'s").removesuffix("’s"))
 
 
 def _read_table(tokens: list[_Token], lang: str) -> None:
