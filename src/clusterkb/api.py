@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -36,8 +37,6 @@ def extract(text: str | None = None, *, path: str | os.PathLike | None = None,
         raise ValueError("extract() takes a text or a path")
     article = read_article(Path(path)) if path is not None else article_from_text(text, "text.txt")
     if published:
-        from dataclasses import replace
-
         article = replace(article, published=published)
     result = extract_json(article)
     if isinstance(result, str):

@@ -1,6 +1,12 @@
-"""The `clusterkb` command: options in, library calls, rendering out — nothing else."""
+"""The `clusterkb` command: options in, library calls, rendering out — nothing else.
+
+Each command imports the library it calls inside its own function, on purpose: `clusterkb --help`,
+shell completion and a query start without loading extraction, the engines or the store's writer.
+"""
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 import os
 import signal
@@ -117,8 +123,6 @@ def _bytes(size: str) -> int:
 
 
 def _is_iso_date(value: str) -> bool:
-    import datetime as dt
-
     for pattern in ("%Y", "%Y-%m", "%Y-%m-%d"):
         try:
             dt.datetime.strptime(value, pattern)
@@ -528,8 +532,6 @@ def export(
 
 def _export_tables(fmt: str, out: Path | None) -> None:
     """`export --format sqlite|parquet OUT`: the tables written to OUT, its name on stderr."""
-    import contextlib
-
     from .exports import ExportError, write_parquet, write_sqlite
 
     if out is None:
@@ -562,8 +564,6 @@ def report(
 
     Example: clusterkb report report.html --entity Лабудин
     """
-    import contextlib
-
     from .query import find_entity
     from .report import ReportError, build_report
 

@@ -6,7 +6,7 @@ so the machine contract (README, "Facts") lives in one place.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -125,8 +125,6 @@ _ARTICLE_SKIP = {"text", "excluded"}
 
 def article_to_json(article: Any) -> dict[str, Any]:
     """The article record without its text: id, path, title, published, lang, then the rest."""
-    from dataclasses import asdict
-
     d = {k: v for k, v in asdict(article).items() if k not in _ARTICLE_SKIP}
     head = {k: d.pop(k, None) for k in ("id", "path", "title", "published", "lang")}
     return {**head, **d}

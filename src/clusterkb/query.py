@@ -5,6 +5,7 @@ stem (case endings cut, `stems.py`), which lets «Лабудина» find «Ми
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -324,8 +325,6 @@ def _start_of(value: str) -> str:
 
 def _last_day_of(value: str) -> str:
     """The last real day a partial ISO date covers: «2024-02» → «2024-02-29»."""
-    import calendar
-
     if len(value) == 7:
         year, month = int(value[:4]), int(value[5:])
         return f"{value}-{calendar.monthrange(year, month)[1]:02d}"

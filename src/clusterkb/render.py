@@ -9,6 +9,7 @@ from collections import Counter
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .kinds import VALUE_KINDS, kind_of, label
+from .lang.gazetteer import currency_symbol
 from .query import EntityProfile, first_source
 
 if TYPE_CHECKING:
@@ -196,8 +197,6 @@ def readable(fact: dict[str, Any]) -> str:
 
     Example: {"kind": "money", "amount": 538200000000, "currency": "RUB"} → «538,2 млрд ₽»
     """
-    from .lang.gazetteer import currency_symbol
-
     if fact["kind"] == "money" and isinstance(fact.get("amount"), (int, float)):
         return f"{scaled_number(fact['amount'])}{_NBSP}{currency_symbol(fact.get('currency', ''))}".strip()
     if fact["kind"] == "count" and isinstance(fact.get("value"), (int, float)):
