@@ -383,7 +383,7 @@ def _reading(word: str, n: Number) -> Any:
         return nouns[0]
     if not n.spelled and not any("gent" in p.tag or "plur" in p.tag for p in nouns):
         return None
-    genitive = {"gent", "sing"} if _takes_genitiveenglish_singular(n.value) else {"gent"}
+    genitive = {"gent", "sing"} if _takes_genitive_singular(n.value) else {"gent"}
     noun = next((p for p in nouns if genitive <= p.tag.grammemes), nouns[0])
     if noun.is_known or noun.normal_form != word or "sing" not in genitive or word[-1] not in "ая":
         return noun
@@ -395,7 +395,7 @@ def _takes_nominative(value: Any) -> bool:
     return value == int(value) and value % 10 == 1 and value % 100 != 11
 
 
-def _takes_genitiveenglish_singular(value: Any) -> bool:
+def _takes_genitive_singular(value: Any) -> bool:
     """Does a number take a noun in the genitive singular («3 парка», «1,5 тонны»)?"""
     return value != int(value) or value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
 
