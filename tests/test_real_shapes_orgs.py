@@ -134,3 +134,26 @@ def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays
     orgs = by_name(facts_of(text, "organization"))
     assert set(orgs) == {"Особая экономическая зона «Заречье»", "АО «ОЭЗ «Заречье»»"}
     assert "ОЭЗ «Заречье»" in orgs["Особая экономическая зона «Заречье»"].attrs["aliases"]
+
+
+@pytest.mark.parametrize("text, name, said", [
+    # the quoted name without its kind or legal form and without the quotes
+    ("Об этом сообщила газета «Северный вестник» со ссылкой на источники.", "газета «Северный вестник»",
+     ["Северный вестник"]),
+    ("Контракт подписало ОАО «Уралмаш» в понедельник.", "ОАО «Уралмаш»", ["Уралмаш"]),
+    # the body without the place that says whose it is: the place is a location's mention
+    ("Решение одобрил Конгресс США на прошлой неделе.", "Конгресс США", ["Конгресс"]),
+    ("Заявку поддержал Фонд развития промышленности Омской области.",
+     "Фонд развития промышленности Омской области", ["Фонд развития промышленности"]),
+    # a name and its bracketed short name are two mentions
+    ("Доклад подготовил Комитет защиты журналистов (КЗЖ) в среду.", "Комитет защиты журналистов",
+     ["Комитет защиты журналистов", "КЗЖ"]),
+])
+def test_a_mention_is_the_bodys_own_words_while_the_name_stays_whole(text, name, said):
+    orgs = by_name(facts_of(text, "organization"))
+    assert [m.text for m in orgs[name].mentions] == said
+
+
+def test_the_place_cut_off_an_organisations_mention_is_a_location():
+    places = by_name(facts_of("Решение одобрил Конгресс США на прошлой неделе.", "location"))
+    assert [m.text for m in places["США"].mentions] == ["США"]

@@ -224,7 +224,8 @@ class OrgMention:
 
 def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
     """One fact per organisation: its fullest nominative name, other forms as aliases."""
-    return merge_organisations([o for s in spans if s.type == ORG and not doc.in_credit(s.start) and (o := _read(doc, s))])
+    places = {s.end: s.start for s in sorted(spans, key=lambda s: s.end - s.start) if s.type == LOC}
+    return merge_organisations([o for s in spans if s.type == ORG and not doc.in_credit(s.start) and (o := _read(doc, s, places))])
 
 
 def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
@@ -235,7 +236,7 @@ def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
     return sorted(facts, key=lambda f: f.mentions[0].start)
 
 
-def _read(doc: Document, span: Span) -> OrgMention | None:
+def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | None:
     surface = clean_spaces(doc.text[span.start:span.end]).strip(" ,.-")
     if len(surface) < 2 or _BAD.search(surface) or not surface[:1].isalnum() and surface[:1] not in "«\"":
         return None
@@ -258,7 +259,59 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
-    return OrgMention(normal, aliases + ([inner] if inner else []), [doc.mention(span.start, span.end)], short, inner)
+    mentions = [doc.mention(a, b) for a, b in own_words(doc.text, span, places)]
+    return OrgMention(normal, aliases + ([inner] if inner else []), mentions, short, inner)
+
+
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)?\s*")
+_OPENING, _CLOSING = "«„“\"", "»“”\""
+
+
+def own_words(text: str, span: Span, places: dict[int, int]) -> list[tuple[int, int]]:
+    """Where the organisation's own name is said inside its span. The knowledge base keeps the
+    name whole («газета «Труд»», «Конгресс США», «Комитет защиты журналистов (КЗЖ)»); a mention
+    points at the words that are the body's own: the quoted name without its kind and quotes
+    («Труд»), the body without the place that says whose it is («Конгресса»: «США» is a mention
+    of a location), a name and its bracketed short name apart («Комитет защиты журналистов»,
+    «КЗЖ»). `places` maps the end of each place's span to its start. A span with no such words
+    is its own mention.
+
+    >>> own_words("в газете «Труд»", Span(ORG, 2, 15), {})
+    [(10, 14)]
+    >>> own_words("Конгресса США", Span(ORG, 0, 13), {13: 10})
+    [(0, 9)]
+    """
+    parts, pos = [], span.start
+    for m in [*_PARENTHESIS.finditer(text, span.start, span.end), None]:
+        parts.append((pos, m.start() if m else span.end))
+        if m:
+            parts.append((m.start(1), m.end(1)))
+            pos = m.end()
+    named = [(a, b) for a, b in parts if re.search(r"\w", text[a:b]) and places.get(b) != a]
+    return [_quoted_name(text, *_without_place_tail(text, a, b, places)) for a, b in named] or [(span.start, span.end)]
+
+
+def _without_place_tail(text: str, start: int, end: int, places: dict[int, int]) -> tuple[int, int]:
+    """«Конгресса США» → «Конгресса», «Фонда развития промышленности Омской области» → «Фонда
+    развития промышленности»: a place's span that ends the name after a space."""
+    place = places.get(end, start)
+    head = text[start:place]
+    if place <= start or not head[-1:].isspace() or not re.search(r"\w", head):
+        return start, end
+    return start, start + len(head.rstrip())
+
+
+def _quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """«ОАО «Газпром»» → «Газпром», «завода "ЗАЗ"» → «ЗАЗ»: a part ending in a quoted name is
+    that name; quotes left open inside it («АО «Завод «Биофарм»») keep the part whole."""
+    if end - start < 3 or text[end - 1] not in _CLOSING:
+        return start, end
+    quote = next((i for i in range(start, end - 1) if text[i] in _OPENING), None)
+    if quote is None:
+        return start, end
+    inner = text[quote + 1:end - 1]
+    balanced = sum(inner.count(q) for q in "«„") == sum(inner.count(q) for q in "»“") and inner.count('"') % 2 == 0
+    return (quote + 1, end - 1) if balanced and re.search(r"\w", inner) else (start, end)
 
 
 def _in_quoted_list(text: str, span: Span) -> bool:
