@@ -1,6 +1,9 @@
 """Locations: nominative names, several names of one place merged."""
 from __future__ import annotations
 
+import pytest
+
+from clusterkb.lang.normalize import nominative_phrase
 from conftest import by_name, facts_of
 
 
@@ -25,6 +28,18 @@ def test_a_place_in_capitals_gets_proper_case():
 def test_hyphenated_city_names_in_the_nominative():
     text = "Новый завод построят в Каменске-Уральском, а склад — в Ростове-на-Дону."
     assert {"Каменск-Уральский", "Ростов-на-Дону"} <= set(by_name(facts_of(text, "location")))
+
+
+@pytest.mark.parametrize("said, name", [
+    # the dictionary reads the place whole; its first part alone is no place, or does not decline
+    ("Санкт-Петербурге", "Санкт-Петербург"), ("Южно-Сахалинске", "Южно-Сахалинск"),
+    ("Йошкар-Оле", "Йошкар-Ола"), ("Орехово-Зуеве", "Орехово-Зуево"),
+    # a hyphenated adjective before the noun it qualifies declines with it
+    ("Ханты-Мансийском автономном округе", "Ханты-Мансийский автономный округ"),
+    ("Слободо-Туринского муниципального района", "Слободо-Туринский муниципальный район"),
+])
+def test_a_hyphenated_place_is_named_in_the_nominative(said, name):
+    assert nominative_phrase(said) == name
 
 
 def test_a_region_called_by_its_other_name_is_one_place():

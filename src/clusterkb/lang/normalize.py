@@ -133,7 +133,7 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
             break
         words.append((start, end, tok))
         following = toks[i + 1][2] if i + 1 < len(toks) else None
-        if _is_compound_name(tok) or _is_head(tok, following):
+        if (_is_compound_name(tok) and not _is_compound_adjective(tok, following)) or _is_head(tok, following):
             break
     if not words:
         return text
@@ -157,7 +157,7 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
         adj = next(p for p in parse(word.lower())
                    if p.tag.POS in _ADJ and p.tag.case == r.case and p.tag.number == r.number)
         grams = {"nomn", r.number} | ({gender} if gender in ("masc", "femn", "neut") else set())
-        out += [text[pos:start], match_case(word, _inflected(adj, grams) or word)]
+        out += [text[pos:start], _match_parts_case(word, _inflected(adj, grams) or word)]
         pos = end
     out += [text[pos:head[0]], match_case(head[2], new_head), text[head[1]:]]
     return "".join(out)
@@ -169,9 +169,44 @@ def _is_compound_name(tok: str) -> bool:
     return len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper() and is_cyrillic(tok)
 
 
+def _is_compound_adjective(tok: str, following: str | None) -> bool:
+    """«Ханты-Мансийском автономном округе», «Слободо-Туринского района»: a hyphenated name
+    that is an adjective before a word it qualifies, not the head of the phrase."""
+    return following is not None and _inflects(following) and any(p.tag.POS in _ADJ for p in parse(tok.lower()))
+
+
+def _match_parts_case(template: str, word: str) -> str:
+    """match_case part by part of a hyphenated word: «Ханты-Мансийском» → «Ханты-Мансийский»."""
+    parts, new = template.split("-"), word.split("-")
+    if len(parts) != len(new):
+        return match_case(template, word)
+    return "-".join(match_case(t, w) for t, w in zip(parts, new))
+
+
+def _whole_place_nominative(tok: str) -> str | None:
+    """«Санкт-Петербурге» → «Санкт-Петербург», «Орехово-Зуеве» → «Орехово-Зуево»: a place the
+    dictionary reads as one hyphenated word whose first part does not decline in it (no place
+    of its own, or one in the nominative); «Каменске-Уральском» is read part by part. None
+    when the dictionary reads no such place."""
+    first = [p for p in _noun_parses(tok.split("-")[0]) if "Geox" in p.tag]
+    if first and first[0].tag.case != "nomn":
+        return None
+    whole = [p for p in _noun_parses(tok) if p.tag.number == "sing" and "Geox" in p.tag]
+    if not whole:
+        return None
+    if any(p.tag.case == "nomn" for p in whole):
+        return tok
+    form = _inflected(whole[0], {"nomn", "sing"})
+    return _match_parts_case(tok, form) if form else None
+
+
 def _compound_nominative(tok: str) -> str:
     """Each capitalised part in the nominative, in the case the first part is in; parts after
-    a lower-case one («на») stay: «Каменске-Уральском» → «Каменск-Уральский»."""
+    a lower-case one («на») stay: «Каменске-Уральском» → «Каменск-Уральский». A place the
+    dictionary knows whole is inflected whole («Нью-Йорке» → «Нью-Йорк»)."""
+    whole = _whole_place_nominative(tok)
+    if whole:
+        return whole
     parts = tok.split("-")
     first = [p for p in _noun_parses(parts[0]) if p.tag.number == "sing"]
     geo = [p for p in first if "Geox" in p.tag] or first
