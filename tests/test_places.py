@@ -52,3 +52,9 @@ def test_a_region_called_by_its_other_name_is_one_place():
 def test_a_street_is_not_a_place():
     text = "Технопарк расположен в Самаре на ул. Молодогвардейской, рядом с набережной Волги."
     assert "Молодогвардейской" not in " ".join(by_name(facts_of(text, "location")))
+
+
+def test_places_listed_before_one_plural_noun_each_take_it():
+    text = "Кредиты получат проекты в Курской, Тамбовской, Брянской и Орловской областях."
+    assert {"Курская область", "Тамбовская область", "Брянская область", "Орловская область"} \
+        <= set(by_name(facts_of(text, "location")))

@@ -37,14 +37,18 @@ _MAX_WORDS = 5  # a longer «place» is a line of tags or a menu («Олег Н�
 _PLURAL_PLACE = re.compile(r"(?:район(?:ах|ов|ы|ам)|област(?:ях|ей|ям)|округ(?:ах|ов|ам)|кра(?:ях|ев|ям))")
 
 
+_LISTED_BEFORE_NOUN = re.compile(r"(?:\s*,\s*[А-ЯЁ][а-яё]+){0,12}(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+\s+(\w+)")
+
+
 def _with_shared_plural_noun(text: str, span: Span, surface: str) -> str | None:
-    """«в Цивильском и Батыревском районах»: two districts sharing one plural noun, each named
-    in the nominative singular — «Цивильский район», «Батыревский район»."""
+    """«в Цивильском и Батыревском районах», «в Омской, Калужской и Ивановской областях»:
+    places listed with one plural noun, each named in the nominative singular — «Цивильский
+    район», «Батыревский район»."""
     words = surface.split()
     if len(words) == 2 and _PLURAL_PLACE.fullmatch(words[1]):
         adjective, noun = words[0], words[1]
     else:
-        after = re.match(r"\s+и\s+[А-ЯЁ][а-яё]+\s+(\w+)", text[span.end:span.end + 60])
+        after = _LISTED_BEFORE_NOUN.match(text, span.end)
         if len(words) != 1 or not after or not _PLURAL_PLACE.fullmatch(after.group(1)):
             return None
         adjective, noun = words[0], after.group(1)
