@@ -58,3 +58,16 @@ def test_places_listed_before_one_plural_noun_each_take_it():
     text = "Кредиты получат проекты в Курской, Тамбовской, Брянской и Орловской областях."
     assert {"Курская область", "Тамбовская область", "Брянская область", "Орловская область"} \
         <= set(by_name(facts_of(text, "location")))
+
+
+@pytest.mark.parametrize("text", [
+    "Калужским предприятиям одобрили кредиты.",
+    "Резиденты получат льготы Тверской особой экономической зоны.",
+    "Кипрское правительство одобрило план.",
+])
+def test_a_place_adjective_qualifying_the_next_word_names_no_place(text):
+    assert not facts_of(text, "location")
+
+
+def test_a_place_adjective_before_a_kind_of_place_is_a_place():
+    assert "Тверская область" in by_name(facts_of("Новый парк открыли в Тверской области.", "location"))

@@ -60,6 +60,25 @@ def _with_shared_plural_noun(text: str, span: Span, surface: str) -> str | None:
     return f"{proper_case(form.word)} {lemma.normal_form}" if form else None
 
 
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
+
+
+def _qualifies_next_word(text: str, span: Span) -> bool:
+    """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»:
+    a place adjective alone, agreeing with the word after it, qualifies that word — it names
+    no place (a region adjective adds no location); «Тверской области» would."""
+    words = text[span.start:span.end].split()
+    after = _NEXT_WORD.match(text, span.end)
+    if len(words) != 1 or not after:
+        return False
+    adjectives = [p.tag for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"]
+    following = nlp.parse(after.group(1))
+    if any(p.normal_form in gazetteer.place_kinds() for p in following):
+        return False
+    return any(a.case == p.tag.case and a.number == p.tag.number and (a.number == "plur" or a.gender == p.tag.gender
+               or p.tag.gender is None) for a in adjectives for p in following if p.tag.POS in ("NOUN", "ADJF"))
+
+
 def _unshout(name: str) -> str:
     """«КАЛУГА» → «Калуга»; short upper-case names are abbreviations and stay («РФ», «США»)."""
     return " ".join(proper_case(w) if w.isupper() and len(w) > 4 else w for w in name.split())
@@ -76,7 +95,10 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper() or len(surface.split()) > _MAX_WORDS:
             continue
-        normal = _with_shared_plural_noun(doc.text, span, surface) or nominative_phrase(_unshout(surface))
+        shared = _with_shared_plural_noun(doc.text, span, surface)
+        if not shared and _qualifies_next_word(doc.text, span):
+            continue
+        normal = shared or nominative_phrase(_unshout(surface))
         normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})

@@ -116,6 +116,12 @@ def number_idioms() -> frozenset[tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
+def place_kinds() -> frozenset[str]:
+    """Lemmas of nouns naming a kind of place: «область», «край», «район», …"""
+    return frozenset(_load("place_kinds.json")["kinds"])
+
+
+@lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     """Lemmas of the days of the week and the months («среда», «июль»)."""
     return frozenset(_load("calendar_words.json")["words"])
