@@ -157,3 +157,10 @@ def test_a_mention_is_the_bodys_own_words_while_the_name_stays_whole(text, name,
 def test_the_place_cut_off_an_organisations_mention_is_a_location():
     places = by_name(facts_of("Решение одобрил Конгресс США на прошлой неделе.", "location"))
     assert [m.text for m in places["США"].mentions] == ["США"]
+
+
+def test_a_federal_body_is_one_fact_whichever_way_the_country_is_said():
+    text = ("Проект одобрило Министерство финансов России. Позже Минфин РФ уточнил сроки, "
+            "а Министерство финансов РФ опубликовало приказ.")
+    orgs = facts_of(text, "organization")
+    assert [f.attrs.get("canonical") for f in orgs] == ["Министерство финансов Российской Федерации"]

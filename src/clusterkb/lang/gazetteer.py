@@ -29,9 +29,17 @@ def _canonical_names(file: str, key: str) -> dict[str, str]:
     return index
 
 
+_COUNTRY_FORMS = (" российской федерации", " россии", " рф")
+
+
 def federal_body(name: str) -> str | None:
-    """Canonical name of a federal body said in any of its known forms, or None."""
-    return _canonical_names("federal_bodies.json", "bodies").get(fold(name))
+    """Canonical name of a federal body said in any of its known forms, or None. The country
+    after a name may be said any way: «Министерство экономического развития РФ» is the
+    table's «… Российской Федерации» (a name said without one is looked up as said)."""
+    names, key = _canonical_names("federal_bodies.json", "bodies"), fold(name)
+    base = strip_country(key)
+    forms = [key] + ([base + country for country in _COUNTRY_FORMS] if base != key else [])
+    return next((names[f] for f in forms if f in names), None)
 
 
 @lru_cache(maxsize=1)
