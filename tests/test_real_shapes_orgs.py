@@ -164,3 +164,11 @@ def test_a_federal_body_is_one_fact_whichever_way_the_country_is_said():
             "а Министерство финансов РФ опубликовало приказ.")
     orgs = facts_of(text, "organization")
     assert [f.attrs.get("canonical") for f in orgs] == ["Министерство финансов Российской Федерации"]
+
+
+def test_a_union_of_states_the_model_takes_for_a_place_is_one_organisation():
+    text = ("Пошлины обсудили в Евросоюзе. Страны ЕС договорились, сообщил представитель "
+            "Европейского союза в Брюсселе.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert [m.text for m in orgs["Европейский союз"].mentions] == ["Евросоюзе", "ЕС", "Европейского союза"]
+    assert set(by_name(facts_of(text, "location"))) == {"Брюссель"}

@@ -361,7 +361,7 @@ def _keys(org: OrgMention) -> set[str]:
     one of them (see _same_quoted_name)."""
     forms = [org.normal, *(a for a in org.aliases if a != org.quoted)]
     keys = {fold(f) for f in forms} | {gazetteer.strip_country(fold(f)) for f in forms}
-    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f))}
+    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f) or gazetteer.union_of_states(f))}
     keys |= {k for f in forms if (k := _regional_key(f))}
     return keys - {""}
 

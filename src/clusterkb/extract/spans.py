@@ -299,7 +299,8 @@ _PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|на|из|под|около|во�
 
 
 def _retype(text: str, span: Span) -> Span:
-    """A 'place' that is a surname is a person; one whose head is an organisation noun is an org."""
+    """A 'place' that is a surname is a person; one whose head is an organisation noun, or a union
+    of states (data/unions_of_states.json), is an org."""
     words = _WORD.findall(text[span.start:span.end])
     if span.type == ORG and 2 <= len(words) <= 3 and all(w.isupper() for w in words) \
             and any("Name" in p.tag for p in nlp.parse(words[0].lower())) \
@@ -308,6 +309,8 @@ def _retype(text: str, span: Span) -> Span:
     if span.type == ORG and len(words) == 1 and nlp.morph().word_is_known(words[0].lower()) \
             and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]) and not _is_quoted(text, span):
         return Span(LOC, span.start, span.end)
+    if span.type == LOC and gazetteer.union_of_states(nominative_phrase(text[span.start:span.end])):
+        return Span(ORG, span.start, span.end)  # «страны ЕС», «в Евросоюзе»: a union of states
     if span.type == LOC and words:
         parses = nlp.parse(words[0].lower())
         if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses) \

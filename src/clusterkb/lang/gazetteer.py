@@ -42,6 +42,12 @@ def federal_body(name: str) -> str | None:
     return next((names[f] for f in forms if f in names), None)
 
 
+def union_of_states(name: str) -> str | None:
+    """Canonical name of a union of states said in any of its known forms («ЕС» → «Европейский
+    союз»), or None: an organisation the model takes for a place."""
+    return _canonical_names("unions_of_states.json", "unions").get(fold(name))
+
+
 @lru_cache(maxsize=1)
 def federal_body_forms() -> list[str]:
     """Every Russian form of the federal bodies, longest first (for searching the text)."""
