@@ -172,3 +172,18 @@ def test_a_union_of_states_the_model_takes_for_a_place_is_one_organisation():
     orgs = by_name(facts_of(text, "organization"))
     assert [m.text for m in orgs["Европейский союз"].mentions] == ["Евросоюзе", "ЕС", "Европейского союза"]
     assert set(by_name(facts_of(text, "location"))) == {"Брюссель"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the quoted name belongs to the park: the site is the park's, not a body of its own
+    ("Производство разместят на площадке индустриального парка «Кедровый»", "индустриальный парк «Кедровый»"),
+    ("Конкурс объявила управляющая компания технопарка «Северный»", "технопарк «Северный»"),
+    # a plural kind in the genitive is part of the name
+    ("Контракт подписала группа компаний «Следопыт»", "группа компаний «Следопыт»"),
+])
+def test_a_quoted_name_belongs_to_the_kind_right_before_it(text, name):
+    assert name in by_name(facts_of(text + ".", "organization"))
+
+
+def test_a_channel_of_a_brand_is_no_organisation():
+    assert not facts_of("Министр написал об этом в своём Telegram-канале.", "organization")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lang import gazetteer, nlp
 from ..model import Fact, Mention
-from ..lang.normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
+from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nominative_phrase
 from ..lang.translit import is_place_adjective
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
@@ -349,11 +349,22 @@ def _ends_in_adjective(surface: str) -> bool:
 
 
 def _can_name(word: str) -> bool:
-    """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»."""
+    """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»,
+    nor a kind of thing of a brand («Telegram-канале», «IT-компании»)."""
+    if _is_brand_kind(word):
+        return False
     if word.isupper() or re.search(r"[A-Za-z]", word) and re.search(r"[A-Z\d]", word):  # «3Com», «eBay»
         return True
     parses = nlp.parse(word.lower())
     return word[:1].isupper() and (not parses or parses[0].tag.POS == "NOUN" or not nlp.morph().word_is_known(word.lower()))
+
+
+def _is_brand_kind(word: str) -> bool:
+    """«Telegram-канале», «IT-компании»: a Latin name, a hyphen and a lower-case common noun
+    is a kind of thing (a channel, a company of a field), not the name of one body."""
+    brand, _, noun = word.rpartition("-")
+    return bool(re.fullmatch(r"[A-Za-z][\w.]*", brand)) and noun.islower() and is_cyrillic(noun) \
+        and nlp.morph().word_is_known(noun) and any(p.tag.POS == "NOUN" for p in nlp.parse(noun)[:1])
 
 
 def _keys(org: OrgMention) -> set[str]:

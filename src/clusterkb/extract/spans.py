@@ -260,7 +260,9 @@ def _balance_quotes(text: str, span: Span) -> Span:
 
 
 def with_org_type(text: str, span: Span) -> Span:
-    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name."""
+    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name; a kind
+    before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
+    «совета технопарка «X»»), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
         quote = span.start
     elif span.start > 0 and text[span.start - 1] in OPEN_QUOTES + '"':
@@ -268,6 +270,7 @@ def with_org_type(text: str, span: Span) -> Span:
     else:
         return span
     start = pending = quote
+    kind = None
     for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
         word = m.group()
         if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
@@ -275,8 +278,11 @@ def with_org_type(text: str, span: Span) -> Span:
         if word in LEGAL_FORMS:
             start = m.start()
             break
+        if is_org_type(word) and kind and _is_genitive_noun(kind):
+            break  # «площадке индустриального парка «Синергия»»: the park's site, not the park
         if is_org_type(word) or (start < quote and _is_relational_adjective(word)):
             start = pending = m.start()
+            kind = word if is_org_type(word) else kind
             continue
         if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
             pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
