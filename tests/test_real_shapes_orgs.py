@@ -187,3 +187,10 @@ def test_a_quoted_name_belongs_to_the_kind_right_before_it(text, name):
 
 def test_a_channel_of_a_brand_is_no_organisation():
     assert not facts_of("Министр написал об этом в своём Telegram-канале.", "organization")
+
+
+def test_latin_look_alikes_inside_russian_words_read_as_cyrillic():
+    text = "В Омске откроют технопарк «Северный», сообщил Алексей Петров.".replace("е", "e").replace("о", "o")
+    assert "e" in text and "технопарк «Северный»" in by_name(facts_of(text, "organization"))
+    assert "Омск" in by_name(facts_of(text, "location"))
+    assert "Алексей Петров" in by_name(facts_of(text, "person"))

@@ -32,6 +32,29 @@ def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
+_CYRILLIC_TWINS = str.maketrans(_LATIN_LOOKALIKES, "асеорхуАВСЕНКМОРТХ")
+_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*[а-яёА-ЯЁ]\w*|\w*[а-яёА-ЯЁ]\w*[a-zA-Z]\w*")
+
+
+def unmix_scripts(text: str) -> str:
+    """Latin letters that look Cyrillic inside a Russian word, as some sites write to spoil
+    copying, made Cyrillic: «индуcтриальный парк «Сeверные вoрота»» → «индустриальный парк
+    «Северные ворота»». The length stays, so offsets into the text still hold; a word with a
+    Latin letter that has no Cyrillic twin («PROКЛАСТЕРЫ») is left as written.
+
+    >>> unmix_scripts("В Кaзани")
+    'В Казани'
+    """
+    def unmixed(m: re.Match[str]) -> str:
+        word = m.group()
+        latin = [c for c in word if "a" <= c.lower() <= "z"]
+        if any(c not in _LATIN_LOOKALIKES for c in latin) or len(latin) * 2 >= len(word):
+            return word
+        return word.translate(_CYRILLIC_TWINS)
+    return _MIXED_WORD.sub(unmixed, text)
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Comparison key: lower case, ё → е, quotes and spacing folded."""
