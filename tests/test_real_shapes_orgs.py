@@ -194,3 +194,9 @@ def test_latin_look_alikes_inside_russian_words_read_as_cyrillic():
     assert "e" in text and "технопарк «Северный»" in by_name(facts_of(text, "organization"))
     assert "Омск" in by_name(facts_of(text, "location"))
     assert "Алексей Петров" in by_name(facts_of(text, "person"))
+
+
+def test_a_regional_edition_is_named_with_its_city():
+    text = "Как сообщает РБК Пермь, завод откроют в мае. Позже МИД России выступил с заявлением."
+    assert {"РБК Пермь", "МИД России"} <= set(by_name(facts_of(text, "organization")))
+    assert {"Пермь", "Россия"} <= set(by_name(facts_of(text, "location")))

@@ -336,7 +336,8 @@ def _is_quoted(text: str, span: Span) -> bool:
 def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
     """Join an organisation with the genitive place, body or coordinated abbreviation that
     completes it: «Фондом развития промышленности» + «Омской области», «Наблюдательный совет» +
-    «Фонда развития промышленности», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
+    «Фонда развития промышленности», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России», «РБК» +
+    «Пермь» (a regional edition).
     The place and the parent body stay facts of their own as well."""
     out: list[Span] = []
     i = 0
@@ -347,7 +348,8 @@ def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
             while j < len(spans):
                 nxt = spans[j]
                 gap = text[cur.end:nxt.start]
-                if nxt.type == LOC and not gap.strip() and "\n" not in gap and _is_genitive_place(text[nxt.start:nxt.end]):
+                if nxt.type == LOC and not gap.strip() and "\n" not in gap and (
+                        _is_genitive_place(text[nxt.start:nxt.end]) or _is_regional_edition(text, cur, nxt)):
                     out.append(nxt)
                     cur = Span(ORG, cur.start, nxt.end)
                 elif nxt.type == ORG and gap.strip() in ("и",) and _ends_genitive_plural(text[cur.start:cur.end]) \
@@ -359,6 +361,16 @@ def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
         out.append(cur)
         i = j
     return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _is_regional_edition(text: str, org: Span, place: Span) -> bool:
+    """«РБК Пермь», «ГТРК Омск»: an abbreviation followed by a city in the nominative, the name
+    ending there, is the body's regional edition or branch, named with its city."""
+    name, city = text[org.start:org.end], text[place.start:place.end]
+    return bool(re.fullmatch(r"[А-ЯЁA-Z\d]{2,6}", name)) and bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", city)) \
+        and any(p.tag.case == "nomn" and "Geox" in p.tag for p in nlp.parse(city.lower())) \
+        and not any(p.tag.case == "gent" for p in nlp.parse(city.lower())) \
+        and bool(re.match(r"[ \t\u00a0]*(?:[,.;:!?»\")—–-]|$)", text[place.end:], re.M))
 
 
 def is_org_type(word: str) -> bool:
