@@ -125,7 +125,7 @@ def test_a_name_in_straight_quotes_after_a_kind_of_body():
 
 def test_quoted_names_listed_with_an_organisation_are_organisations():
     orgs = by_name(facts_of("В реестр включены парки «Импульс», «Заречный» и «Светлый».", "organization"))
-    assert {"Заречный", "Светлый"} <= set(orgs)
+    assert {"парк «Импульс»", "парк «Заречный»", "парк «Светлый»"} <= set(orgs)
 
 
 def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays_apart():
@@ -200,3 +200,16 @@ def test_a_regional_edition_is_named_with_its_city():
     text = "Как сообщает РБК Пермь, завод откроют в мае. Позже МИД России выступил с заявлением."
     assert {"РБК Пермь", "МИД России"} <= set(by_name(facts_of(text, "organization")))
     assert {"Пермь", "Россия"} <= set(by_name(facts_of(text, "location")))
+
+
+@pytest.mark.parametrize("text, names", [
+    # a plural kind before a list of quoted names is the kind of each, named one at a time
+    ("Резидентами стали индустриальные парки «Кедровый» и «Озёрный».",
+     ["индустриальный парк «Кедровый»", "индустриальный парк «Озёрный»"]),
+    ("На площадке работают компании «Альфа», «Бета» и «Гамма».",
+     ["компания «Альфа»", "компания «Бета»", "компания «Гамма»"]),
+    # a singular kind is the first name's only
+    ("Технопарк «Идея» и «Сколково» подписали соглашение.", ["Технопарк «Идея»", "Сколково"]),
+])
+def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
+    assert list(by_name(facts_of(text, "organization"))) == names

@@ -255,7 +255,9 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
             or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
-    normal = nominative_phrase(surface, ORG_TYPES)
+    kind = _kind_of_list(doc.text, span)
+    named = f"{kind} «{surface.strip('«»')}»" if kind else surface
+    normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
@@ -312,6 +314,27 @@ def _quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     inner = text[quote + 1:end - 1]
     balanced = sum(inner.count(q) for q in "«„") == sum(inner.count(q) for q in "»“") and inner.count('"') % 2 == 0
     return (quote + 1, end - 1) if balanced and re.search(r"\w", inner) else (start, end)
+
+
+_LIST_BEFORE = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,40}»)*(?:\s*,\s*|\s+и\s+)$")
+
+
+def _kind_of_list(text: str, span: Span) -> str | None:
+    """«парки «Северный» и «Восточный»», «компании «Альфа», «Бета»»: the kind said in the
+    plural before the first quoted name of a list is the kind of each name after it; None for
+    a name that is not a later one of such a list (or one after a singular kind: «Технопарк
+    «Идея» и «Сколково»» names the park and something else)."""
+    quote = span.start - 1 if text[span.start - 1:span.start] == "«" else span.start
+    if text[quote:quote + 1] != "«" or "»" in text[span.start:span.end - 1]:
+        return None
+    listed = _LIST_BEFORE.search(text, max(0, quote - 300), quote)
+    if not listed:
+        return None
+    first = listed.start()
+    kind = clean_spaces(text[with_org_type(text, Span(ORG, first + 1, first + 2)).start:first])
+    plural = any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in ORG_TYPES
+                 for w in _WORD.findall(kind) for p in nlp.parse(w.lower()))
+    return kind if plural else None
 
 
 def _in_quoted_list(text: str, span: Span) -> bool:

@@ -141,12 +141,13 @@ def _is_head(tok: str, following: str | None) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
+def nominative_phrase(text: str, heads: frozenset[str] = frozenset(), singular: bool = False) -> str:
     """The phrase with its head noun (and the adjectives before it) in the nominative.
 
     Everything after the head (genitive dependents, quoted names) stays as written. Phrases
     that start with an abbreviation or a quote («АО «Омсктрансмаш»») do not inflect. `heads`
-    are the lemmas to prefer for an ambiguous head («банка» of a bank, not of a jar).
+    are the lemmas to prefer for an ambiguous head («банка» of a bank, not of a jar);
+    `singular` names one of a kind («индустриальных парков «Х»» → «индустриальный парк «Х»»).
     """
     text = clean_spaces(text)
     toks = [t for t in tokens(text)]
@@ -166,20 +167,22 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
     if not _noun_parses(head[2]):
         return text
     readings = _agreements(head[2], [a[2] for a in adjs], heads)
-    if not readings or readings[0].case == "nomn":
+    number = "sing" if singular else None
+    if not readings or readings[0].case == "nomn" and readings[0].number == (number or readings[0].number):
         return text
     r = readings[0]
     candidates = [p for p in _noun_parses(head[2], heads) if p.tag.case == r.case and p.tag.number == r.number]
     head_parse = next((p for p in candidates if _agrees_in_gender(p, [a[2] for a in adjs])), candidates[0])
-    new_head = _inflected(head_parse, {"nomn", r.number})
+    number = number or r.number
+    new_head = _inflected(head_parse, {"nomn", number})
     if not new_head:
         return text
-    gender = head_parse.tag.gender if r.number == "sing" else None
+    gender = head_parse.tag.gender if number == "sing" else None
     out, pos = [], 0
     for start, end, word in adjs:
         adj = next(p for p in parse(word.lower())
                    if p.tag.POS in _ADJ and p.tag.case == r.case and p.tag.number == r.number)
-        grams = {"nomn", r.number} | ({gender} if gender in ("masc", "femn", "neut") else set())
+        grams = {"nomn", number} | ({gender} if gender in ("masc", "femn", "neut") else set())
         out += [text[pos:start], _match_parts_case(word, _inflected(adj, grams) or word)]
         pos = end
     out += [text[pos:head[0]], match_case(head[2], new_head), text[head[1]:]]
