@@ -213,3 +213,12 @@ def test_a_regional_edition_is_named_with_its_city():
 ])
 def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
     assert list(by_name(facts_of(text, "organization"))) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Пресс-центр Фонда развития промышленности сообщил о новых займах.", "Фонд развития промышленности"),
+    ("Служба прессы Верховного суда сообщила о решении.", "Верховный суд"),
+])
+def test_a_press_service_speaks_for_its_body_and_is_none_itself(text, name):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name] and len(orgs[name].mentions) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ..lang import gazetteer, nlp
@@ -71,7 +72,28 @@ def find_spans(doc: Document) -> list[Span]:
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
-    return _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+    spans = _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+    kept = {(k.type, k.start, k.end): k for s in spans if (k := _without_press_unit(text, s))}
+    return list(kept.values())
+
+
+@lru_cache(maxsize=1)
+def _press_unit_pattern() -> re.Pattern[str]:
+    """«пресс-служба», «службы прессы», «пресс-центре» in any case (data/press_units.json)."""
+    def stem(word: str) -> str:
+        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
+    units = ["\\s+".join(stem(w) for w in unit.split()) for unit in gazetteer.press_units()]
+    return re.compile(r"(?:" + "|".join(units) + r")(?:\s+|$)", re.I)
+
+
+def _without_press_unit(text: str, span: Span) -> Span | None:
+    """«Пресс-центр Фонда развития промышленности» → «Фонда развития промышленности»: a press
+    service speaks for the body after it and is no organisation of its own (None when no body
+    follows it)."""
+    m = _press_unit_pattern().match(text, span.start, span.end) if span.type == ORG else None
+    if not m:
+        return span
+    return Span(ORG, m.end(), span.end) if re.search(r"\w", text[m.end():span.end]) else None
 
 
 def _join_parent_bodies(text: str, spans: list[Span]) -> list[Span]:

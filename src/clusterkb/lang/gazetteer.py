@@ -136,6 +136,12 @@ def place_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def press_units() -> tuple[str, ...]:
+    """Press services and centres, which speak for a body: «пресс-служба», «пресс-центр», …"""
+    return tuple(_load("press_units.json")["units"])
+
+
+@lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     """Lemmas of the days of the week and the months («среда», «июль»)."""
     return frozenset(_load("calendar_words.json")["words"])
