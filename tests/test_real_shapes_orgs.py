@@ -222,3 +222,20 @@ def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
 def test_a_press_service_speaks_for_its_body_and_is_none_itself(text, name):
     orgs = by_name(facts_of(text, "organization"))
     assert list(orgs) == [name] and len(orgs[name].mentions) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("В реестр внесён химический кластер Курской области.", "химический кластер Курской области"),
+    ("Минпромторг включил в реестр кластер композитных материалов и технологий Удмуртии.",
+     "кластер композитных материалов и технологий Удмуртии"),
+])
+def test_a_cluster_named_by_its_field_and_region_is_an_organisation(text, name):
+    assert name in by_name(facts_of(text, "organization"))
+
+
+@pytest.mark.parametrize("text", [
+    "В регионе создадут промышленный кластер.",  # no region: a kind
+    "В кластер Курской области вошли пять заводов.",  # no field: the region's cluster, a kind
+])
+def test_a_cluster_without_field_or_region_names_no_body(text):
+    assert not facts_of(text, "organization")

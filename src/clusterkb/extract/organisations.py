@@ -18,8 +18,8 @@ from ..model import Fact, Mention
 from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nominative_phrase
 from ..lang.translit import is_place_adjective
 from .document import Document
-from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
-                    with_coordinated_genitives, with_org_type)
+from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word, is_org_type,
+                    is_relational_adjective, with_coordinated_genitives, with_org_type)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -39,7 +39,7 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
     typed = _typed_quoted_names(doc)
-    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed \
+    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed + _regional_fields(doc, spans) \
         + _coordinated_quoted_names(doc, spans + typed)
     layer = _OrganisationLayer(_with_regional_words(doc, spans))
     for new in sorted(_with_regional_words(doc, found), key=lambda s: s.end - s.start, reverse=True):
@@ -151,6 +151,41 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
         if start < m.start() or end > m.end():
             out.append(Span(ORG, start, end))
     return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[а-яё][а-яё-]*(?![\w-])")
+
+
+def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
+    """«химический кластер Белгородской области», «кластера строительных материалов и технологий
+    Татарстана»: a kind a region names by field (data/regional_kinds.json), said in lower case
+    and in the singular with its field — adjectives before it or genitive words after it — and
+    a place right after, is one named body."""
+    places = {s.start: s for s in spans if s.type == LOC}
+    out = []
+    for m in _LOWER_WORD.finditer(doc.text):
+        kind = next((p for p in nlp.parse(m.group()) if p.tag.POS == "NOUN" and p.tag.number == "sing"
+                     and p.normal_form in gazetteer.regional_kinds()), None)
+        if kind is None:
+            continue
+        start = _field_adjectives_start(doc.text, m.start(), kind.tag.case)
+        end = _genitive_dependents_end(doc.text, m.end())
+        place = places.get(end + len(re.match(r"[ \t\u00a0]*", doc.text[end:]).group()))
+        if place and (start < m.start() or end > m.end()) and is_genitive_place(doc.text[place.start:place.end]):
+            out.append(Span(ORG, start, place.end))
+    return out
+
+
+def _field_adjectives_start(text: str, start: int, case: str) -> int:
+    """Where the adjectives of a field before a noun begin («камский машиностроительный
+    кластер»): up to three, in the noun's case; «новый», «крупнейший» are no field."""
+    for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[max(0, start - 80):start]))):
+        offset = max(0, start - 80)
+        if offset + m.end() != start or not is_relational_adjective(m.group(1)) \
+                or not any(p.tag.POS == "ADJF" and p.tag.case == case for p in nlp.parse(m.group(1).lower())):
+            break
+        start = offset + m.start(1)
+    return start
 
 
 # «правительство края», «администрации области», «правительства региона»: a body of the region

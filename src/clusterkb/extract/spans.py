@@ -302,7 +302,7 @@ def with_org_type(text: str, span: Span) -> Span:
             break
         if is_org_type(word) and kind and _is_genitive_noun(kind):
             break  # «площадке индустриального парка «Синергия»»: the park's site, not the park
-        if is_org_type(word) or (start < quote and _is_relational_adjective(word)):
+        if is_org_type(word) or (start < quote and is_relational_adjective(word)):
             start = pending = m.start()
             kind = word if is_org_type(word) else kind
             continue
@@ -371,7 +371,7 @@ def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
                 nxt = spans[j]
                 gap = text[cur.end:nxt.start]
                 if nxt.type == LOC and not gap.strip() and "\n" not in gap and (
-                        _is_genitive_place(text[nxt.start:nxt.end]) or _is_regional_edition(text, cur, nxt)):
+                        is_genitive_place(text[nxt.start:nxt.end]) or _is_regional_edition(text, cur, nxt)):
                     out.append(nxt)
                     cur = Span(ORG, cur.start, nxt.end)
                 elif nxt.type == ORG and gap.strip() in ("и",) and _ends_genitive_plural(text[cur.start:cur.end]) \
@@ -400,7 +400,7 @@ def is_org_type(word: str) -> bool:
     return any(p.normal_form in ORG_TYPES and p.tag.POS == "NOUN" for p in nlp.parse(word.lower()))
 
 
-def _is_relational_adjective(word: str) -> bool:
+def is_relational_adjective(word: str) -> bool:
     """«индустриального» парка belongs to the name; «будущего» or «нового» парка does not."""
     parses = nlp.parse(word.lower())[:2]
     return any(p.tag.POS == "ADJF" and "Apro" not in p.tag and p.normal_form not in _NOT_IN_NAMES
@@ -412,7 +412,7 @@ _NOT_IN_NAMES = {"будущий", "новый", "нынешний", "бывши
                  "такой", "свой", "наш", "ваш", "их", "ведущий", "главный", "единственный"}
 
 
-def _is_genitive_place(place: str) -> bool:
+def is_genitive_place(place: str) -> bool:
     """«Омской области», «России», «РФ», «Республики Татарстан» (the name after «Республики»
     does not decline)."""
     words = _WORD.findall(place)

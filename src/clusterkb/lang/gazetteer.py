@@ -136,6 +136,12 @@ def place_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def regional_kinds() -> frozenset[str]:
+    """Kinds of body a region names by field and region in lower case: «кластер»."""
+    return frozenset(_load("regional_kinds.json")["kinds"])
+
+
+@lru_cache(maxsize=1)
 def press_units() -> tuple[str, ...]:
     """Press services and centres, which speak for a body: «пресс-служба», «пресс-центр», …"""
     return tuple(_load("press_units.json")["units"])
