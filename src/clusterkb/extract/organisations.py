@@ -153,7 +153,11 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[а-яё][а-яё-]*(?![\w-])")
+@lru_cache(maxsize=1)
+def _regional_kind_pattern() -> re.Pattern[str]:
+    """Any lower-case form of a regional kind: «кластер», «кластера», «кластерами»."""
+    stems = [kind[:-1] if kind[-1] in "аяоеьй" else kind for kind in gazetteer.regional_kinds()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")[а-яё]*(?![\w-])")
 
 
 def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
@@ -163,7 +167,7 @@ def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
     a place right after, is one named body."""
     places = {s.start: s for s in spans if s.type == LOC}
     out = []
-    for m in _LOWER_WORD.finditer(doc.text):
+    for m in _regional_kind_pattern().finditer(doc.text):
         kind = next((p for p in nlp.parse(m.group()) if p.tag.POS == "NOUN" and p.tag.number == "sing"
                      and p.normal_form in gazetteer.regional_kinds()), None)
         if kind is None:
