@@ -94,7 +94,7 @@ def _all_pairs(orgs) -> set[frozenset[int]]:
 def test_indexed_grouping_joins_what_comparing_all_pairs_joins():
     text = OURS + "\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
     doc = make_document(article_from_text(text, "all.txt"))
-    orgs = [o for s in with_rule_organisations(doc, find_spans(doc)) if s.type == ORG and (o := _read(doc, s))]
+    orgs = [o for s in with_rule_organisations(doc, find_spans(doc)) if s.type == ORG and (o := _read(doc, s, {}))]
     assert len(orgs) > 40
     said = orgs[0].mentions  # two namings only most of their words make one (not their first three)
     orgs += [OrgMention("Союз производителей станков и инструмента", [], said),

@@ -1,6 +1,9 @@
 """Locations: nominative names, several names of one place merged."""
 from __future__ import annotations
 
+import pytest
+
+from clusterkb.lang.normalize import nominative_phrase
 from conftest import by_name, facts_of
 
 
@@ -27,6 +30,18 @@ def test_hyphenated_city_names_in_the_nominative():
     assert {"Каменск-Уральский", "Ростов-на-Дону"} <= set(by_name(facts_of(text, "location")))
 
 
+@pytest.mark.parametrize("said, name", [
+    # the dictionary reads the place whole; its first part alone is no place, or does not decline
+    ("Санкт-Петербурге", "Санкт-Петербург"), ("Южно-Сахалинске", "Южно-Сахалинск"),
+    ("Йошкар-Оле", "Йошкар-Ола"), ("Орехово-Зуеве", "Орехово-Зуево"),
+    # a hyphenated adjective before the noun it qualifies declines with it
+    ("Ханты-Мансийском автономном округе", "Ханты-Мансийский автономный округ"),
+    ("Слободо-Туринского муниципального района", "Слободо-Туринский муниципальный район"),
+])
+def test_a_hyphenated_place_is_named_in_the_nominative(said, name):
+    assert nominative_phrase(said) == name
+
+
 def test_a_region_called_by_its_other_name_is_one_place():
     text = "Инвесторы Кубани вложили средства в экономику Краснодарского края."
     places = by_name(facts_of(text, "location"))
@@ -37,3 +52,22 @@ def test_a_region_called_by_its_other_name_is_one_place():
 def test_a_street_is_not_a_place():
     text = "Технопарк расположен в Самаре на ул. Молодогвардейской, рядом с набережной Волги."
     assert "Молодогвардейской" not in " ".join(by_name(facts_of(text, "location")))
+
+
+def test_places_listed_before_one_plural_noun_each_take_it():
+    text = "Кредиты получат проекты в Курской, Тамбовской, Брянской и Орловской областях."
+    assert {"Курская область", "Тамбовская область", "Брянская область", "Орловская область"} \
+        <= set(by_name(facts_of(text, "location")))
+
+
+@pytest.mark.parametrize("text", [
+    "Калужским предприятиям одобрили кредиты.",
+    "Резиденты получат льготы Тверской особой экономической зоны.",
+    "Кипрское правительство одобрило план.",
+])
+def test_a_place_adjective_qualifying_the_next_word_names_no_place(text):
+    assert not facts_of(text, "location")
+
+
+def test_a_place_adjective_before_a_kind_of_place_is_a_place():
+    assert "Тверская область" in by_name(facts_of("Новый парк открыли в Тверской области.", "location"))

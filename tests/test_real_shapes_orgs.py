@@ -125,7 +125,7 @@ def test_a_name_in_straight_quotes_after_a_kind_of_body():
 
 def test_quoted_names_listed_with_an_organisation_are_organisations():
     orgs = by_name(facts_of("В реестр включены парки «Импульс», «Заречный» и «Светлый».", "organization"))
-    assert {"Заречный", "Светлый"} <= set(orgs)
+    assert {"парк «Импульс»", "парк «Заречный»", "парк «Светлый»"} <= set(orgs)
 
 
 def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays_apart():
@@ -134,3 +134,108 @@ def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays
     orgs = by_name(facts_of(text, "organization"))
     assert set(orgs) == {"Особая экономическая зона «Заречье»", "АО «ОЭЗ «Заречье»»"}
     assert "ОЭЗ «Заречье»" in orgs["Особая экономическая зона «Заречье»"].attrs["aliases"]
+
+
+@pytest.mark.parametrize("text, name, said", [
+    # the quoted name without its kind or legal form and without the quotes
+    ("Об этом сообщила газета «Северный вестник» со ссылкой на источники.", "газета «Северный вестник»",
+     ["Северный вестник"]),
+    ("Контракт подписало ОАО «Уралмаш» в понедельник.", "ОАО «Уралмаш»", ["Уралмаш"]),
+    # the body without the place that says whose it is: the place is a location's mention
+    ("Решение одобрил Конгресс США на прошлой неделе.", "Конгресс США", ["Конгресс"]),
+    ("Заявку поддержал Фонд развития промышленности Омской области.",
+     "Фонд развития промышленности Омской области", ["Фонд развития промышленности"]),
+    # a name and its bracketed short name are two mentions
+    ("Доклад подготовил Комитет защиты журналистов (КЗЖ) в среду.", "Комитет защиты журналистов",
+     ["Комитет защиты журналистов", "КЗЖ"]),
+])
+def test_a_mention_is_the_bodys_own_words_while_the_name_stays_whole(text, name, said):
+    orgs = by_name(facts_of(text, "organization"))
+    assert [m.text for m in orgs[name].mentions] == said
+
+
+def test_the_place_cut_off_an_organisations_mention_is_a_location():
+    places = by_name(facts_of("Решение одобрил Конгресс США на прошлой неделе.", "location"))
+    assert [m.text for m in places["США"].mentions] == ["США"]
+
+
+def test_a_federal_body_is_one_fact_whichever_way_the_country_is_said():
+    text = ("Проект одобрило Министерство финансов России. Позже Минфин РФ уточнил сроки, "
+            "а Министерство финансов РФ опубликовало приказ.")
+    orgs = facts_of(text, "organization")
+    assert [f.attrs.get("canonical") for f in orgs] == ["Министерство финансов Российской Федерации"]
+
+
+def test_a_union_of_states_the_model_takes_for_a_place_is_one_organisation():
+    text = ("Пошлины обсудили в Евросоюзе. Страны ЕС договорились, сообщил представитель "
+            "Европейского союза в Брюсселе.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert [m.text for m in orgs["Европейский союз"].mentions] == ["Евросоюзе", "ЕС", "Европейского союза"]
+    assert set(by_name(facts_of(text, "location"))) == {"Брюссель"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the quoted name belongs to the park: the site is the park's, not a body of its own
+    ("Производство разместят на площадке индустриального парка «Кедровый»", "индустриальный парк «Кедровый»"),
+    ("Конкурс объявила управляющая компания технопарка «Северный»", "технопарк «Северный»"),
+    # a plural kind in the genitive is part of the name
+    ("Контракт подписала группа компаний «Следопыт»", "группа компаний «Следопыт»"),
+])
+def test_a_quoted_name_belongs_to_the_kind_right_before_it(text, name):
+    assert name in by_name(facts_of(text + ".", "organization"))
+
+
+def test_a_channel_of_a_brand_is_no_organisation():
+    assert not facts_of("Министр написал об этом в своём Telegram-канале.", "organization")
+
+
+def test_latin_look_alikes_inside_russian_words_read_as_cyrillic():
+    text = "В Омске откроют технопарк «Северный», сообщил Алексей Петров.".replace("е", "e").replace("о", "o")
+    assert "e" in text and "технопарк «Северный»" in by_name(facts_of(text, "organization"))
+    assert "Омск" in by_name(facts_of(text, "location"))
+    assert "Алексей Петров" in by_name(facts_of(text, "person"))
+
+
+def test_a_regional_edition_is_named_with_its_city():
+    text = "Как сообщает РБК Пермь, завод откроют в мае. Позже МИД России выступил с заявлением."
+    assert {"РБК Пермь", "МИД России"} <= set(by_name(facts_of(text, "organization")))
+    assert {"Пермь", "Россия"} <= set(by_name(facts_of(text, "location")))
+
+
+@pytest.mark.parametrize("text, names", [
+    # a plural kind before a list of quoted names is the kind of each, named one at a time
+    ("Резидентами стали индустриальные парки «Кедровый» и «Озёрный».",
+     ["индустриальный парк «Кедровый»", "индустриальный парк «Озёрный»"]),
+    ("На площадке работают компании «Альфа», «Бета» и «Гамма».",
+     ["компания «Альфа»", "компания «Бета»", "компания «Гамма»"]),
+    # a singular kind is the first name's only
+    ("Технопарк «Идея» и «Сколково» подписали соглашение.", ["Технопарк «Идея»", "Сколково"]),
+])
+def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
+    assert list(by_name(facts_of(text, "organization"))) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Пресс-центр Фонда развития промышленности сообщил о новых займах.", "Фонд развития промышленности"),
+    ("Служба прессы Верховного суда сообщила о решении.", "Верховный суд"),
+])
+def test_a_press_service_speaks_for_its_body_and_is_none_itself(text, name):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name] and len(orgs[name].mentions) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("В реестр внесён химический кластер Курской области.", "химический кластер Курской области"),
+    ("Минпромторг включил в реестр кластер композитных материалов и технологий Удмуртии.",
+     "кластер композитных материалов и технологий Удмуртии"),
+])
+def test_a_cluster_named_by_its_field_and_region_is_an_organisation(text, name):
+    assert name in by_name(facts_of(text, "organization"))
+
+
+@pytest.mark.parametrize("text", [
+    "В регионе создадут промышленный кластер.",  # no region: a kind
+    "В кластер Курской области вошли пять заводов.",  # no field: the region's cluster, a kind
+])
+def test_a_cluster_without_field_or_region_names_no_body(text):
+    assert not facts_of(text, "organization")

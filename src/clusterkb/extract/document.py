@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..lang.normalize import unmix_scripts
 from ..model import Article
 from ..model import Mention
 
@@ -87,7 +88,8 @@ class Document:
 
 
 def make_document(article: Article) -> Document:
-    """Blank excluded ranges, cut at body_end and split into sentences (razdel)."""
+    """Blank excluded ranges, cut at body_end, make look-alike Latin letters inside Russian
+    words Cyrillic (unmix_scripts) and split into sentences (razdel)."""
     from razdel import sentenize
 
     body = article.body
@@ -96,7 +98,7 @@ def make_document(article: Article) -> Document:
         for i in range(max(a, 0), min(b, len(chars))):
             if chars[i] != "\n":
                 chars[i] = " "
-    text = "".join(chars)
+    text = unmix_scripts("".join(chars))
     sentences = []
     for line_start, line in _lines(text):
         for s in sentenize(line):

@@ -15,12 +15,12 @@ from functools import lru_cache
 
 from ..lang import gazetteer, nlp
 from ..model import Fact, Mention
-from ..lang.normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
+from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nominative_phrase
 from ..lang.tables import words
 from ..lang.translit import is_place_adjective
 from .document import Document
-from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
-                    with_coordinated_genitives, with_org_type)
+from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word, is_org_type,
+                    is_relational_adjective, with_coordinated_genitives, with_org_type)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -40,7 +40,7 @@ def with_rule_organisations(doc: Document, spans: list[Span]) -> list[Span]:
     («минпромторг РФ»), a government noun with its region («правительства Омской области»,
     «омском правительстве»), «департамент инвестполитики», «завод имени Баранова»."""
     typed = _typed_quoted_names(doc)
-    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed \
+    found = _federal_bodies(doc) + _government_bodies(doc, spans) + _named_after(doc) + typed + _regional_fields(doc, spans) \
         + _coordinated_quoted_names(doc, spans + typed)
     layer = _OrganisationLayer(_with_regional_words(doc, spans))
     for new in sorted(_with_regional_words(doc, found), key=lambda s: s.end - s.start, reverse=True):
@@ -154,6 +154,45 @@ def _government_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _regional_kind_pattern() -> re.Pattern[str]:
+    """Any lower-case form of a regional kind: «кластер», «кластера», «кластерами»."""
+    stems = [kind[:-1] if kind[-1] in "аяоеьй" else kind for kind in gazetteer.regional_kinds()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")[а-яё]*(?![\w-])")
+
+
+def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
+    """«химический кластер Белгородской области», «кластера строительных материалов и технологий
+    Татарстана»: a kind a region names by field (data/regional_kinds.json), said in lower case
+    and in the singular with its field — adjectives before it or genitive words after it — and
+    a place right after, is one named body."""
+    places = {s.start: s for s in spans if s.type == LOC}
+    out = []
+    for m in _regional_kind_pattern().finditer(doc.text):
+        kind = next((p for p in nlp.parse(m.group()) if p.tag.POS == "NOUN" and p.tag.number == "sing"
+                     and p.normal_form in gazetteer.regional_kinds()), None)
+        if kind is None:
+            continue
+        start = _field_adjectives_start(doc.text, m.start(), kind.tag.case)
+        end = _genitive_dependents_end(doc.text, m.end())
+        place = places.get(end + len(re.match(r"[ \t\u00a0]*", doc.text[end:]).group()))
+        if place and (start < m.start() or end > m.end()) and is_genitive_place(doc.text[place.start:place.end]):
+            out.append(Span(ORG, start, place.end))
+    return out
+
+
+def _field_adjectives_start(text: str, start: int, case: str) -> int:
+    """Where the adjectives of a field before a noun begin («камский машиностроительный
+    кластер»): up to three, in the noun's case; «новый», «крупнейший» are no field."""
+    for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[max(0, start - 80):start]))):
+        offset = max(0, start - 80)
+        if offset + m.end() != start or not is_relational_adjective(m.group(1)) \
+                or not any(p.tag.POS == "ADJF" and p.tag.case == case for p in nlp.parse(m.group(1).lower())):
+            break
+        start = offset + m.start(1)
+    return start
+
+
 # «правительство края», «администрации области», «правительства региона»: a body of the region
 # the article is about, named by the kind of region alone.
 _OWN_REGION = re.compile(r"(?:края|области|региона|республики|округа|района|города)(?!\w)")
@@ -225,7 +264,8 @@ class OrgMention:
 
 def extract_organisations(doc: Document, spans: list[Span]) -> list[Fact]:
     """One fact per organisation: its fullest nominative name, other forms as aliases."""
-    return merge_organisations([o for s in spans if s.type == ORG and not doc.in_credit(s.start) and (o := _read(doc, s))])
+    places = {s.end: s.start for s in sorted(spans, key=lambda s: s.end - s.start) if s.type == LOC}
+    return merge_organisations([o for s in spans if s.type == ORG and not doc.in_credit(s.start) and (o := _read(doc, s, places))])
 
 
 def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
@@ -236,7 +276,7 @@ def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
     return sorted(facts, key=lambda f: f.mentions[0].start)
 
 
-def _read(doc: Document, span: Span) -> OrgMention | None:
+def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | None:
     surface = clean_spaces(doc.text[span.start:span.end]).strip(" ,.-")
     if len(surface) < 2 or _BAD.search(surface) or not surface[:1].isalnum() and surface[:1] not in "«\"":
         return None
@@ -255,11 +295,86 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
             or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
-    normal = nominative_phrase(surface, ORG_TYPES)
+    kind = _kind_of_list(doc.text, span)
+    named = f"{kind} «{surface.strip('«»')}»" if kind else surface
+    normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
-    return OrgMention(normal, aliases + ([inner] if inner else []), [doc.mention(span.start, span.end)], short, inner)
+    mentions = [doc.mention(a, b) for a, b in own_words(doc.text, span, places)]
+    return OrgMention(normal, aliases + ([inner] if inner else []), mentions, short, inner)
+
+
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)?\s*")
+_OPENING, _CLOSING = "«„“\"", "»“”\""
+
+
+def own_words(text: str, span: Span, places: dict[int, int]) -> list[tuple[int, int]]:
+    """Where the organisation's own name is said inside its span. The knowledge base keeps the
+    name whole («газета «Труд»», «Конгресс США», «Комитет защиты журналистов (КЗЖ)»); a mention
+    points at the words that are the body's own: the quoted name without its kind and quotes
+    («Труд»), the body without the place that says whose it is («Конгресса»: «США» is a mention
+    of a location), a name and its bracketed short name apart («Комитет защиты журналистов»,
+    «КЗЖ»). `places` maps the end of each place's span to its start. A span with no such words
+    is its own mention.
+
+    >>> own_words("в газете «Труд»", Span(ORG, 2, 15), {})
+    [(10, 14)]
+    >>> own_words("Конгресса США", Span(ORG, 0, 13), {13: 10})
+    [(0, 9)]
+    """
+    parts, pos = [], span.start
+    for m in [*_PARENTHESIS.finditer(text, span.start, span.end), None]:
+        parts.append((pos, m.start() if m else span.end))
+        if m:
+            parts.append((m.start(1), m.end(1)))
+            pos = m.end()
+    named = [(a, b) for a, b in parts if re.search(r"\w", text[a:b]) and places.get(b) != a]
+    return [_quoted_name(text, *_without_place_tail(text, a, b, places)) for a, b in named] or [(span.start, span.end)]
+
+
+def _without_place_tail(text: str, start: int, end: int, places: dict[int, int]) -> tuple[int, int]:
+    """«Конгресса США» → «Конгресса», «Фонда развития промышленности Омской области» → «Фонда
+    развития промышленности»: a place's span that ends the name after a space."""
+    place = places.get(end, start)
+    head = text[start:place]
+    if place <= start or not head[-1:].isspace() or not re.search(r"\w", head):
+        return start, end
+    return start, start + len(head.rstrip())
+
+
+def _quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """«ОАО «Газпром»» → «Газпром», «завода "ЗАЗ"» → «ЗАЗ»: a part ending in a quoted name is
+    that name; quotes left open inside it («АО «Завод «Биофарм»») keep the part whole."""
+    if end - start < 3 or text[end - 1] not in _CLOSING:
+        return start, end
+    quote = next((i for i in range(start, end - 1) if text[i] in _OPENING), None)
+    if quote is None:
+        return start, end
+    inner = text[quote + 1:end - 1]
+    balanced = sum(inner.count(q) for q in "«„") == sum(inner.count(q) for q in "»“") and inner.count('"') % 2 == 0
+    return (quote + 1, end - 1) if balanced and re.search(r"\w", inner) else (start, end)
+
+
+_LIST_BEFORE = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,40}»)*(?:\s*,\s*|\s+и\s+)$")
+
+
+def _kind_of_list(text: str, span: Span) -> str | None:
+    """«парки «Северный» и «Восточный»», «компании «Альфа», «Бета»»: the kind said in the
+    plural before the first quoted name of a list is the kind of each name after it; None for
+    a name that is not a later one of such a list (or one after a singular kind: «Технопарк
+    «Идея» и «Сколково»» names the park and something else)."""
+    quote = span.start - 1 if text[span.start - 1:span.start] == "«" else span.start
+    if text[quote:quote + 1] != "«" or "»" in text[span.start:span.end - 1]:
+        return None
+    listed = _LIST_BEFORE.search(text, max(0, quote - 300), quote)
+    if not listed:
+        return None
+    first = listed.start()
+    kind = clean_spaces(text[with_org_type(text, Span(ORG, first + 1, first + 2)).start:first])
+    plural = any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in ORG_TYPES
+                 for w in _WORD.findall(kind) for p in nlp.parse(w.lower()))
+    return kind if plural else None
 
 
 def _in_quoted_list(text: str, span: Span) -> bool:
@@ -297,11 +412,22 @@ def _ends_in_adjective(surface: str) -> bool:
 
 
 def _can_name(word: str) -> bool:
-    """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»."""
+    """A one-word organisation is a capitalised noun or an abbreviation, not «Подпишитесь»,
+    nor a kind of thing of a brand («Telegram-канале», «IT-компании»)."""
+    if _is_brand_kind(word):
+        return False
     if word.isupper() or re.search(r"[A-Za-z]", word) and re.search(r"[A-Z\d]", word):  # «3Com», «eBay»
         return True
     parses = nlp.parse(word.lower())
     return word[:1].isupper() and (not parses or parses[0].tag.POS == "NOUN" or not nlp.morph().word_is_known(word.lower()))
+
+
+def _is_brand_kind(word: str) -> bool:
+    """«Telegram-канале», «IT-компании»: a Latin name, a hyphen and a lower-case common noun
+    is a kind of thing (a channel, a company of a field), not the name of one body."""
+    brand, _, noun = word.rpartition("-")
+    return bool(re.fullmatch(r"[A-Za-z][\w.]*", brand)) and noun.islower() and is_cyrillic(noun) \
+        and nlp.morph().word_is_known(noun) and any(p.tag.POS == "NOUN" for p in nlp.parse(noun)[:1])
 
 
 def _keys(org: OrgMention) -> set[str]:
@@ -309,7 +435,7 @@ def _keys(org: OrgMention) -> set[str]:
     one of them (see _same_quoted_name)."""
     forms = [org.normal, *(a for a in org.aliases if a != org.quoted)]
     keys = {fold(f) for f in forms} | {gazetteer.strip_country(fold(f)) for f in forms}
-    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f))}
+    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f) or gazetteer.union_of_states(f))}
     keys |= {k for f in forms if (k := _regional_key(f))}
     return keys - {""}
 

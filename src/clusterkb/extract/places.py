@@ -37,14 +37,18 @@ _MAX_WORDS = 5  # a longer «place» is a line of tags or a menu («Олег Н�
 _PLURAL_PLACE = re.compile(r"(?:район(?:ах|ов|ы|ам)|област(?:ях|ей|ям)|округ(?:ах|ов|ам)|кра(?:ях|ев|ям))")
 
 
+_LISTED_BEFORE_NOUN = re.compile(r"(?:\s*,\s*[А-ЯЁ][а-яё]+){0,12}(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+\s+(\w+)")
+
+
 def _with_shared_plural_noun(text: str, span: Span, surface: str) -> str | None:
-    """«в Цивильском и Батыревском районах»: two districts sharing one plural noun, each named
-    in the nominative singular — «Цивильский район», «Батыревский район»."""
+    """«в Цивильском и Батыревском районах», «в Омской, Калужской и Ивановской областях»:
+    places listed with one plural noun, each named in the nominative singular — «Цивильский
+    район», «Батыревский район»."""
     words = surface.split()
     if len(words) == 2 and _PLURAL_PLACE.fullmatch(words[1]):
         adjective, noun = words[0], words[1]
     else:
-        after = re.match(r"\s+и\s+[А-ЯЁ][а-яё]+\s+(\w+)", text[span.end:span.end + 60])
+        after = _LISTED_BEFORE_NOUN.match(text, span.end)
         if len(words) != 1 or not after or not _PLURAL_PLACE.fullmatch(after.group(1)):
             return None
         adjective, noun = words[0], after.group(1)
@@ -54,6 +58,25 @@ def _with_shared_plural_noun(text: str, span: Span, surface: str) -> str | None:
         return None
     form = adj.inflect({"nomn", "sing", lemma.tag.gender}) if lemma.tag.gender else None
     return f"{proper_case(form.word)} {lemma.normal_form}" if form else None
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
+
+
+def _qualifies_next_word(text: str, span: Span) -> bool:
+    """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»:
+    a place adjective alone, agreeing with the word after it, qualifies that word — it names
+    no place (a region adjective adds no location); «Тверской области» would."""
+    words = text[span.start:span.end].split()
+    after = _NEXT_WORD.match(text, span.end)
+    if len(words) != 1 or not after:
+        return False
+    adjectives = [p.tag for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"]
+    following = nlp.parse(after.group(1))
+    if any(p.normal_form in gazetteer.place_kinds() for p in following):
+        return False
+    return any(a.case == p.tag.case and a.number == p.tag.number and (a.number == "plur" or a.gender == p.tag.gender
+               or p.tag.gender is None) for a in adjectives for p in following if p.tag.POS in ("NOUN", "ADJF"))
 
 
 def _unshout(name: str) -> str:
@@ -72,7 +95,10 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper() or len(surface.split()) > _MAX_WORDS:
             continue
-        normal = _with_shared_plural_noun(doc.text, span, surface) or nominative_phrase(_unshout(surface))
+        shared = _with_shared_plural_noun(doc.text, span, surface)
+        if not shared and _qualifies_next_word(doc.text, span):
+            continue
+        normal = shared or nominative_phrase(_unshout(surface))
         normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})

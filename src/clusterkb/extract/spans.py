@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ..lang import gazetteer, nlp
@@ -71,7 +72,28 @@ def find_spans(doc: Document) -> list[Span]:
     spans = [_retype(text, _balance_quotes(text, with_org_type(text, _without_trailing_punctuation(text, s)))) for s in spans]
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
-    return _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+    spans = _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+    kept = {(k.type, k.start, k.end): k for s in spans if (k := _without_press_unit(text, s))}
+    return list(kept.values())
+
+
+@lru_cache(maxsize=1)
+def _press_unit_pattern() -> re.Pattern[str]:
+    """«пресс-служба», «службы прессы», «пресс-центре» in any case (data/press_units.json)."""
+    def stem(word: str) -> str:
+        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
+    units = ["\\s+".join(stem(w) for w in unit.split()) for unit in gazetteer.press_units()]
+    return re.compile(r"(?:" + "|".join(units) + r")(?:\s+|$)", re.I)
+
+
+def _without_press_unit(text: str, span: Span) -> Span | None:
+    """«Пресс-центр Фонда развития промышленности» → «Фонда развития промышленности»: a press
+    service speaks for the body after it and is no organisation of its own (None when no body
+    follows it)."""
+    m = _press_unit_pattern().match(text, span.start, span.end) if span.type == ORG else None
+    if not m:
+        return span
+    return Span(ORG, m.end(), span.end) if re.search(r"\w", text[m.end():span.end]) else None
 
 
 def _join_parent_bodies(text: str, spans: list[Span]) -> list[Span]:
@@ -260,7 +282,9 @@ def _balance_quotes(text: str, span: Span) -> Span:
 
 
 def with_org_type(text: str, span: Span) -> Span:
-    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name."""
+    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name; a kind
+    before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
+    «совета технопарка «X»»), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
         quote = span.start
     elif span.start > 0 and text[span.start - 1] in OPEN_QUOTES + '"':
@@ -268,6 +292,7 @@ def with_org_type(text: str, span: Span) -> Span:
     else:
         return span
     start = pending = quote
+    kind = None
     for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
         word = m.group()
         if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
@@ -275,8 +300,11 @@ def with_org_type(text: str, span: Span) -> Span:
         if word in LEGAL_FORMS:
             start = m.start()
             break
-        if is_org_type(word) or (start < quote and _is_relational_adjective(word)):
+        if is_org_type(word) and kind and _is_genitive_noun(kind):
+            break  # «площадке индустриального парка «Синергия»»: the park's site, not the park
+        if is_org_type(word) or (start < quote and is_relational_adjective(word)):
             start = pending = m.start()
+            kind = word if is_org_type(word) else kind
             continue
         if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
             pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
@@ -299,7 +327,8 @@ _PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|на|из|под|около|во�
 
 
 def _retype(text: str, span: Span) -> Span:
-    """A 'place' that is a surname is a person; one whose head is an organisation noun is an org."""
+    """A 'place' that is a surname is a person; one whose head is an organisation noun, or a union
+    of states (data/unions_of_states.json), is an org."""
     words = _WORD.findall(text[span.start:span.end])
     if span.type == ORG and 2 <= len(words) <= 3 and all(w.isupper() for w in words) \
             and any("Name" in p.tag for p in nlp.parse(words[0].lower())) \
@@ -308,6 +337,8 @@ def _retype(text: str, span: Span) -> Span:
     if span.type == ORG and len(words) == 1 and nlp.morph().word_is_known(words[0].lower()) \
             and any("Geox" in p.tag for p in nlp.parse(words[0].lower())[:1]) and not _is_quoted(text, span):
         return Span(LOC, span.start, span.end)
+    if span.type == LOC and gazetteer.union_of_states(nominative_phrase(text[span.start:span.end])):
+        return Span(ORG, span.start, span.end)  # «страны ЕС», «в Евросоюзе»: a union of states
     if span.type == LOC and words:
         parses = nlp.parse(words[0].lower())
         if len(words) == 1 and any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses) \
@@ -327,7 +358,8 @@ def _is_quoted(text: str, span: Span) -> bool:
 def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
     """Join an organisation with the genitive place, body or coordinated abbreviation that
     completes it: «Фондом развития промышленности» + «Омской области», «Наблюдательный совет» +
-    «Фонда развития промышленности», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России».
+    «Фонда развития промышленности», «АКИТ» + «РФ», «… технопарков и ОЭЗ» + «России», «РБК» +
+    «Пермь» (a regional edition).
     The place and the parent body stay facts of their own as well."""
     out: list[Span] = []
     i = 0
@@ -338,7 +370,8 @@ def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
             while j < len(spans):
                 nxt = spans[j]
                 gap = text[cur.end:nxt.start]
-                if nxt.type == LOC and not gap.strip() and "\n" not in gap and _is_genitive_place(text[nxt.start:nxt.end]):
+                if nxt.type == LOC and not gap.strip() and "\n" not in gap and (
+                        is_genitive_place(text[nxt.start:nxt.end]) or _is_regional_edition(text, cur, nxt)):
                     out.append(nxt)
                     cur = Span(ORG, cur.start, nxt.end)
                 elif nxt.type == ORG and gap.strip() in ("и",) and _ends_genitive_plural(text[cur.start:cur.end]) \
@@ -352,12 +385,22 @@ def _join_genitive_tails(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
+def _is_regional_edition(text: str, org: Span, place: Span) -> bool:
+    """«РБК Пермь», «ГТРК Омск»: an abbreviation followed by a city in the nominative, the name
+    ending there, is the body's regional edition or branch, named with its city."""
+    name, city = text[org.start:org.end], text[place.start:place.end]
+    return bool(re.fullmatch(r"[А-ЯЁA-Z\d]{2,6}", name)) and bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", city)) \
+        and any(p.tag.case == "nomn" and "Geox" in p.tag for p in nlp.parse(city.lower())) \
+        and not any(p.tag.case == "gent" for p in nlp.parse(city.lower())) \
+        and bool(re.match(r"[ \t\u00a0]*(?:[,.;:!?»\")—–-]|$)", text[place.end:], re.M))
+
+
 def is_org_type(word: str) -> bool:
     """Can the word be a noun naming a kind of organisation («парке» → парк, not only «парка»)?"""
     return any(p.normal_form in ORG_TYPES and p.tag.POS == "NOUN" for p in nlp.parse(word.lower()))
 
 
-def _is_relational_adjective(word: str) -> bool:
+def is_relational_adjective(word: str) -> bool:
     """«индустриального» парка belongs to the name; «будущего» or «нового» парка does not."""
     parses = nlp.parse(word.lower())[:2]
     return any(p.tag.POS == "ADJF" and "Apro" not in p.tag and p.normal_form not in _NOT_IN_NAMES
@@ -367,7 +410,7 @@ def _is_relational_adjective(word: str) -> bool:
 _NOT_IN_NAMES = words("non_name_adjectives.json", "adjectives")  # «будущий», «новый», …
 
 
-def _is_genitive_place(place: str) -> bool:
+def is_genitive_place(place: str) -> bool:
     """«Омской области», «России», «РФ», «Республики Татарстан» (the name after «Республики»
     does not decline)."""
     words = _WORD.findall(place)

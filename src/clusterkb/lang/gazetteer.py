@@ -29,9 +29,23 @@ def _canonical_names(file: str, key: str) -> dict[str, str]:
     return index
 
 
+_COUNTRY_FORMS = (" российской федерации", " россии", " рф")
+
+
 def federal_body(name: str) -> str | None:
-    """Canonical name of a federal body said in any of its known forms, or None."""
-    return _canonical_names("federal_bodies.json", "bodies").get(fold(name))
+    """Canonical name of a federal body said in any of its known forms, or None. The country
+    after a name may be said any way: «Министерство экономического развития РФ» is the
+    table's «… Российской Федерации» (a name said without one is looked up as said)."""
+    names, key = _canonical_names("federal_bodies.json", "bodies"), fold(name)
+    base = strip_country(key)
+    forms = [key] + ([base + country for country in _COUNTRY_FORMS] if base != key else [])
+    return next((names[f] for f in forms if f in names), None)
+
+
+def union_of_states(name: str) -> str | None:
+    """Canonical name of a union of states said in any of its known forms («ЕС» → «Европейский
+    союз»), or None: an organisation the model takes for a place."""
+    return _canonical_names("unions_of_states.json", "unions").get(fold(name))
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +127,24 @@ def money_nouns() -> frozenset[str]:
 def number_idioms() -> frozenset[tuple[int, str]]:
     """(value, head lemma) of set phrases whose number word counts nothing («одного окна»)."""
     return frozenset((value, head) for value, head in _load("number_idioms.json")["idioms"])
+
+
+@lru_cache(maxsize=1)
+def place_kinds() -> frozenset[str]:
+    """Lemmas of nouns naming a kind of place: «область», «край», «район», …"""
+    return frozenset(_load("place_kinds.json")["kinds"])
+
+
+@lru_cache(maxsize=1)
+def regional_kinds() -> frozenset[str]:
+    """Kinds of body a region names by field and region in lower case: «кластер»."""
+    return frozenset(_load("regional_kinds.json")["kinds"])
+
+
+@lru_cache(maxsize=1)
+def press_units() -> tuple[str, ...]:
+    """Press services and centres, which speak for a body: «пресс-служба», «пресс-центр», …"""
+    return tuple(_load("press_units.json")["units"])
 
 
 _NEUTER_ENDINGS = re.compile(r"ь(?:я|ю|ем|и)$")

@@ -32,6 +32,29 @@ def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
+_CYRILLIC_TWINS = str.maketrans(_LATIN_LOOKALIKES, "асеорхуАВСЕНКМОРТХ")
+_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*[а-яёА-ЯЁ]\w*|\w*[а-яёА-ЯЁ]\w*[a-zA-Z]\w*")
+
+
+def unmix_scripts(text: str) -> str:
+    """Latin letters that look Cyrillic inside a Russian word, as some sites write to spoil
+    copying, made Cyrillic: «индуcтриальный парк «Сeверные вoрота»» → «индустриальный парк
+    «Северные ворота»». The length stays, so offsets into the text still hold; a word with a
+    Latin letter that has no Cyrillic twin («PROКЛАСТЕРЫ») is left as written.
+
+    >>> unmix_scripts("В Кaзани")
+    'В Казани'
+    """
+    def unmixed(m: re.Match[str]) -> str:
+        word = m.group()
+        latin = [c for c in word if "a" <= c.lower() <= "z"]
+        if any(c not in _LATIN_LOOKALIKES for c in latin) or len(latin) * 2 >= len(word):
+            return word
+        return word.translate(_CYRILLIC_TWINS)
+    return _MIXED_WORD.sub(unmixed, text)
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Comparison key: lower case, ё → е, quotes and spacing folded."""
@@ -134,12 +157,13 @@ def _is_head(tok: str, following: str | None) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
+def nominative_phrase(text: str, heads: frozenset[str] = frozenset(), singular: bool = False) -> str:
     """The phrase with its head noun (and the adjectives before it) in the nominative.
 
     Everything after the head (genitive dependents, quoted names) stays as written. Phrases
     that start with an abbreviation or a quote («АО «Омсктрансмаш»») do not inflect. `heads`
-    are the lemmas to prefer for an ambiguous head («банка» of a bank, not of a jar).
+    are the lemmas to prefer for an ambiguous head («банка» of a bank, not of a jar);
+    `singular` names one of a kind («индустриальных парков «Х»» → «индустриальный парк «Х»»).
     """
     text = clean_spaces(text)
     toks = [t for t in tokens(text)]
@@ -149,7 +173,7 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
             break
         words.append((start, end, tok))
         following = toks[i + 1][2] if i + 1 < len(toks) else None
-        if _is_compound_name(tok) or _is_head(tok, following):
+        if (_is_compound_name(tok) and not _is_compound_adjective(tok, following)) or _is_head(tok, following):
             break
     if not words:
         return text
@@ -159,21 +183,23 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset()) -> str:
     if not _noun_parses(head[2]):
         return text
     readings = _agreements(head[2], [a[2] for a in adjs], heads)
-    if not readings or readings[0].case == "nomn":
+    number = "sing" if singular else None
+    if not readings or readings[0].case == "nomn" and readings[0].number == (number or readings[0].number):
         return text
     r = readings[0]
     candidates = [p for p in _noun_parses(head[2], heads) if p.tag.case == r.case and p.tag.number == r.number]
     head_parse = next((p for p in candidates if _agrees_in_gender(p, [a[2] for a in adjs])), candidates[0])
-    new_head = _inflected(head_parse, {"nomn", r.number})
+    number = number or r.number
+    new_head = _inflected(head_parse, {"nomn", number})
     if not new_head:
         return text
-    gender = head_parse.tag.gender if r.number == "sing" else None
+    gender = head_parse.tag.gender if number == "sing" else None
     out, pos = [], 0
     for start, end, word in adjs:
         adj = next(p for p in parse(word.lower())
                    if p.tag.POS in _ADJ and p.tag.case == r.case and p.tag.number == r.number)
-        grams = {"nomn", r.number} | ({gender} if gender in ("masc", "femn", "neut") else set())
-        out += [text[pos:start], match_case(word, _inflected(adj, grams) or word)]
+        grams = {"nomn", number} | ({gender} if gender in ("masc", "femn", "neut") else set())
+        out += [text[pos:start], _match_parts_case(word, _inflected(adj, grams) or word)]
         pos = end
     out += [text[pos:head[0]], match_case(head[2], new_head), text[head[1]:]]
     return "".join(out)
@@ -185,9 +211,44 @@ def _is_compound_name(tok: str) -> bool:
     return len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper() and is_cyrillic(tok)
 
 
+def _is_compound_adjective(tok: str, following: str | None) -> bool:
+    """«Ханты-Мансийском автономном округе», «Слободо-Туринского района»: a hyphenated name
+    that is an adjective before a word it qualifies, not the head of the phrase."""
+    return following is not None and _inflects(following) and any(p.tag.POS in _ADJ for p in parse(tok.lower()))
+
+
+def _match_parts_case(template: str, word: str) -> str:
+    """match_case part by part of a hyphenated word: «Ханты-Мансийском» → «Ханты-Мансийский»."""
+    parts, new = template.split("-"), word.split("-")
+    if len(parts) != len(new):
+        return match_case(template, word)
+    return "-".join(match_case(t, w) for t, w in zip(parts, new))
+
+
+def _whole_place_nominative(tok: str) -> str | None:
+    """«Санкт-Петербурге» → «Санкт-Петербург», «Орехово-Зуеве» → «Орехово-Зуево»: a place the
+    dictionary reads as one hyphenated word whose first part does not decline in it (no place
+    of its own, or one in the nominative); «Каменске-Уральском» is read part by part. None
+    when the dictionary reads no such place."""
+    first = [p for p in _noun_parses(tok.split("-")[0]) if "Geox" in p.tag]
+    if first and first[0].tag.case != "nomn":
+        return None
+    whole = [p for p in _noun_parses(tok) if p.tag.number == "sing" and "Geox" in p.tag]
+    if not whole:
+        return None
+    if any(p.tag.case == "nomn" for p in whole):
+        return tok
+    form = _inflected(whole[0], {"nomn", "sing"})
+    return _match_parts_case(tok, form) if form else None
+
+
 def _compound_nominative(tok: str) -> str:
     """Each capitalised part in the nominative, in the case the first part is in; parts after
-    a lower-case one («на») stay: «Каменске-Уральском» → «Каменск-Уральский»."""
+    a lower-case one («на») stay: «Каменске-Уральском» → «Каменск-Уральский». A place the
+    dictionary knows whole is inflected whole («Нью-Йорке» → «Нью-Йорк»)."""
+    whole = _whole_place_nominative(tok)
+    if whole:
+        return whole
     parts = tok.split("-")
     first = [p for p in _noun_parses(parts[0]) if p.tag.number == "sing"]
     geo = [p for p in first if "Geox" in p.tag] or first
