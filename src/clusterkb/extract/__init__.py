@@ -17,14 +17,16 @@ from ..model import Fact, article_to_json, fact_to_json
 from .document import Document, make_document
 
 
-LANGUAGES = {"ru": "Russian", "en": "English"}  # the languages the extractors read
 
 
 def unsupported(article: Article) -> str | None:
     """Why an article cannot be extracted (its language), or None when it can."""
+    from .languages import LANGUAGES
+
     if article.lang in LANGUAGES:
         return None
-    return f"language {article.lang!r} is not supported (only {' and '.join(LANGUAGES.values())} articles are read)"
+    names = " and ".join(lang.name for lang in LANGUAGES.values())
+    return f"language {article.lang!r} is not supported (only {names} articles are read)"
 
 
 @dataclass
@@ -73,20 +75,10 @@ def extract_json(article: Article, seconds: float | None = DEFAULT_SECONDS) -> t
 
 
 def _named_facts(doc: Document) -> list[Fact]:
-    if doc.lang == "en":
-        from .english import extract_english_names
+    """People, organisations and places, by the extractors of the document's language."""
+    from .languages import language
 
-        return extract_english_names(doc)
-    from .organisations import extract_organisations, with_rule_organisations
-    from .people import extract_people
-    from .roles import resolve_bare_organisations
-    from .places import extract_places
-    from .spans import find_spans
-
-    spans = with_rule_organisations(doc, find_spans(doc))
-    people, orgs = extract_people(doc, spans), extract_organisations(doc, spans)
-    resolve_bare_organisations(people, orgs)
-    return people + orgs + extract_places(doc, spans)
+    return language(doc.lang).names.extract_names(doc)
 
 
 def add_context(doc: Document, numbers: list[Fact], named: list[Fact]) -> list[Fact]:

@@ -53,6 +53,13 @@ def given_names() -> frozenset[str]:
     return frozenset(_load("given_names.json")["names"])
 
 
+def english_words() -> dict:
+    """The English extractors' word lists (`data/english.json`): head words of organisations and
+    places, positions, months, weekdays, function words… «english_words()["place_heads"]» →
+    ["Region", "Oblast", …]."""
+    return _load("english.json")
+
+
 @lru_cache(maxsize=1)
 def _english_places() -> dict[str, str]:
     """Canonical place → its first English (Latin-script) name in the table."""

@@ -1,0 +1,20 @@
+"""The English name extractors' word lists, read once from `data/english.json`: head words that
+say a capitalised run names an organisation («Fund», «Ministry») or a place («Region», «Oblast»),
+positions («director», «deputy prime minister») and their modifiers («First», «acting»).
+
+    "Fund" in ORG_HEADS → True;  re.match(MODIFIERS, "Acting") → a match
+"""
+from __future__ import annotations
+
+from ...lang.gazetteer import english_words
+
+_WORDS = english_words()
+ORG_HEADS = frozenset(_WORDS["org_heads"])
+PLACE_HEADS = tuple(_WORDS["place_heads"])
+POSITIONS = frozenset(_WORDS["positions"])
+# a modifier of a position, capitalised or not: «First Deputy», «deputy CEO»
+MODIFIERS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _WORDS["position_modifiers"]) + ")"
+# month and weekday names are never part of a name: «March Kaluga» starts no organisation
+NOT_IN_NAMES = rf"(?!(?:{'|'.join(_WORDS['months'] + _WORDS['weekdays'])})\b)"
+DETERMINERS = frozenset(_WORDS["determiners"])
+NOT_ACRONYMS = frozenset(_WORDS["not_acronyms"])
