@@ -27,7 +27,7 @@ _AFTER = [(re.compile(p, re.IGNORECASE), code) for p, code in (
     (r"(?:российск[а-я]*\s+)?(?:рубл[а-яё]*|руб\b\.?|р\.|₽)", "RUB"),
     (r"(?:roubles?|rubles?)\b", "RUB"),
     (r"(?:долл(?:ар[а-я]*|\.)(?:\s+США)?|\$)", "USD"),
-    (r"(?:US\s+)?dollars?\b", "USD"),
+    (r"(?:(?:US|U\.S\.)\s+)?dollars?\b", "USD"),
     (r"(?:евро|euros?\b|€)", "EUR"),
     (r"(?:юан[а-я]*|yuan\b|¥)", "CNY"),
     (r"(?:тенге|tenge\b|₸)", "KZT"),

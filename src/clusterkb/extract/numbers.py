@@ -38,11 +38,11 @@ _RANGE_FROM = re.compile(r"(?<![\w-])(?:от|с|со|между|from|between)\s+
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     rf"[{_SPACES}]?((?:тыс|млн|млрд|трлн)(?:\.(?=[{_SPACES}]*[а-яёa-z₽$€]))?|тысяч[а-яё]*|миллион[а-яё]*"
-    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|bln|mln|trln)(?![\w])",
+    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|bln|mln|mn|trln)(?![\w])",
     re.IGNORECASE,
 )
 _SCALES = (("тыс", 3), ("млн", 6), ("миллион", 6), ("млрд", 9), ("миллиард", 9), ("трлн", 12),
-           ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("billion", 9),
+           ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("mn", 6), ("billion", 9),
            ("bn", 9), ("bln", 9), ("trillion", 12), ("trln", 12))
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-z]+)?")
 _HEDGE = re.compile(

@@ -20,6 +20,8 @@ from .places import places
 def extract_names(doc: Document) -> list[Fact]:
     """Person, organisation and location facts of an English document."""
     orgs = organisations(doc)
-    found_people = people(doc, [(m.start, m.end) for o in orgs for m in o.mentions])
-    found_places = places(doc, [(m.start, m.end) for p in found_people for m in p.mentions])
+    names = frozenset(name for o in orgs for name in (o.normal, *o.aliases))
+    found_people = people(doc, [(m.start, m.end) for o in orgs for m in o.mentions], names)
+    found_places = places(doc, [(m.start, m.end) for p in found_people for m in p.mentions],
+                          [(m.start, m.end) for o in orgs for m in o.mentions])
     return found_people + merge_organisations(orgs) + found_places

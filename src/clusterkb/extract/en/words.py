@@ -10,6 +10,8 @@ from ...lang.gazetteer import english_words
 
 _WORDS = english_words()
 ORG_HEADS = frozenset(_WORDS["org_heads"])
+HEADS_BEFORE_NAMES = frozenset(_WORDS["heads_before_names"])  # «Technopark Idea», «PJSC KAMAZ»
+LEGAL_FORMS = frozenset(_WORDS["legal_forms"])
 PLACE_HEADS = tuple(_WORDS["place_heads"])
 POSITIONS = frozenset(_WORDS["positions"])
 # a modifier of a position, capitalised or not: «First Deputy», «deputy CEO»
@@ -18,3 +20,5 @@ MODIFIERS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _WORDS["p
 NOT_IN_NAMES = rf"(?!(?:{'|'.join(_WORDS['months'] + _WORDS['weekdays'])})\b)"
 DETERMINERS = frozenset(_WORDS["determiners"])
 NOT_ACRONYMS = frozenset(_WORDS["not_acronyms"])
+DEMONYMS = frozenset(_WORDS["demonyms"])  # «Chinese companies»: a nationality, no name
+PRONOUNS = frozenset(_WORDS["pronouns"])
