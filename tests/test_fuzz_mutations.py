@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from clusterkb.read.articles import article_from_text
-from clusterkb.extract import LANGUAGES, extract_article
+from clusterkb.extract import extract_article
+from clusterkb.extract.languages import LANGUAGES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
 OWN = [

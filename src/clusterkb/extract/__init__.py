@@ -17,23 +17,16 @@ from .counts import extract_counts
 from .datelines import with_dateline_names
 from .dates import extract_dates, infer_published
 from .document import Document, make_document
-from .english import extract_english_names
+from .languages import LANGUAGES, language
 from .money import extract_money
-from .organisations import extract_organisations, with_rule_organisations
-from .people import extract_people
-from .places import extract_places
-from .roles import resolve_bare_organisations
-from .spans import find_spans
-
-
-LANGUAGES = {"ru": "Russian", "en": "English"}  # the languages the extractors read
 
 
 def unsupported(article: Article) -> str | None:
     """Why an article cannot be extracted (its language), or None when it can."""
     if article.lang in LANGUAGES:
         return None
-    return f"language {article.lang!r} is not supported (only {' and '.join(LANGUAGES.values())} articles are read)"
+    names = " and ".join(lang.name for lang in LANGUAGES.values())
+    return f"language {article.lang!r} is not supported (only {names} articles are read)"
 
 
 @dataclass
@@ -75,12 +68,8 @@ def extract_json(article: Article, seconds: float | None = DEFAULT_SECONDS) -> t
 
 
 def _named_facts(doc: Document) -> list[Fact]:
-    if doc.lang == "en":
-        return extract_english_names(doc)
-    spans = with_rule_organisations(doc, find_spans(doc))
-    people, orgs = extract_people(doc, spans), extract_organisations(doc, spans)
-    resolve_bare_organisations(people, orgs)
-    return people + orgs + extract_places(doc, spans)
+    """People, organisations and places, by the extractors of the document's language."""
+    return language(doc.lang).names.extract_names(doc)
 
 
 def add_context(doc: Document, numbers: list[Fact], named: list[Fact]) -> list[Fact]:

@@ -17,8 +17,8 @@ Quarters and half-years are month intervals («в III квартале 2025 го
 the publication week, on or before publication in the past tense, on or after it in the future.
 Counted back and forth from publication: «три года назад», "two years ago", "next March", «с 6
 числа» (of the publication month). «с мая 2019 года по март 2020 года» is one period; «в 2021
-и 2022 году» two years. Month names, two-digit years and weekdays are read by the project's one
-calendar rule (`lang/calendar.py`), so stamps and body dates agree.
+и 2022 году» two years; months read as the project's one calendar rule (`lang.calendar.month_number`,
+`lang.calendar.full_year`) reads them, so stamps and body dates agree.
 """
 from __future__ import annotations
 
@@ -28,89 +28,32 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang.calendar import full_year, month_number, weekday_names, weekday_number
-from ..lang.nlp import parse
-from ..lang.tables import load, words
-from ..model import Article, Fact
+from ..model import Article
+from ..model import Fact
+from ..lang.calendar import full_year, month_number, weekday_number
+from ..lang.tables import load
+from .date_patterns import YEAR
 from .document import Document, Sentence, make_document
+from .languages import LANGUAGES, language
 from .numbers import collect, find_numbers
 
-_MON_RU = (r"(?:(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
-           r"|август[ае]?|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])"
-           r"|(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.)")  # «3 сент. 2023», as stamps write it
-_MON_EN = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-           r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
 _INCLUDED = {"в", "во", "с", "со", "in", "since", "from", "during"}
-_LEAD_RU = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале|середины|середине|конца|конце|течение"
-            r"|итогам)\s+)?")
-_LEAD_EN = (r"(?P<lead>(?i:in|since|from|during|by|until|till|to|before|after|through|of|early|late|mid))"
-            r"[\s-]+")
 _BOUNDS = {"до", "к", "by", "until", "till", "to", "before", "through"}
 _OPENING = {"с", "со", "since", "from"}
 _DATE_WORDS = load("date_words.json")  # relative days and years, quarter ordinals, asides
 _MONTH_SHIFT = _DATE_WORDS["month_shifts"]  # "next March" → +1
-_RANGE_EN = r"(?:\s*[-–]\s*|\s+(?:to|through)\s+)"
-_YEAR = r"(?:19|20)\d\d"
-_YEAR_WORD = r"(?:(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-(?:го|м|й)(?![а-яё]))"  # «году», «гг.», «2019-м»
 _DAY_SHIFT = _DATE_WORDS["day_shifts"]  # «вчера» → -1, "tomorrow" → +1
 _REL_DAY = rf"(?P<rel>{'|'.join(_DAY_SHIFT)})"
-_REL_YEAR = (r"(?P<rely>(?:эт|текущ|нынешн|следующ|будущ|наступающ|прошл|минувш|прошедш|позапрошл)"
-             r"(?:ом|ем|ого|его|от|ий|ый))\s+год(?:[ау]|ом)?(?![а-яё])")
-_RU_YEAR_SLOT = rf"(?:\s+(?:(?P<{{}}>{_YEAR})(?:{_YEAR_WORD})?|{_REL_YEAR}))?"
 _YEAR_SHIFT = [(stem, shift) for stem, shift in _DATE_WORDS["year_shifts"]]  # «позапрошл» → -2, …
 
-_ORDINAL_RU = r"(?:перв|втор|трет|четв[её]рт)[а-яё]*|IV|I{1,3}|[1-4](?:-?(?:й|м|го|е|ом))?"
-_ORDINAL_EN = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ORDINALS = _DATE_WORDS["quarter_ordinals"]  # «перв», …, "fourth": first to fourth in each language
 _ROMAN = _DATE_WORDS["roman_numerals"]  # «III квартал»
-_OF_YEAR_EN = rf"(?:(?P<y1>{_YEAR})\b|(?:the\s+)?(?P<rely>this|next|last|previous|current)\s+year\b|the\s+year\b)"
-_NO_DATE_AFTER = rf"(?!,?\s*(?:\d|{_MON_EN}))"
-
-_COUNT_RU = r"(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят)[а-яё]*"  # number words that count years back
-_COUNT_EN = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
-
+_ALL_MONTHS = "|".join(lang.dates.MONTHS for lang in LANGUAGES.values())  # «Вчера, 11 августа» in any language read
 _ANY = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_MON_RU}|{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
+    rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_ALL_MONTHS})(?:,?\s+(?P<y2>{YEAR}))?",
     rf"(?<![\w-]){_REL_DAY}(?![\w-])",
     r"(?<![\d.\-/:])(?P<d1>\d{1,2})(?P<sep>[./-])(?P<m1>\d{1,2})(?P=sep)(?P<y1>\d{4}|\d{2})(?![\d:]|[./-]\d)",
     r"(?<![\d.\-/])(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)(?![\d]|[.-]\d)",
-)]
-_RU = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?<![\w.]){_LEAD_RU}(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MON_RU})(?:\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?)?)?"
-    rf"(?:\s*(?:[-–—]|по)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m2>{_MON_RU}){_RU_YEAR_SLOT.format('y2')}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{_MON_RU}))?"
-    rf"{_RU_YEAR_SLOT.format('y1')}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<q>{_ORDINAL_RU})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*|кв\.){_RU_YEAR_SLOT.format('y1')}",
-    rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(weekday_names('ru'))})(?![\w-]){_NO_DATE_AFTER}",
-    rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{_YEAR}))?{_YEAR_WORD}",
-    rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
-    rf"(?<![\w-]){_LEAD_RU}(?P<m1>{_MON_RU})\s+(?P<y1>{_YEAR})(?:{_YEAR_WORD})?(?:\s*[-–—]\s*|\s+по\s+)"
-    rf"(?P<m2>{_MON_RU})\s+(?P<y2>{_YEAR})(?:{_YEAR_WORD})?",
-    rf"(?<![\w.,№]){_LEAD_RU}(?P<y1>{_YEAR})(?=(?:\s*,\s*{_YEAR})*\s*(?:,|и|или)\s*{_YEAR}{_YEAR_WORD})",
-    rf"(?<![\w.]){_LEAD_RU}(?P<d1>\d{{1,2}})(?:-?(?:го|е))?\s+(?P<dom>числа)(?![а-яё])",
-    rf"(?<![\w-])(?:(?P<agon>\d{{1,2}}|{_COUNT_RU})\s+)?(?P<ago>года?|лет)\s+назад(?![\w-])",
-)]
-_EN = [re.compile(p) for p in (
-    rf"\b(?:{_LEAD_EN})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_EN}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
-    rf"\s+(?:of\s+)?(?P<m2>{_MON_EN})(?:,?\s+(?P<y2>{_YEAR}))?",
-    rf"\b(?:{_LEAD_EN})?(?P<m2>{_MON_EN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:{_RANGE_EN}(?P<d2>\d{{1,2}}))?\b"
-    rf"(?!:)(?:,?\s+(?P<y2>{_YEAR}))?",
-    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN})(?:{_RANGE_EN}(?P<m2>{_MON_EN}))?(?:,?\s+(?P<y1>{_YEAR})\b)?",
-    rf"\b{_LEAD_EN}(?P<y1>{_YEAR})(?:{_RANGE_EN}(?P<y2>{_YEAR}))?\b(?![-./]\d)",
-    rf"(?<![\w.,/–-])(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR})\b(?![-./]\d)",
-    rf"\b(?P<lead>(?i:between))\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})\b",
-    r"\b(?:(?P<lead>(?i:in|during|from|since|by|until))\s+)?"
-    r"(?P<rely>(?i:this|next|last|previous|the\s+current|current))\s+year\b",
-    rf"(?<![\w.,/–-])(?P<y1>{_YEAR})(?=\s+(?:will|was|is|has|had|became|becomes|saw|sees)\b)",
-    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>quarter)\b(?:\s+of\s+{_OF_YEAR_EN})?",
-    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<q>{_ORDINAL_EN})\s+(?P<qk>half)\s+of\s+{_OF_YEAR_EN}",
-    rf"\b(?:{_LEAD_EN})?(?:(?i:the)\s+)?(?P<qk>Q|H)(?P<q>[1-4])(?:\s+of)?\s+(?P<y1>{_YEAR})\b",
-    rf"\b{_LEAD_EN}(?P<qk>Q|H)(?P<q>[1-4])\b",
-    rf"\b(?:(?P<lead>(?i:on))\s+)?(?P<wd>{'|'.join(weekday_names('en'))})\b{_NO_DATE_AFTER}",
-    rf"\b(?P<agon>\d{{1,2}}|a|{_COUNT_EN})\s+(?P<ago>years?)\s+ago\b",
-    rf"\b(?:(?P<lead>(?i:in|since|from|by|until|before|after))\s+)?(?P<relm>(?i:next|last|this))\s+(?P<m1>{_MON_EN})",
-    rf"\b(?:{_LEAD_EN})?(?P<m1>{_MON_EN}),?\s+(?P<y1>{_YEAR}){_RANGE_EN}(?P<m2>{_MON_EN}),?\s+(?P<y2>{_YEAR})\b",
 )]
 _HINT = re.compile(r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр"
                    r"|вчера|сегодня|завтра|год|квартал|полугод|понедельник|вторник|сред|четверг"
@@ -128,22 +71,9 @@ _STAMP_LABEL = re.compile(r"\W*(?:опубликовано|дата\s+публи
 _AGENCY = re.compile(r"\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ-]+)*,\s*")
 _AGENCY_AFTER = re.compile(r"\s*(?:[./(—–-]|$)")
 _CLAUSE = re.compile(r"[,;:()«»\"—–]")
-_FUTURE_RU = re.compile(r"планир|предстоит|намерен|собира", re.IGNORECASE)
 _RECALL = re.compile(r"\b(?:напомним|напомню|напоминаем|ранее сообщалось|let us recall|recall that|as reported)\b",
                      re.IGNORECASE)  # a report recalled from the past tells nothing of when the article is
 _SUMMED_UP = re.compile(r"(?:по\s+итогам|за|for)\s+(?:(?:весь|the\s+whole\s+of)\s+)?$", re.IGNORECASE)
-_PAST_RU = re.compile(r"прошедш|состоявш|минувш", re.IGNORECASE)
-_ASIDES = words("date_words.json", "asides")  # «напомним», «отметим», …
-_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|plans? to|is to|are to"
-                        r"|(?:is|are)\s+(?:expected|scheduled|due|set)\b)", re.IGNORECASE)
-_PAST_EN = re.compile(  # an -ed word before «in it», «by the»… is a participle («funds invested in it»)
-    r"\b(?:was|were|had|did|has been|have been|\w{3,}ed(?!\s+(?:in|by|into|under)\s+(?:it|them|the|a|an)\b)"
-    r"|said|told|met|held|made|took|gave|won|began|became|built|sent|spent|found|brought|bought|sold|paid"
-    r"|grew|rose|fell|wrote|saw|went|came|got|kept|led|lost)\b", re.IGNORECASE)
-_CYR_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
-_TENSED = frozenset({"VERB", "PRTS", "PRTF"})  # pymorphy3 parts of speech that carry a tense
-_EVENT_VERBS = frozenset({"VERB", "PRTF"})  # those that tell of an event, not of a state
-
 _WEEKDAY_YEARS = 4  # how far from the bounds' year a named weekday may move a guessed publication day
 _Part = tuple[int | None, int | None, int | None]
 
@@ -238,7 +168,7 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     start = m.start() if lead in _INCLUDED or not lead else _skip_space(sentence.text, m.end("lead"))
     return _Raw(sentence.start + start, sentence.start + m.end(), first, last,
                 _DAY_SHIFT.get((g.get("rel") or "").lower()), year_shift, sentence,
-                lead in _BOUNDS, weekday_number(g["wd"]) if g.get("wd") else None, lead in _OPENING and last is None,
+                lead in _BOUNDS, _weekday(g.get("wd")), lead in _OPENING and last is None,
                 _MONTH_SHIFT.get((g.get("relm") or "").lower()))
 
 
@@ -277,6 +207,11 @@ def _period(ordinal: str, kind: str) -> tuple[int, int] | None:
     return ((n - 1) * size + 1, n * size) if n * size <= 12 else None
 
 
+def _weekday(word: str | None) -> int | None:
+    """Weekday number (Monday 0) of a weekday name in any language read («среду», "Wednesday")."""
+    return weekday_number(word) if word else None
+
+
 def _relative_day(text: str, m: re.Match, lang: str) -> bool:
     """Is a bare relative day word a day? Not after «на/по/до» («на сегодня»); «сегодня»/«today»
     only when the rest of its clause tells of an event in the past or future tense: a short
@@ -286,7 +221,7 @@ def _relative_day(text: str, m: re.Match, lang: str) -> bool:
     if m.group("rel").lower() not in _NOWADAYS:
         return True
     end = _SPEECH_END.search(text, m.end())
-    return _clause_tense(text[m.end():end.start() if end else len(text)], lang, _EVENT_VERBS) is not None
+    return language(lang).dates.clause_tense(text[m.end():end.start() if end else len(text)], events_only=True) is not None
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -318,7 +253,7 @@ def _sentence_raws(sentence: Sentence, lang: str, ref_year: int) -> tuple[_Raw, 
     """The date phrases of one sentence; cached, as the count extractor asks for them too."""
     if not _HINT.search(sentence.text.lower()):
         return ()
-    patterns = _ANY + (_EN if lang == "en" else _RU)
+    patterns = _ANY + language(lang).dates.PATTERNS
     raws = [r for p in patterns for m in p.finditer(sentence.text)
             if (r := _raw(m, sentence, ref_year, lang))]
     taken: list[_Raw] = []
@@ -357,19 +292,9 @@ def _clause_start(text: str, pos: int) -> int:
     return max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
 
 
-def _clause_tense(text: str, lang: str, verbs: frozenset[str] = _TENSED) -> str | None:
-    """Tense of a stretch of text from its verbs (pymorphy3 parts of speech `verbs`) or, in
-    English, auxiliaries."""
-    if lang == "en":
-        return "futr" if _FUTURE_EN.search(text) else "past" if _PAST_EN.search(text) else None
-    if _FUTURE_RU.search(text):
-        return "futr"
-    words = [w.lower() for w in _CYR_WORD.findall(text)]
-    tenses = {p.tag.tense for w in words if w not in _ASIDES
-              for p in parse(w)[:1] if p.tag.POS in verbs}
-    if "futr" in tenses:
-        return "futr"
-    return "past" if "past" in tenses or _PAST_RU.search(text) else None
+def _clause_tense(text: str, lang: str) -> str | None:
+    """Tense ('past', 'futr' or None) of a stretch of text, as its language's grammar tells it."""
+    return language(lang).dates.clause_tense(text)
 
 
 class _Resolver:

@@ -17,10 +17,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Fact
-from ..lang.gazetteer import money_nouns
-from ..lang.nlp import parse
-from ..lang.tables import words
 from .document import Document, Sentence
+from .languages import language
 from .numbers import Number, collect, find_numbers, is_approximate, is_coordinated, is_range, tidy
 
 _CODES = "RUB|RUR|USD|EUR|CNY|KZT|BYN|GBP|JPY|UAH|KGS|UZS|INR|AMD"
@@ -29,7 +27,7 @@ _AFTER = [(re.compile(p, re.IGNORECASE), code) for p, code in (
     (r"(?:российск[а-я]*\s+)?(?:рубл[а-яё]*|руб\b\.?|р\.|₽)", "RUB"),
     (r"(?:roubles?|rubles?)\b", "RUB"),
     (r"(?:долл(?:ар[а-я]*|\.)(?:\s+США)?|\$)", "USD"),
-    (r"(?:US\s+)?dollars?\b", "USD"),
+    (r"(?:(?:US|U\.S\.)\s+)?dollars?\b", "USD"),
     (r"(?:евро|euros?\b|€)", "EUR"),
     (r"(?:юан[а-я]*|yuan\b|¥)", "CNY"),
     (r"(?:тенге|tenge\b|₸)", "KZT"),
@@ -45,9 +43,6 @@ _SHORT_SCALE = re.compile(r"(m|mn|k)\b")
 _HINT = re.compile(rf"руб|\bр\.|₽|долл|\$|евро|€|юан|тенге|фунт|гривн|сом|сум|£|¥|₸|₴|rubl|roubl|dollar"
                    rf"|euro|yuan|tenge|pound|{_CODES.lower()}")  # on lower-cased text: fast
 _WORD = re.compile(r"\s*([^\W\d_]+)")
-_MONEY_NOUN_HINT = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|триллион)")  # on lower-cased text: fast
-_EN_FUNCTION_WORDS = words("function_words.json", "money_phrase_ends")  # «from», «of», «the», …
-_NOUN_PHRASE = {"NOUN", "ADJF", "PRTF", "NUMR"}  # pymorphy3 parts of speech a counted noun phrase opens with
 
 _Sum = tuple[Decimal, str, bool, int, int]
 
@@ -82,10 +77,11 @@ def _sentence_money(sentence: Sentence, lang: str) -> tuple[_Sum, ...]:
     """The sums of one sentence; cached, as the count extractor asks for them too."""
     text = sentence.text
     low = text.lower()
-    if not _HINT.search(low) and not (lang == "ru" and _MONEY_NOUN_HINT.search(low)):
+    grammar = language(lang).money
+    if not _HINT.search(low) and not (grammar.NOUN_SUM_HINT and grammar.NOUN_SUM_HINT.search(low)):
         return ()
     numbers = find_numbers(text, lang)
-    sums = [_sum(text, n) or _roubles_by_noun(text, n, lang) for n in numbers]
+    sums = [_sum(text, n) or grammar.sum_by_noun(text, n) for n in numbers]
     for i in range(len(numbers) - 2, -1, -1):
         if sums[i] is None and sums[i + 1] and _shares_currency(text, numbers[i], numbers[i + 1]):
             sums[i] = numbers[i].value, sums[i + 1][1], numbers[i].start, numbers[i].end
@@ -108,14 +104,6 @@ def _sum(text: str, n: Number) -> tuple[Decimal, str, int, int] | None:
     if before:
         return amount, _SYMBOLS.get(before.group(1) or "") or _code(before.group(2), ""), start, end
     return None
-
-
-def _roubles_by_noun(text: str, n: Number, lang: str) -> tuple[Decimal, str, int, int] | None:
-    """A number with a scale word before a noun that is money by itself, in Russian text: a sum
-    in roubles («не менее 5 млрд инвестиций» → 5000000000 RUB)."""
-    if lang != "ru" or n.scale < 6 or not (m := _WORD.match(text, n.end)):
-        return None
-    return (n.value, "RUB", n.start, n.end) if parse(m.group(1).lower())[0].normal_form in money_nouns() else None
 
 
 def _shares_currency(text: str, n: Number, sum_after: Number) -> bool:
@@ -153,15 +141,9 @@ def _chain_end(text: str, numbers: tuple[Number, ...], i: int) -> int:
 
 
 def _noun_after(text: str, pos: int, lang: str) -> bool:
-    """Does a word that may start a noun phrase follow offset pos (in English, any word but a
-    function word: «1.1 billion from the regional budget» leaves its currency out)?"""
+    """Does a word that may start a noun phrase (in the article's language) follow offset pos?"""
     m = _WORD.match(text, pos)
-    if not m:
-        return False
-    word = m.group(1).lower()
-    if lang == "en":
-        return word not in _EN_FUNCTION_WORDS
-    return parse(word)[0].tag.POS in _NOUN_PHRASE
+    return bool(m) and language(lang).money.starts_noun_phrase(m.group(1).lower())
 
 
 def money_spans(doc: Document) -> list[tuple[int, int]]:

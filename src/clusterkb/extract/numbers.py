@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from ..model import Fact
 from ..lang.nlp import parse
+from ..lang.tables import load
 from .document import Document
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -37,34 +38,13 @@ _RANGE_FROM = re.compile(r"(?<![\w-])(?:от|с|со|между|from|between)\s+
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:и|или|а\s+также|and|or)?\s*", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     rf"[{_SPACES}]?((?:тыс|млн|млрд|трлн)(?:\.(?=[{_SPACES}]*[а-яёa-z₽$€]))?|тысяч[а-яё]*|миллион[а-яё]*"
-    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|bln|mln|trln)(?![\w])",
+    r"|миллиард[а-яё]*|триллион[а-яё]*|thousands?|millions?|billions?|trillions?|bn|bln|mln|mn|trln)(?![\w])",
     re.IGNORECASE,
 )
 _SCALES = (("тыс", 3), ("млн", 6), ("миллион", 6), ("млрд", 9), ("миллиард", 9), ("трлн", 12),
-           ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("billion", 9),
+           ("триллион", 12), ("thousand", 3), ("million", 6), ("mln", 6), ("mn", 6), ("billion", 9),
            ("bn", 9), ("bln", 9), ("trillion", 12), ("trln", 12))
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-z]+)?")
-_RU_CARDINALS = {
-    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
-    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
-    "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
-    "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30, "сорок": 40,
-    "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
-    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
-    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900, "полтора": Decimal("1.5"),
-}
-_RU_COLLECTIVES = {  # «вошла в пятёрку регионов»: a group of so many, counted like its number
-    "тройка": 3, "четвёрка": 4, "пятёрка": 5, "шестёрка": 6, "семёрка": 7, "восьмёрка": 8, "девятка": 9,
-    "десятка": 10, "двадцатка": 20,
-}
-_HALF = re.compile(  # «полгода», «полмиллиарда»: half of the noun or scale word it is written together with
-    r"(?<![\w-])пол(?=(?P<rest>года|часа|дня|месяца|века|недели|тонны|процента|тысячи|миллиона|миллиарда"
-    r"|триллиона)(?![а-яё]))", re.IGNORECASE)
-_EN_CARDINALS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split())
-} | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _HEDGE = re.compile(
     r"(?<![\w])(?:около|порядка|более(?:\s+чем)?|свыше|(?<!\d\s)до|почти|примерно|приблизительно|"
     r"ориентировочно|не\s+менее|не\s+более|менее|больше|меньше|over|about|around|nearly|almost|"
@@ -97,7 +77,7 @@ def parse_digits(s: str, lang: str = "ru") -> Decimal | None:
         point, group = None, seps[0]
     else:
         frac = s.split(seps[0])[1]
-        grouped = len(frac) == 3 and s[0] != "0" and (seps[0] == ("," if lang == "en" else "."))
+        grouped = len(frac) == 3 and s[0] != "0" and seps[0] == _words(lang)["group_mark"]
         point, group = (None, seps[0]) if grouped else (seps[0], None)
     whole, _, frac = s.rpartition(point) if point else (s, "", "")
     groups = whole.split(group) if group else [whole]
@@ -122,35 +102,48 @@ def _scale(word: str) -> int:
     return next(p for prefix, p in _SCALES if word.startswith(prefix))
 
 
-@lru_cache(maxsize=1)
-def _ru_forms() -> dict[str, Decimal]:
-    """Every case form of the Russian cardinals (ё as е), built once from pymorphy3 lexemes."""
+def _words(lang: str) -> dict:
+    """The number-word table of a language (`data/number_words.json`); Russian's for one it lacks."""
+    tables = load("number_words.json")
+    return tables.get(lang) or tables["ru"]
+
+
+@lru_cache(maxsize=8)
+def _forms(lang: str) -> dict[str, Decimal]:
+    """Every form of a language's cardinals (ё as е): each case form where the language inflects
+    them (built once from pymorphy3 lexemes), the words as listed where it does not; collectives
+    in the singular only («десятки компаний» is no number)."""
+    table = _words(lang)
+    cardinals = {w: Decimal(str(v)) for w, v in table["cardinals"].items()}
+    if not table["inflected"]:
+        return cardinals
     forms: dict[str, Decimal] = {}
-    for lemma, value in _RU_CARDINALS.items():
+    for lemma, value in cardinals.items():
         p = next(p for p in parse(lemma) if p.tag.POS in ("NUMR", "ADJF"))
         for f in p.lexeme:
             if not (lemma == "один" and "plur" in f.tag):
-                forms[f.word.replace("ё", "е")] = Decimal(value)
-    for lemma, value in _RU_COLLECTIVES.items():  # singular only: «десятки компаний» is no number
+                forms[f.word.replace("ё", "е")] = value
+    for lemma, value in table["collectives"].items():
         p = next(p for p in parse(lemma) if p.tag.POS == "NOUN")
         forms.update((f.word.replace("ё", "е"), Decimal(value)) for f in p.lexeme if "sing" in f.tag)
     return forms
 
 
 def _word_value(word: str, lang: str) -> Decimal | int | None:
-    """Value of one number word (cardinal), a scale word as a negative power, or None."""
+    """Value of one number word (a cardinal; «twenty-one» as tens and units), a scale word
+    («тысячи», "million": by its beginning) as a negative power of ten, or None.
+
+    Example: _word_value("двух", "ru") → Decimal(2); _word_value("billion", "en") → -9."""
     w = word.lower().replace("ё", "е")
-    if lang == "en":
-        if w in ("hundred", "thousand", "million", "billion", "trillion"):
-            return -{"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}[w]
-        if "-" in w:
-            tens, _, unit = w.partition("-")
-            ok = tens in _EN_CARDINALS and unit in _EN_CARDINALS and _EN_CARDINALS[unit] < 10
-            return Decimal(_EN_CARDINALS[tens] + _EN_CARDINALS[unit]) if ok else None
-        return Decimal(_EN_CARDINALS[w]) if w in _EN_CARDINALS else None
-    if w.startswith(("тысяч", "миллион", "миллиард", "триллион")):
-        return -_scale(w)
-    return _ru_forms().get(w)
+    power = next((p for prefix, p in _words(lang)["scales"].items() if w.startswith(prefix)), None)
+    if power is not None:
+        return -power
+    forms = _forms(lang)
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        ok = tens in forms and unit in forms and forms[unit] < 10
+        return forms[tens] + forms[unit] if ok else None
+    return forms.get(w)
 
 
 def _spelled(text: str, lang: str) -> Iterable[Number]:
@@ -207,7 +200,7 @@ def find_numbers(text: str, lang: str = "ru") -> tuple[Number, ...]:
     spans = [m.span() for m in _DIGITS.finditer(text)]
     spans += [m.span(i) for m in _PAIR.finditer(text) for i in (1, 2)]
     found = [n for a, b in spans if (n := _digits(text, a, b, lang))] + list(_spelled(text, lang))
-    found += _halves(text) if lang == "ru" else []
+    found += _halves(text, lang)
     found.sort(key=lambda n: n.start)
     for i, (low, high) in enumerate(zip(found, found[1:])):
         if high.scale and not low.scale and is_range(text, low, high):
@@ -215,10 +208,21 @@ def find_numbers(text: str, lang: str = "ru") -> tuple[Number, ...]:
     return tuple(found)
 
 
-def _halves(text: str) -> list[Number]:
+@lru_cache(maxsize=8)
+def _half_pattern(lang: str) -> re.Pattern | None:
+    """Half of a noun or scale word written together with it («полгода»), in a language that writes so."""
+    halves = _words(lang).get("halves")
+    if not halves:
+        return None
+    return re.compile(rf"(?<![\w-]){halves['prefix']}(?=(?P<rest>{'|'.join(halves['nouns'])})(?![^\W\d_]))",
+                      re.IGNORECASE)
+
+
+def _halves(text: str, lang: str) -> list[Number]:
     """«полгода» → 0.5 before the noun «года»; «полмиллиарда» → 500000000 with its scale word."""
+    pattern = _half_pattern(lang)
     found = []
-    for m in _HALF.finditer(text):
+    for m in pattern.finditer(text) if pattern else ():
         rest = m["rest"].lower()
         if any(rest.startswith(prefix) for prefix, _ in _SCALES):
             power = _scale(rest)

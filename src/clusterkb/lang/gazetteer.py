@@ -68,6 +68,25 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_organisation_forms() -> dict[str, str]:
+    """Latin-script forms of the bodies English text names without a head word → their canonical
+    name: federal bodies («Minpromtorg» → «Министерство промышленности и торговли…») and the
+    well-known organisations of `data/known_organisations.json` («Sber» → «Sberbank»)."""
+    forms = {f: body["name"] for body in _load("federal_bodies.json")["bodies"]
+             for f in [body["name"], *body["aliases"]] if not re.search("[а-яё]", f, re.I)}
+    for org in _load("known_organisations.json")["organisations"]:
+        forms.update((f, org["name"]) for f in [org["name"], *org["aliases"]])
+    return forms
+
+
+def english_words() -> dict:
+    """The English extractors' word lists (`data/english.json`): head words of organisations and
+    places, positions, months, weekdays, function words… «english_words()["place_heads"]» →
+    ["Region", "Oblast", …]."""
+    return _load("english.json")
+
+
+@lru_cache(maxsize=1)
 def _english_places() -> dict[str, str]:
     """Canonical place → its first English (Latin-script) name in the table."""
     out = {}

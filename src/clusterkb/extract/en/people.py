@@ -1,0 +1,143 @@
+"""People in English text: a known given name (`data/given_names.json`), an optional patronymic
+or initial, and a capitalised surname; the role next to the name («Svetlana Bazhenova, director of
+the Fund», «the Governor of the Omsk Region, Vitaly Khotsenko», «NAIPT Chairman X Y»).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lang import gazetteer
+from ...lang.normalize import clean_spaces, fold
+from ...model import Fact
+from ..document import Document
+from .words import MODIFIERS, ORG_HEADS, PLACE_HEADS, POSITIONS
+
+_POSITION_OF = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
+                          + r")(?=\s+of\s)", re.I)
+_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)\s*(?:([A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich|yevich|ich)|[A-Z]\.)\s*)?"
+                   r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-]))")
+_PATRONYMIC = re.compile(r"([A-Z][a-z]+?)(?:ovna|evna|yevna|ichna|ovich|evich|yevich|ich)$")
+_STEM_END = "yiaje"  # endings a given name loses in its patronymic: Sergey → Sergeevich, Ilya → Ilyich
+# «FEADC deputy CEO», «Primorsky Krai Industry Minister», «NAIPT Chairman» right before the name
+_TITLE = re.compile(rf"(?:(?<=\s)|^)(?:(?P<org>[A-Z][A-Z&]{{1,7}})\s+)?(?P<position>(?:[A-Z][a-z]+\s+){{0,4}}"
+                    rf"(?:{MODIFIERS}\s+)*[A-Za-z-]+)\s+$")
+
+
+def people(doc: Document, org_ranges: list[tuple[int, int]], org_names: frozenset[str] = frozenset()) -> list[Fact]:
+    """A known given name, an optional patronymic and a capitalised surname (glued on by a lost
+    space too: «ArkadijDvorkovich»); `org_names`, the
+    organisations the document names, tell a role's organisation from a portfolio («CEO of Arctic
+    Minerals» against «Minister of Economic Development»)."""
+    given = gazetteer.given_names()
+    found: dict[str, dict] = {}
+    for m in _NAME.finditer(doc.text):
+        first, middle, last = m.group(1), m.group(2), m.group(3)
+        start = m.start()
+        end = doc.text.index(last, start + len(first)) + len(last)
+        if first not in given or _is_patronymic(last) or any(a <= start < b for a, b in org_ranges):
+            continue
+        person = found.setdefault(fold(f"{first} {last}"), {"first": first, "middle": None, "last": last,
+                                                            "mentions": [], "roles": []})
+        person["middle"] = person["middle"] or middle
+        person["mentions"].append(doc.mention(start, end))
+        role = _role(doc, start, end, org_names)
+        if role and role not in person["roles"]:
+            person["roles"].append(role)
+    return [_person_fact(p) for p in found.values()]
+
+
+def _is_patronymic(word: str) -> bool:
+    """Is a word a patronymic, a given name with its ending («Vladimirovich», «Sergeevich»,
+    «Ilyich»), rather than a surname of that shape («Dvorkovich», «Abramovich»)?"""
+    m = _PATRONYMIC.fullmatch(word)
+    return bool(m) and m.group(1).lower().rstrip(_STEM_END) in _given_stems()
+
+
+@lru_cache(maxsize=1)
+def _given_stems() -> frozenset[str]:
+    """The given names as their patronymics begin: «Sergey» → «serg», «Nikolay» → «nikol»."""
+    return frozenset(name.lower().rstrip(_STEM_END) for name in gazetteer.given_names())
+
+
+def _role(doc: Document, start: int, end: int, org_names: frozenset[str]) -> tuple[str, str | None] | None:
+    """«…, noted X Y, director of Z», «the Governor of the Omsk Region, X Y», «NAIPT Chairman X Y»,
+    «Sibur's CEO X Y»."""
+    sent = doc.sentence_at(start)
+    if not sent:
+        return None
+    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+(of|at)\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
+                     doc.text[end:sent.end])
+    if after and _is_position(after.group(1)):
+        if after.group(2) == "at":  # «Chief Economist at Troika Dialog»: held at a company
+            return after.group(1), clean_spaces(after.group(3))
+        return _position(after.group(1), after.group(3), org_names)
+    prefix = doc.text[sent.start:start]
+    before = _position_before(prefix, org_names) or _possessive_title(prefix, org_names)
+    if before:
+        return before
+    title = _TITLE.search(prefix)
+    if title and _is_position(title.group("position")):
+        return title.group("position"), title.group("org")
+    return None
+
+
+def _is_position(phrase: str) -> bool:
+    """«Deputy Minister», «First Deputy Governor», «deputy CEO», «Krai Industry Minister»:
+    modifiers or capitalised words, then a position word — never «and the Governor»."""
+    words = phrase.split()
+    if not words or (phrase.lower() not in POSITIONS and words[-1].lower() not in POSITIONS):
+        return False
+    return all(re.fullmatch(MODIFIERS, w) or w[:1].isupper() for w in words[:-1])
+
+
+def _position_before(prefix: str, org_names: frozenset[str]) -> tuple[str, str | None] | None:
+    """The nearest «POSITION of [the] X, » that ends right where the name begins."""
+    best = None
+    for m in _POSITION_OF.finditer(prefix):
+        tail = re.match(r"\s+of\s+(?:the\s+)?(.+?)(?:,\s*|\s+)$", prefix[m.end():])
+        if tail and "." not in tail.group(1) \
+                and not any(w in gazetteer.given_names() for w in tail.group(1).split()):  # no other person in it
+            modifiers = re.search(rf"(?:{MODIFIERS}\s+)+$", prefix[:m.start()])
+            best = ((modifiers.group() if modifiers else "") + m.group(), tail.group(1))
+    return _position(*best, org_names) if best else None
+
+
+# «Sibur's CEO», «the Kaluga region's governor» right before the name
+_POSSESSIVE_TITLE = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<of>[A-Z][\w&.-]*(?:\s+[A-Za-z][\w&.-]*){{0,3}})['’]s\s+"
+                               rf"(?P<position>(?:{MODIFIERS}\s+)*[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+$")
+
+
+def _possessive_title(prefix: str, org_names: frozenset[str]) -> tuple[str, str | None] | None:
+    """The role of «Sibur's CEO X Y» (CEO at Sibur) or «the Kaluga region's governor X Y»
+    (governor of the Kaluga region), told right before the name."""
+    m = _POSSESSIVE_TITLE.search(prefix)
+    if not m or not _is_position(m.group("position")):
+        return None
+    return _position(m.group("position"), m.group("of"), org_names)
+
+
+def _position(position: str, of: str, org_names: frozenset[str]) -> tuple[str, str | None]:
+    """An organisation after «of» (by its head word, or one the document names) is the role's
+    organisation; a place stays in the position."""
+    of = clean_spaces(re.sub(r"^(?:the\s+)?(?:non-profit\s+|state\s+)?(?:organization|organisation|company)\s+", "", of))
+    of = of.strip("“”\"«» .")
+    words = of.split()
+    if not any(w.strip(",") in ORG_HEADS for w in words) and (any(w in PLACE_HEADS for w in words) or gazetteer.place(of)):
+        return f"{position} of the {of}" if any(w in PLACE_HEADS for w in words) else f"{position} of {of}", None
+    if not of[:1].isupper():  # «head of the technopolis»: a description, not a name
+        return f"{position} of the {of}", None
+    if not any(w.strip(",") in ORG_HEADS for w in words) and not re.fullmatch(r"[A-Z][A-Z&]{1,7}", of) \
+            and of not in org_names:
+        return f"{position} of {of}", None  # «Minister of Economic Development»: a portfolio
+    return position, of
+
+
+def _person_fact(p: dict) -> Fact:
+    role = p["roles"][0] if p["roles"] else None
+    name = " ".join(x for x in (p["first"], p["middle"], p["last"]) if x)
+    return Fact("person", {
+        "name": name, "first": p["first"], "middle": p["middle"], "last": p["last"],
+        "position": role[0] if role else None, "organization": role[1] if role else None,
+        "roles": [{"position": r[0], "organization": r[1]} for r in p["roles"]],
+    }, p["mentions"])
