@@ -152,6 +152,12 @@ class Index:
         return dict(self.db.execute("SELECT article, count(DISTINCT entity) FROM items WHERE entity IS NOT NULL "
                                     "GROUP BY article"))
 
+    def judgements(self) -> list[dict[str, Any]]:
+        """The analyst's judgements, oldest first (none in a store of the version before them)."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'judgements'").fetchone():
+            return []
+        return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM judgements ORDER BY id")]
+
     def runs(self) -> list[dict[str, Any]]:
         return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM runs ORDER BY n")]
 
