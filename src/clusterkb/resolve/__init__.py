@@ -9,6 +9,8 @@ transliterate to each other (АКИТ ↔ AC&T) and names that translate word by
 bodies whose names differ by a place. Numbers are one fact per value, unit and set of places; a
 number said with no place joins the one placed fact of its value, when there is one.
 
+The analyst's merges and splits (`judgements.py`) are applied over this automatic grouping.
+
 Everything here depends only on the set of facts, never on the order they arrive in: a group's
 members are ordered by article id and position, and a group's name, aliases, roles and reasons
 are functions of its members. That is what lets the store resolve incrementally and still give

@@ -13,6 +13,11 @@ form components; for each:
   grouped again from its members — exactly, since nothing outside it shares a key with it.
 Numbers are then placed in their value's group (see `resolve.group_values`); a number whose
 article's entities were renamed is placed again.
+
+The analyst's judgements (`judgements.py`) are applied over every grouping made here, as
+`merge()` applies them: the entities holding facts a judgement anchors share its key
+(«judgement:3»), so they are always grouped again together, and a judged entity never merely
+grows. `judge` and `withdraw` keep or drop one and resolve what it touches.
 """
 from __future__ import annotations
 
@@ -145,7 +150,7 @@ class Resolver:
         stored = self._entities_with(k for ks in keys for k in ks)
         for idx, ents in _components(keys, stored, dirty):
             items = [pending[i] for i in idx]
-            ents = self._existing(ents)
+            ents = self._existing(ents) if ents else ents
             if not ents and not items:
                 continue  # a dirty entity already regrouped with another's component
             if not ents:
