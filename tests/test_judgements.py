@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.api import KnowledgeBase
 from clusterkb.lang.normalize import fold
 from clusterkb.resolve import Item
 from clusterkb.model import Fact
-from clusterkb.resolve.judgements import ANY_ARTICLE, MERGE, SPLIT, Judgement, Judgements
+from clusterkb.resolve.judgements import ANY_ARTICLE, MERGE, SPLIT, Judgement, JudgementError, Judgements
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
 
@@ -85,6 +86,8 @@ def test_merge_joins_two_names_of_one_fund_and_a_later_ingest_keeps_them_joined(
     why = json.loads(ok(funds, "show", "Омский областной фонд поддержки промышленности", "--format", "json"))[0]["why"]
     assert any(r.startswith("judgement 1 (merge") and r.endswith("— один фонд") for r in why)
     assert "judgement 1 (merge" in ok(funds, "show", "Омский областной фонд поддержки промышленности", "--why")
+    ok(funds, "forget", str(tmp_path / "raw" / "c.txt"))
+    assert holding(funds, "organization", "Фонд развития промышленности Омской области") == [{"a.txt", "b.txt"}]
 
 
 def test_a_merge_naming_several_entities_is_refused_with_the_candidates(funds):
@@ -118,6 +121,23 @@ def test_split_by_alias_keeps_later_mentions_under_that_name_out(tmp_path):
     ok(data, "ingest", str(tmp_path / "raw"), "-q")
     parts = {e["name"]: files_of(e) for e in entities(data, "organization") if "Кварц" in e["name"]}
     assert parts == {"технопарк «Кварц»": {"park.txt"}, "Компания «Кварц»": {"company.txt", "again.txt"}}
+
+
+def test_the_library_api_merges_splits_lists_and_withdraws(funds):
+    kb = KnowledgeBase(funds)
+    done = kb.merge("Фонд развития промышленности Омской области", "Омский областной фонд поддержки промышленности",
+                    note="один фонд")
+    assert kb.entity("Омский областной фонд поддержки промышленности")["id"] == done["entity"]
+    with pytest.raises(JudgementError, match="one of them"):
+        kb.split("Пётр Смирнов")
+    with pytest.raises(JudgementError, match="two kinds"):
+        kb.merge("Пётр Смирнов", "Омсктрансмаш")
+    parted = kb.split("Пётр Смирнов", article="b.txt")
+    assert len(set(parted["entities"])) == 2
+    assert [(j["id"], j["verb"], j["note"]) for j in kb.judgements()] == [(1, "merge", "один фонд"), (2, "split", "")]
+    assert kb.drop_judgement(1)["verb"] == "merge"
+    assert [j["id"] for j in kb.judgements()] == [2]
+    assert holding(funds, "organization", "Фонд развития промышленности Омской области") == [{"a.txt"}]
 
 
 def test_a_merge_contradicting_a_split_is_refused_and_withdrawing_the_split_undoes_it(funds):

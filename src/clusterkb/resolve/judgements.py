@@ -195,8 +195,8 @@ def merge_of(a: list[Any], b: list[Any], names: tuple[str, str], entities: tuple
     if anchors(a) & anchors(b):
         raise JudgementError(f"«{names[0]}» and «{names[1]}» are one entity already")
     if a[0].fact.kind != b[0].fact.kind:
-        raise JudgementError(f"«{names[0]}» is a {a[0].fact.kind} and «{names[1]}» a {b[0].fact.kind}: "
-                             f"only entities of one kind can be merged")
+        raise JudgementError(f"«{names[0]}» ({a[0].fact.kind}) and «{names[1]}» ({b[0].fact.kind}) are of two "
+                             f"kinds: only entities of one kind can be merged")
     return Judgement(0, MERGE, a[0].fact.kind, (anchors(a), anchors(b)), names, entities, made, note)
 
 
