@@ -111,6 +111,7 @@ def test_split_by_article_parts_a_wrong_merge_and_rebuild_and_force_keep_them_ap
     (listed,) = json.loads(ok(funds, "judgements", "--format", "json"))
     assert (listed["verb"], listed["kind"], listed["names"][1], listed["note"]) == \
         ("split", "person", "Пётр Смирнов", "другой Смирнов")
+    assert len({*listed["now"][0], *listed["now"][1]}) == 2  # each side in an entity of its own
 
 
 def test_split_by_alias_keeps_later_mentions_under_that_name_out(tmp_path):

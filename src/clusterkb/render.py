@@ -412,11 +412,13 @@ def judgement_csv_row(j: dict[str, Any]) -> dict[str, Any]:
 
 def judgements_table(records: list[dict[str, Any]]) -> Table:
     """The analyst's judgements, oldest first: id, merge or split, kind, what each side was
-    called when it was made, when (UTC, to the minute) and the note."""
+    called when it was made, when (UTC, to the minute), the note, and the entities holding its
+    sides now («idle» when a side has no fact left)."""
     table = _compact_table(title="Judgements", caption="withdraw one with: clusterkb judgements --drop ID")
-    for col in ("id", "verb", "kind", "of", "and", "made (UTC)", "note"):
+    for col in ("id", "verb", "kind", "of", "and", "made (UTC)", "note", "now"):
         table.add_column(col, justify="right" if col == "id" else "left", no_wrap=col in ("id", "made (UTC)"))
     for r in records:
+        now = "idle" if not all(r["now"]) else ", ".join(sorted(set().union(*r["now"])))
         table.add_row(str(r["id"]), r["verb"], r["kind"], literal(r["names"][0]), literal(r["names"][1]),
-                      (r["made"] or "")[:16].replace("T", " "), literal(r.get("note") or ""))
+                      (r["made"] or "")[:16].replace("T", " "), literal(r.get("note") or ""), now)
     return table

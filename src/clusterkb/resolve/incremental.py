@@ -32,12 +32,12 @@ from ..model import Fact, Mention
 from ..kinds import NAMED_KINDS, VALUE_KINDS
 from ..lang.stems import context_stems, name_stems
 from ..store import Writer
+from ..store.reader import anchored, entity_ids
 from ..store.sql import chunks, dumps, marks
 from ..lang.translit import latin_key
 from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
                initial_of, local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
                value_ident, value_key, value_reasons)
-from ..lang.normalize import fold
 from .judgements import KEY_PREFIX, Judgement, JudgementError, Judgements
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
@@ -592,11 +592,7 @@ def withdraw(writer: Writer, n: int) -> Judgement:
 
 def holding(db: sqlite3.Connection, j: Judgement) -> list[set[str]]:
     """The ids of the entities holding the facts of each side of a judgement."""
-    out = []
-    for ns in _anchored(db, j):
-        out.append({i for part in chunks(sorted(ns)) for (i,) in db.execute(
-            f"SELECT id FROM entities WHERE n IN ({marks(part)})", part)})
-    return out
+    return [entity_ids(db, ns) for ns in _anchored(db, j)]
 
 
 def touch(db: sqlite3.Connection, j: Judgement) -> None:
@@ -608,19 +604,5 @@ def touch(db: sqlite3.Connection, j: Judgement) -> None:
 
 
 def _anchored(db: sqlite3.Connection, j: Judgement) -> list[set[int]]:
-    """The entities (by row) holding the facts each side of a judgement anchors: an article's
-    facts of the judgement's kind read one article at a time, a name said in any article by one
-    pass over the facts of that kind."""
-    out = []
-    for side in j.sides:
-        by_article: dict[str, set[str]] = {}
-        for article, name in side:
-            by_article.setdefault(article, set()).add(name)
-        ns: set[int] = set()
-        for article, names in sorted(by_article.items()):
-            where, args = ("article = ? AND kind = ?", (article, j.kind)) if article else ("kind = ?", (j.kind,))
-            rows = db.execute(f"SELECT entity, json_extract(fact, '$.name') FROM items WHERE {where} "
-                              "AND entity IS NOT NULL", args)
-            ns |= {n for n, said in rows if fold(said or "") in names}
-        out.append(ns)
-    return out
+    """The entities (by row) holding the facts each side of a judgement anchors."""
+    return [anchored(db, j.kind, side) for side in j.sides]
