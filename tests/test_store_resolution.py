@@ -131,3 +131,16 @@ def test_incremental_resolution_ends_where_one_shot_resolution_ends(specs, data)
     assert json.dumps(stored(articles, order, batch, drop, judgements, judged_first), ensure_ascii=False,
                       sort_keys=True) == json.dumps(batch_result(articles, drop, judgements), ensure_ascii=False,
                                                     sort_keys=True)
+
+
+def test_an_article_reaching_two_entities_one_judgement_ties_ends_where_one_shot_resolution_ends():
+    """Two bodies a split names (so their entities share its key) and a later article naming
+    both: its facts reach each entity in a component of its own, and the first regrouping takes
+    both entities; the second component must look its entities up again."""
+    specs = [[("person", ("Виталий Хоценко", None))], [("organization", ("Фонд развития промышленности", ["ФРП"]))],
+             [("organization", ("Минпромторг России", [])), ("location", ("Омская область", []))],
+             [("organization", ("Фонд развития промышленности", ["ФРП"])), ("organization", ("Минпромторг России", []))]]
+    articles = [(f"{k:04x}", build(spec)) for k, spec in enumerate(specs)]
+    split = Judgement(1, SPLIT, "organization", (frozenset([("0001", "фонд развития промышленности")]),
+                                                 frozenset([("0002", "минпромторг россии")])), ("a", "b"))
+    assert stored(articles, [0, 1, 2, 3], 1, set(), [split]) == batch_result(articles, set(), [split])

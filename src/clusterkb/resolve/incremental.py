@@ -150,9 +150,10 @@ class Resolver:
         stored = self._entities_with(k for ks in keys for k in ks)
         for idx, ents in _components(keys, stored, dirty):
             items = [pending[i] for i in idx]
-            ents = self._existing(ents) if ents else ents
-            if not ents and not items:
-                continue  # a dirty entity already regrouped with another's component
+            if ents and self._existing(ents) != ents:  # grouped again with an earlier component: look again
+                ents = {n for ns in self._entities_with(k for i in idx for k in keys[i]).values() for n in ns}
+                if not ents and not items:
+                    continue
             if not ents:
                 for group in self.judgements.apply(group_named(kind, [item for _, item in items])):
                     self._create(kind, _matched(items, group), None)
@@ -167,7 +168,8 @@ class Resolver:
         return scope_keys(item.fact) | self.judgements.keys(item)
 
     def _existing(self, ents: set[int]) -> set[int]:
-        """Those of these entities still stored (a component's regrouping may have removed others)."""
+        """Those of these entities still stored (an earlier component's regrouping, which reaches
+        every entity sharing a key, may have removed some)."""
         return {n for part in chunks(sorted(ents)) for (n,) in self.db.execute(
             f"SELECT n FROM entities WHERE n IN ({marks(part)})", part)}
 
