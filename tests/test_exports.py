@@ -166,6 +166,9 @@ class _Generated:
     def articles(self) -> dict:
         return {"a1": {"id": "a1", "path": "a1.txt", "title": "Made up"}}
 
+    def judgements(self) -> list:
+        return []
+
     def facts(self):
         for i in range(self.n):
             sentence = f"Кластер номер {i} получил {i} рублей от фонда развития промышленности региона."

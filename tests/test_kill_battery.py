@@ -1,4 +1,4 @@
-"""kill -9 at any moment of an ingest from stdin or of a forget, then the same command again:
+"""kill -9 at any moment of an ingest from stdin, a forget, a merge or a rebuild, then the same command again:
 the knowledge base ends equal to a run that was never killed, with no lock held and no file
 left behind but the store's own."""
 from __future__ import annotations
@@ -95,4 +95,25 @@ def test_forget_killed_anywhere_then_run_again_forgets_all(tmp_path):
     assert exported(data) == exported(reference)
     assert clusterkb(data, "ingest", str(raw), "-q").returncode == 0  # forgotten files stay out
     assert exported(data) == exported(reference)
+    assert_clean(data)
+
+
+def test_merge_and_rebuild_killed_anywhere_keep_the_judgement_once(tmp_path):
+    lines = feed(12)
+    reference, data = tmp_path / "reference", tmp_path / "data"
+    for d in (reference, data):
+        assert clusterkb(d, "ingest", "-", "-q", input=lines).returncode == 0
+    parks = sorted(f["id"] for f in exported(reference) if f["kind"] == "organization" and "Парк-" in f["name"])[:2]
+    assert clusterkb(reference, "merge", *parks).returncode == 0
+    rng = random.Random(13)
+    for _ in range(4):
+        killed(data, ["merge", *parks], None, rng.uniform(0.2, 2.5))
+    if not clusterkb(data, "judgements", "--format", "jsonl").stdout:  # every kill came before the commit
+        assert clusterkb(data, "merge", *parks).returncode == 0
+    for _ in range(3):
+        killed(data, ["rebuild"], None, rng.uniform(0.2, 2.5))
+    assert clusterkb(data, "rebuild").returncode == 0
+    assert exported(data) == exported(reference)
+    judged = [json.loads(line) for line in clusterkb(data, "judgements", "--format", "jsonl").stdout.splitlines()]
+    assert [(j["id"], j["verb"], j["entities"]) for j in judged] == [(1, "merge", parks)]
     assert_clean(data)

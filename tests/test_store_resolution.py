@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from clusterkb.model import Fact, Mention, kb_fact_to_json
 from clusterkb.resolve import ArticleFacts, merge
-from clusterkb.resolve.incremental import resolve
+from clusterkb.resolve.incremental import resolve, touch
+from clusterkb.resolve.judgements import ANY_ARTICLE, MERGE, SPLIT, Judgement, Judgements
+from clusterkb.lang.normalize import fold
 from clusterkb.store import Store
 
 PEOPLE = [("Виталий Хоценко", None), ("Vitaly Khotsenko", None), ("Хоценко", None), ("В. Хоценко", None),
@@ -62,9 +64,14 @@ def json_facts(facts: list[Fact]) -> list[dict]:
                                                        "sentence": m.sentence} for m in f.mentions]} for f in facts]
 
 
-def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int, drop: set[int]) -> list[dict]:
+def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int, drop: set[int],
+           judgements: list[Judgement] = (), judged_first: bool = True) -> list[dict]:
+    """The store's facts after adding the articles in `order`, resolving every `batch`, then
+    removing `drop`; the judgements are kept before the first article or after the last."""
     with tempfile.TemporaryDirectory() as tmp:
         writer = Store(tmp).writer()
+        for j in judgements if judged_first else ():
+            writer.add_judgement(j.to_json())
         for i, k in enumerate(order, 1):
             name, facts = articles[k]
             writer.add_article({"id": name, "path": f"/news/{name}.txt", "published": None}, json_facts(facts),
@@ -72,6 +79,10 @@ def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int,
             if i % batch == 0:
                 resolve(writer)
         resolve(writer)
+        for j in judgements if not judged_first else ():
+            writer.add_judgement(j.to_json())
+            touch(writer.db, j)
+            resolve(writer)
         for k in sorted(drop):
             writer.remove_article(articles[k][0])
         resolve(writer)
@@ -82,10 +93,30 @@ def stored(articles: list[tuple[str, list[Fact]]], order: list[int], batch: int,
         return out
 
 
-def batch_result(articles: list[tuple[str, list[Fact]]], drop: set[int]) -> list[dict]:
+def batch_result(articles: list[tuple[str, list[Fact]]], drop: set[int], judgements: list[Judgement] = ()) -> list[dict]:
     kept = [ArticleFacts(name, f"/news/{name}.txt", None, facts) for k, (name, facts) in enumerate(articles)
             if k not in drop]
-    return sorted((kb_fact_to_json(f) for f in merge(kept)), key=lambda f: (f["kind"], f["id"]))
+    return sorted((kb_fact_to_json(f) for f in merge(kept, Judgements(judgements))), key=lambda f: (f["kind"], f["id"]))
+
+
+def drawn_judgements(data, articles: list[tuple[str, list[Fact]]]) -> list[Judgement]:
+    """Up to three random merges and splits between named facts of the articles, some anchored
+    to a name in any article; contradictions included (the rule must settle them the same way)."""
+    anchors = sorted({(f.kind, name, fold(f.attrs["name"])) for name, facts in articles for f in facts
+                      if f.kind in ("person", "organization", "location")})
+    if len(anchors) < 2:
+        return []
+    out = []
+    for n in range(1, data.draw(st.integers(0, 3)) + 1):
+        kind, article, name = data.draw(st.sampled_from(anchors))
+        others = [a for a in anchors if a[0] == kind and a[1:] != (article, name)]
+        if not others:
+            continue
+        other = data.draw(st.sampled_from(others))
+        verb = data.draw(st.sampled_from([MERGE, SPLIT]))
+        first = (ANY_ARTICLE if verb == SPLIT and data.draw(st.booleans()) else article, name)
+        out.append(Judgement(n, verb, kind, (frozenset([first]), frozenset([other[1:]])), ("a", "b"), made="2026-12-02"))
+    return out
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -95,5 +126,21 @@ def test_incremental_resolution_ends_where_one_shot_resolution_ends(specs, data)
     order = data.draw(st.permutations(range(len(articles))))
     batch = data.draw(st.integers(1, 3))
     drop = set(data.draw(st.lists(st.sampled_from(range(len(articles))), max_size=2)))
-    assert json.dumps(stored(articles, order, batch, drop), ensure_ascii=False, sort_keys=True) == \
-        json.dumps(batch_result(articles, drop), ensure_ascii=False, sort_keys=True)
+    judgements = drawn_judgements(data, articles)
+    judged_first = data.draw(st.booleans())
+    assert json.dumps(stored(articles, order, batch, drop, judgements, judged_first), ensure_ascii=False,
+                      sort_keys=True) == json.dumps(batch_result(articles, drop, judgements), ensure_ascii=False,
+                                                    sort_keys=True)
+
+
+def test_an_article_reaching_two_entities_one_judgement_ties_ends_where_one_shot_resolution_ends():
+    """Two bodies a split names (so their entities share its key) and a later article naming
+    both: its facts reach each entity in a component of its own, and the first regrouping takes
+    both entities; the second component must look its entities up again."""
+    specs = [[("person", ("Виталий Хоценко", None))], [("organization", ("Фонд развития промышленности", ["ФРП"]))],
+             [("organization", ("Минпромторг России", [])), ("location", ("Омская область", []))],
+             [("organization", ("Фонд развития промышленности", ["ФРП"])), ("organization", ("Минпромторг России", []))]]
+    articles = [(f"{k:04x}", build(spec)) for k, spec in enumerate(specs)]
+    split = Judgement(1, SPLIT, "organization", (frozenset([("0001", "фонд развития промышленности")]),
+                                                 frozenset([("0002", "минпромторг россии")])), ("a", "b"))
+    assert stored(articles, [0, 1, 2, 3], 1, set(), [split]) == batch_result(articles, set(), [split])

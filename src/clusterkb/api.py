@@ -7,6 +7,8 @@
     kb.ingest(["data/raw"])
     kb.query(kind="count", location="Омская область")
     kb.entity("Лабудин")
+    kb.merge("Фонд развития промышленности", "ФРП", note="one fund")   # the analyst's word, kept
+    kb.judgements()
 
 Facts are plain dicts in the JSON form the README describes ("Facts: the machine contract").
 """
@@ -20,8 +22,9 @@ from typing import Any, Iterable, Iterator
 
 from .read.articles import article_from_text, read_article
 from .extract import extract_json
-from .ingest import IngestReport, forget, ingest, rebuild
-from .query import Filters, find_entity, query
+from .ingest import IngestReport, drop_judgement, forget, ingest, merge_entities, rebuild, split_entity
+from .query import Filters, entity_named, find_entity, query
+from .resolve.judgements import JudgementError
 from .store import Index, Store
 
 
@@ -72,6 +75,46 @@ class KnowledgeBase:
         with self._index() as index:
             hits = find_entity(index, name)
             return index.fact(hits[0]["id"]) if hits else None
+
+    def merge(self, a: str, b: str, note: str = "", wait: float = 0.0) -> dict[str, Any]:
+        """`clusterkb merge A B`: entities `a` and `b` (ids or names one entity only has) are one,
+        from now on. Returns {"judgement": its record, "entity": the id of the entity holding both}.
+        Raises JudgementError naming the candidates when `a` or `b` is unknown or ambiguous, or
+        when the merge contradicts a split in force."""
+        judgement, entity = merge_entities(self.data_dir, self._entity_id(a), self._entity_id(b), note=note,
+                                          wait=wait)
+        return {"judgement": judgement.to_json(), "entity": entity}
+
+    def split(self, entity: str, *, article: str | None = None, alias: str | None = None,
+              note: str = "", wait: float = 0.0) -> dict[str, Any]:
+        """`clusterkb split ENTITY --article ID | --alias TEXT`: the entity's mentions in that
+        article (or under that name) are an entity of their own, from now on. Returns
+        {"judgement": its record, "entities": [the part taken out, the rest]}."""
+        if (article is None) == (alias is None):
+            raise JudgementError("split takes an article or an alias (one of them)")
+        judgement, ids = split_entity(self.data_dir, self._entity_id(entity), article=article, alias=alias,
+                                     note=note, wait=wait)
+        return {"judgement": judgement.to_json(), "entities": ids}
+
+    def judgements(self) -> list[dict[str, Any]]:
+        """`clusterkb judgements`: every judgement in force, oldest first."""
+        with self._index() as index:
+            return index.judgements()
+
+    def drop_judgement(self, n: int, wait: float = 0.0) -> dict[str, Any]:
+        """`clusterkb judgements --drop N`: withdraw judgement N; returns its record."""
+        return drop_judgement(self.data_dir, n, wait=wait).to_json()
+
+    def _entity_id(self, ref: str) -> str:
+        """The id of the entity `ref` names, or JudgementError listing the candidates."""
+        with self._index() as index:
+            found, candidates = entity_named(index, ref)
+        if found is not None:
+            return found["id"]
+        if not candidates:
+            raise JudgementError(f"no person, organisation or place called {ref!r} in the knowledge base")
+        listed = "; ".join(f"{c['id']} «{c['name']}» ({c['kind']})" for c in candidates[:10])
+        raise JudgementError(f"{ref!r} names {len(candidates)} entities: {listed}; give one id")
 
     def facts(self) -> Iterator[dict[str, Any]]:
         """Every fact, one at a time (as `export`)."""

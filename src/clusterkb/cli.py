@@ -487,14 +487,15 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv (to stdout); sqlite | parquet (to OUT)")] = "jsonl",
     out: Annotated[Optional[Path], typer.Argument(
         help="For sqlite: the file to write; for parquet: the folder for one file per table.")] = None,
-    what: Annotated[str, typer.Option("--what", help="facts | articles (to join on: article_id = id).")] = "facts",
+    what: Annotated[str, typer.Option("--what", help="facts | articles (to join on: article_id = id) | judgements "
+                                      "(the analyst's merges and splits).")] = "facts",
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Print the whole knowledge base (every fact with its sources, or every article), or write it as tables.
 
     sqlite and parquet write tables (articles, facts, aliases, roles, context, mentions,
-    sentences) for other tools.
+    sentences, judgements) for other tools.
 
     csv: the facts as `query --format csv` prints them; --what articles as `articles --format csv`.
 
@@ -505,13 +506,14 @@ def export(
     Example: clusterkb export --format csv > facts.csv && clusterkb export --format sqlite kb.sqlite
     """
     from .query import ArticleFilters, list_articles
-    from .render import ARTICLE_COLUMNS, article_row, write_fact_stream, write_facts, write_records
+    from .render import (ARTICLE_COLUMNS, JUDGEMENT_COLUMNS, article_row, judgement_csv_row, write_fact_stream,
+                         write_facts, write_records)
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
     fmt = _check_format(fmt, (*DATA_FORMATS, "sqlite", "parquet"))
-    if what not in ("facts", "articles"):
-        _fail(f"--what must be facts or articles, not {what!r}")
+    if what not in ("facts", "articles", "judgements"):
+        _fail(f"--what must be facts, articles or judgements, not {what!r}")
     if fmt in ("sqlite", "parquet"):
         _export_tables(fmt, out)
         return
@@ -520,6 +522,9 @@ def export(
     index = _index()
     if what == "articles":
         write_records(list_articles(index, ArticleFilters()), fmt, sys.stdout, ARTICLE_COLUMNS, article_row)
+        return
+    if what == "judgements":
+        write_records(index.judgements(), fmt, sys.stdout, JUDGEMENT_COLUMNS, judgement_csv_row)
         return
     try:
         if fmt == "csv":  # one row a fact: its first articles and its totals are enough
@@ -646,6 +651,118 @@ def runs(
         stdout_console().print(runs_table(records))
     else:
         write_records(records, fmt, sys.stdout, RUN_COLUMNS, run_row)
+
+
+Note = Annotated[str, typer.Option("--note", help="Why: kept with the judgement, shown by `judgements` and `show --why`.")]
+Wait = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another ingest's lock.")]
+
+
+def _judged(call: Any) -> Any:
+    """Run a judgement's library call: exit 1 on a judgement refused (with why), 3 on a store
+    that cannot be changed."""
+    from .resolve.judgements import JudgementError
+    from .store import StoreError
+
+    _knowledge_base()
+    try:
+        return call()
+    except JudgementError as e:
+        _fail(str(e), 1)
+    except StoreError as e:
+        _fail(str(e), 3)
+    except OSError as e:
+        _fail(f"{state.data_dir}: cannot change the knowledge base ({e.strerror or e})", 3)
+
+
+@app.command()
+def merge(
+    a: Annotated[str, typer.Argument(help="An entity: its id (org-…) or a name only one entity has.")],
+    b: Annotated[str, typer.Argument(help="The other entity, the same way.")],
+    note: Note = "",
+    wait: Wait = 0.0,
+    data_dir: DataDir = None,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Say that two entities are one: kept in the knowledge base and applied on every later ingest, forget and rebuild.
+
+    Merges are transitive (A = B and B = C make one entity). A name that answers to several
+    entities is refused with the candidates listed (exit 1): give an id then. A merge that
+    contradicts a split in force is refused too. `clusterkb judgements` lists what was said.
+
+    Example: clusterkb merge "Фонд развития промышленности" org-3f2a9c1b0d4e --note "one fund"
+    """
+    from .api import KnowledgeBase
+
+    _use_data_dir(data_dir)
+    _logging(quiet, verbose)
+    done = _judged(lambda: KnowledgeBase(state.data_dir).merge(a, b, note=note, wait=wait))
+    j = done["judgement"]
+    typer.echo(f"judgement {j['id']}: merged «{j['names'][0]}» ({j['entities'][0]}) and «{j['names'][1]}» "
+               f"({j['entities'][1]}) into {done['entity']}")
+
+
+@app.command()
+def split(
+    entity: Annotated[str, typer.Argument(help="An entity: its id or a name only one entity has.")],
+    article: Annotated[Optional[str], typer.Option("--article", "-a", help="Take out its mentions in this article "
+                                                   "(id, id prefix, or the file's name).")] = None,
+    alias: Annotated[Optional[str], typer.Option("--alias", help="Take out its mentions under this name, in any "
+                                                 "article, now and later.")] = None,
+    note: Note = "",
+    wait: Wait = 0.0,
+    data_dir: DataDir = None,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Say that some of an entity's mentions are something else: they become an entity of their own, now and on every later ingest, forget and rebuild.
+
+    --article takes out the mentions of one article; --alias the mentions under one name (a
+    later article's mention under that name stays out too). A split beats the automatic
+    merge; one that contradicts a merge in force is refused (exit 1).
+
+    Example: clusterkb split "Фонд развития промышленности" --article 3f2a9c --note "the Omsk fund"
+    """
+    from .api import KnowledgeBase
+
+    _use_data_dir(data_dir)
+    _logging(quiet, verbose)
+    if (article is None) == (alias is None):
+        _fail("split takes --article ID or --alias TEXT (one of them)")
+    done = _judged(lambda: KnowledgeBase(state.data_dir).split(entity, article=article, alias=alias, note=note,
+                                                                    wait=wait))
+    j = done["judgement"]
+    typer.echo(f"judgement {j['id']}: {j['names'][0]} taken out of «{j['names'][1]}»: now {done['entities'][0]}, "
+               f"the rest {done['entities'][1]}")
+
+
+@app.command()
+def judgements(
+    drop: Annotated[Optional[int], typer.Option("--drop", min=1, help="Withdraw the judgement with this id.")] = None,
+    fmt: NoCsvFormat = None,
+    wait: Wait = 0.0,
+    data_dir: DataDir = None,
+    quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """List the merges and splits an analyst made (id, merge or split, kind, the names, when, note), or withdraw one.
+
+    A withdrawn judgement's entities are resolved again as if it had never been made.
+
+    Example: clusterkb judgements --format json; clusterkb judgements --drop 3
+    """
+    from .api import KnowledgeBase
+    from .render import judgements_table, stdout_console, write_records
+
+    _use_data_dir(data_dir)
+    _logging(quiet, verbose)
+    fmt = _check_format(fmt, NO_CSV)
+    if drop is not None:
+        j = _judged(lambda: KnowledgeBase(state.data_dir).drop_judgement(drop, wait=wait))
+        typer.echo(f"withdrew judgement {j['id']} ({j['verb']} of «{j['names'][0]}» and «{j['names'][1]}»)")
+        return
+    records = _index().judgements()
+    if fmt == "table":
+        stdout_console().print(judgements_table(records))
+    else:
+        write_records(records, fmt, sys.stdout)
 
 
 @app.command()

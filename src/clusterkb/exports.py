@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -48,6 +49,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "mentions": [("fact", "TEXT REFERENCES facts(id)"), ("article", "TEXT REFERENCES articles(id)"),
                  ("start", "INTEGER"), ("end", "INTEGER"), ("text", "TEXT"),
                  ("sentence", "TEXT REFERENCES sentences(id)")],
+    "judgements": [("id", "INTEGER PRIMARY KEY"), ("verb", "TEXT"), ("kind", "TEXT"), ("of", "TEXT"), ("and", "TEXT"),
+                   ("made", "TEXT"), ("note", "TEXT"), ("record", "TEXT")],
 }
 """Every exported table: its columns and their SQLite types (Parquet types follow from them).
 A fact's `name` is its label for every kind («808500000 RUB»), so Datasette shows it on links."""
@@ -144,6 +147,8 @@ def _fill_sqlite(index: Index, path: Path) -> None:
         for fact in index.facts():
             for table, row in fact_rows(fact):
                 batches.add(table, row)
+        for judgement in index.judgements():
+            batches.add("judgements", judgement_row(judgement))
         batches.flush()
         db.executescript("".join(f"CREATE INDEX IF NOT EXISTS {_index_name(i)} ON {i};" for i in _INDEXES))
         db.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
@@ -189,6 +194,13 @@ class _Batches:
 
 def _article_row(article: dict[str, Any]) -> tuple:
     return tuple(article.get(c) for c, _ in TABLES["articles"])
+
+
+def judgement_row(j: dict[str, Any]) -> tuple:
+    """An analyst's judgement as a row: what each side was called, and the whole record (its
+    anchors) as JSON."""
+    return (j["id"], j["verb"], j["kind"], j["names"][0], j["names"][1], j["made"], j.get("note") or "",
+            json.dumps(j, ensure_ascii=False))
 
 
 def fact_rows(fact: dict[str, Any]) -> Iterator[tuple[str, tuple]]:

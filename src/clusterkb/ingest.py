@@ -19,8 +19,9 @@ from .model import Article
 from .budget import DEFAULT_SECONDS
 from .engines import extract_all
 from .extract import extract_json, unsupported
-from .resolve.incremental import resolve
-from .store import Store, StoreError, Writer
+from .resolve.incremental import judge, members, resolve, withdraw
+from .resolve.judgements import Judgement, JudgementError, merge_of, split_of
+from .store import Store, StoreError, Writer, judgements_in
 
 log = logging.getLogger("clusterkb")
 
@@ -121,8 +122,15 @@ def _writer(kb: Store, force: bool) -> Writer:
     except StoreError as e:
         if not force:
             raise
-        log.warning("%s; set aside as %s, building a new one from the articles (--force)", e, kb.set_aside().name)
-        return kb.writer()
+        aside = kb.set_aside()
+        log.warning("%s; set aside as %s, building a new one from the articles (--force)", e, aside.name)
+        writer = kb.writer()
+        carried = judgements_in(aside)
+        for record in carried:
+            writer.add_judgement(record)
+        if carried:
+            log.warning("carried over %d judgement(s) from %s", len(carried), aside.name)
+        return writer
 
 
 def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Options,
@@ -255,6 +263,73 @@ def rebuild(data_dir: str | os.PathLike, *, wait: float = 0.0) -> int:
         writer.reset()
         resolve(writer)
         return sum(writer.counts().values())
+
+
+def merge_entities(data_dir: str | os.PathLike, a: str, b: str, *, note: str = "",
+                   wait: float = 0.0) -> tuple[Judgement, str]:
+    """The analyst's word that entities `a` and `b` (ids) are one: kept in the knowledge base
+    and applied now and on every later ingest, forget and rebuild. Returns the judgement and the
+    id of the entity that holds both. Raises JudgementError (an unknown id, one entity already,
+    a contradiction with a split in force).
+
+    Example: merge_entities("data", "org-1a2b3c4d5e6f", "org-0f9e8d7c6b5a", note="the same fund")
+    """
+    with _existing(data_dir, wait) as writer, writer.transaction():
+        resolve(writer)
+        sides = [_members(writer, ident) for ident in (a, b)]
+        names = (_name_of(writer, a), _name_of(writer, b))
+        made, held = judge(writer, merge_of(*sides, names, (a, b), _now(), note), sides)
+        return made, min(held[0] | held[1])
+
+
+def split_entity(data_dir: str | os.PathLike, entity: str, *, article: str | None = None,
+                 alias: str | None = None, note: str = "", wait: float = 0.0) -> tuple[Judgement, list[str]]:
+    """The analyst's word that an entity's mentions in one article (an id, a prefix of one or
+    its file's name), or its mentions under one name (`alias`), are something else: they become
+    an entity of their own, now and on every later ingest, forget and rebuild. Returns the
+    judgement and the ids of the two entities. Raises JudgementError.
+
+    Example: split_entity("data", "org-1a2b3c4d5e6f", alias="ФРП")
+    """
+    with _existing(data_dir, wait) as writer, writer.transaction():
+        resolve(writer)
+        items = _members(writer, entity)
+        if article is not None:
+            article = _article_among(items, article)
+        new, parts = split_of(items, _name_of(writer, entity), entity, _now(), article, alias, note)
+        made, held = judge(writer, new, parts)
+        return made, [min(ids) for ids in held]
+
+
+def drop_judgement(data_dir: str | os.PathLike, n: int, *, wait: float = 0.0) -> Judgement:
+    """Withdraw judgement `n`: what it touched is resolved again as if it had never been made."""
+    with _existing(data_dir, wait) as writer, writer.transaction():
+        resolve(writer)
+        return withdraw(writer, n)
+
+
+def _members(writer: Writer, entity: str) -> list:
+    found = members(writer.db, entity)
+    if not found:
+        raise JudgementError(f"no person, organisation or place with id {entity!r} in the knowledge base")
+    return found
+
+
+def _name_of(writer: Writer, entity: str) -> str:
+    return writer.db.execute("SELECT name FROM entities WHERE id = ?", (entity,)).fetchone()[0]
+
+
+def _article_among(items: list, ref: str) -> str:
+    """The article of an entity's facts that `ref` names: its id, a prefix of it, or its file's
+    path or name."""
+    articles = {item.article: item.path for item in items}
+    found = sorted(a for a, path in articles.items()
+                   if a.startswith(ref) or (path and (path == ref or os.path.basename(path) == ref)))
+    if len(found) != 1:
+        said = ", ".join(f"{a[:12]} ({os.path.basename(p) or '-'})" for a, p in sorted(articles.items())[:20])
+        raise JudgementError(f"{'no' if not found else 'more than one'} article of this entity is {ref!r}; "
+                             f"its articles: {said}")
+    return found[0]
 
 
 @contextlib.contextmanager

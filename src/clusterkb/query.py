@@ -94,6 +94,21 @@ def find_entity(index: Index, name: str) -> list[dict[str, Any]]:
                                        -article_count(x)))
 
 
+def entity_named(index: Index, ref: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The entity `ref` names — its id, or a name (or alias) one entity only has — and the
+    candidates when it names none or several (best first, as `find_entity` ranks them).
+
+    Example: entity_named(index, "ФРП") → (None, [two funds]) when two funds are called «ФРП».
+    """
+    fact = index.fact(ref, sources=0)
+    if fact is not None and fact["kind"] in NAMED_KINDS:
+        return fact, [fact]
+    hits = find_entity(index, ref)
+    named = [x for x in hits if fold(ref) in {fold(n) for n in names_of(x)}]
+    candidates = named or hits
+    return (candidates[0] if len(candidates) == 1 else None), candidates
+
+
 def article_count(fact: dict[str, Any]) -> int:
     """In how many articles a fact is said (also when only its first articles were read)."""
     return fact["total"]["articles"] if "total" in fact else len(fact["sources"])

@@ -382,3 +382,26 @@ def runs_table(records: list[dict[str, Any]]) -> Table:
         table.add_row((r["started"] or "")[:16].replace("T", " "), f"{r['seconds'] or 0:.1f}",
                       *(str(r[k]) for k in RUN_COLUMNS[2:]))
     return table
+
+
+JUDGEMENT_COLUMNS = ["id", "verb", "kind", "of", "and", "made", "note"]
+
+
+def judgement_csv_row(j: dict[str, Any]) -> dict[str, Any]:
+    """A judgement flattened for csv: what its two sides were called (its anchors stay in JSON)."""
+    return {"id": j["id"], "verb": j["verb"], "kind": j["kind"], "of": j["names"][0], "and": j["names"][1],
+            "made": j["made"], "note": j.get("note") or ""}
+
+
+def judgements_table(records: list[dict[str, Any]]) -> Table:
+    """The analyst's judgements, oldest first: id, merge or split, kind, what each side was
+    called when it was made, when (UTC, to the minute), the note, and the entities holding its
+    sides now («idle» when a side has no fact left)."""
+    table = _compact_table(title="Judgements", caption="withdraw one with: clusterkb judgements --drop ID")
+    for col in ("id", "verb", "kind", "of", "and", "made (UTC)", "note", "now"):
+        table.add_column(col, justify="right" if col == "id" else "left", no_wrap=col in ("id", "made (UTC)"))
+    for r in records:
+        now = "idle" if not all(r["now"]) else ", ".join(sorted(set().union(*r["now"])))
+        table.add_row(str(r["id"]), r["verb"], r["kind"], literal(r["names"][0]), literal(r["names"][1]),
+                      (r["made"] or "")[:16].replace("T", " "), literal(r.get("note") or ""), now)
+    return table

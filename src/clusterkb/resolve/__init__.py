@@ -9,6 +9,8 @@ transliterate to each other (АКИТ ↔ AC&T) and names that translate word by
 bodies whose names differ by a place. Numbers are one fact per value, unit and set of places; a
 number said with no place joins the one placed fact of its value, when there is one.
 
+The analyst's merges and splits (`judgements.py`) are applied over this automatic grouping.
+
 Everything here depends only on the set of facts, never on the order they arrive in: a group's
 members are ordered by article id and position, and a group's name, aliases, roles and reasons
 are functions of its members. That is what lets the store resolve incrementally and still give
@@ -28,6 +30,7 @@ from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from ..lang.normalize import clean_spaces, fold, is_cyrillic
 from ..lang.translit import abbreviation_key, concepts, latin_key, place_concepts
+from .judgements import Judgements
 
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
 
@@ -586,18 +589,21 @@ def unique_id(base: str, kind: str, first_article: str, shared: bool) -> str:
 # the whole set at once ------------------------------------------------------------------------
 
 
-def merge(articles: Iterable[ArticleFacts]) -> list[KBFact]:
-    """Knowledge-base facts from per-article facts, in one go: what the store builds
-    incrementally from the same articles."""
+def merge(articles: Iterable[ArticleFacts], judgements: Judgements | None = None) -> list[KBFact]:
+    """Knowledge-base facts from per-article facts, in one go, with the analyst's `judgements`
+    applied over the automatic grouping: what the store builds incrementally from the same
+    articles and judgements."""
+    judgements = judgements or Judgements()
     items = items_of(articles)
     entity_of: dict[str, str] = {}
     out: list[tuple[str, str, dict[str, Any], list[Item]]] = []
     for kind in NAMED_KINDS:
-        for group in group_named(kind, [i for i in items if i.fact.kind == kind]):
+        for group in judgements.apply(group_named(kind, [i for i in items if i.fact.kind == kind])):
             attrs = Summary.of(kind, group).attrs()
             for item in group:
                 entity_of[item.order] = attrs["name"]
-            out.append((kind, fact_id(kind, attrs["name"]), attrs | _why(named_reasons(group)), group))
+            why = named_reasons(group) + judgements.reasons(group)
+            out.append((kind, fact_id(kind, attrs["name"]), attrs | _why(why), group))
     names = local_names([i for i in items if i.fact.kind in NAMED_KINDS], lambda i: entity_of[i.order])
     values = [i for i in items if i.fact.kind in VALUE_KINDS]
     contexts = {i.order: value_context(i, names) for i in values}

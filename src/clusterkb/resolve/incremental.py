@@ -13,6 +13,11 @@ form components; for each:
   grouped again from its members — exactly, since nothing outside it shares a key with it.
 Numbers are then placed in their value's group (see `resolve.group_values`); a number whose
 article's entities were renamed is placed again.
+
+The analyst's judgements (`judgements.py`) are applied over every grouping made here, as
+`merge()` applies them: the entities holding facts a judgement anchors share its key
+(«judgement:3»), so they are always grouped again together, and a judged entity never merely
+grows. `judge` and `withdraw` keep or drop one and resolve what it touches.
 """
 from __future__ import annotations
 
@@ -27,12 +32,13 @@ from ..model import Fact, Mention
 from ..kinds import NAMED_KINDS, VALUE_KINDS
 from ..lang.stems import context_stems, name_stems
 from ..store import Writer
+from ..store.reader import anchored, entity_ids
 from ..store.sql import chunks, dumps, marks
 from ..lang.translit import latin_key
 from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
-               initial_of,
-                       local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
-                       value_ident, value_key, value_reasons)
+               initial_of, local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
+               value_ident, value_key, value_reasons)
+from .judgements import KEY_PREFIX, Judgement, JudgementError, Judgements
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
 
@@ -50,7 +56,7 @@ def resolve(writer: Writer) -> Outcome:
             bound = _batch_bound(writer.db)
             if bound is None and not writer.db.execute("SELECT 1 FROM dirty LIMIT 1").fetchone():
                 break
-            outcome = Resolver(writer.db, bound).run()
+            outcome = Resolver(writer.db, bound, in_force(writer)).run()
         total.added |= outcome.added
         total.merged |= outcome.merged
     total.merged -= total.added
@@ -76,10 +82,11 @@ class Resolver:
     """Resolves every pending item (stored, not yet in an entity) and every dirty entity (one
     that lost members), inside the caller's transaction."""
 
-    def __init__(self, db: sqlite3.Connection, bound: str | None):
+    def __init__(self, db: sqlite3.Connection, bound: str | None, judgements: Judgements):
         """`bound`: resolve the pending facts of articles up to this id (None: none, only the
-        dirty entities)."""
+        dirty entities); `judgements`: the analyst's, applied over every regrouping."""
         self.db = db
+        self.judgements = judgements
         self.pending = "i.entity IS NULL AND i.article <= ?" if bound else "0"
         self.bound = (bound,) if bound else ()
         self.outcome = Outcome()
@@ -139,20 +146,35 @@ class Resolver:
     # named facts ---------------------------------------------------------------------------
 
     def _named(self, kind: str, pending: list[tuple[int, Item]], dirty: set[int]) -> None:
-        keys = [scope_keys(item.fact) for _, item in pending]
+        keys = [self._keys(item) for _, item in pending]
         stored = self._entities_with(k for ks in keys for k in ks)
         for idx, ents in _components(keys, stored, dirty):
             items = [pending[i] for i in idx]
+            if ents and self._existing(ents) != ents:  # grouped again with an earlier component: look again
+                ents = {n for ns in self._entities_with(k for i in idx for k in keys[i]).values() for n in ns}
+                if not ents and not items:
+                    continue
             if not ents:
-                for group in group_named(kind, [item for _, item in items]):
+                for group in self.judgements.apply(group_named(kind, [item for _, item in items])):
                     self._create(kind, _matched(items, group), None)
             elif self._attachable(kind, [item for _, item in items], ents, dirty):
                 self._attach(kind, next(iter(ents)), items)
             else:
                 self._regroup(kind, self._closure(ents), items)
 
+    def _keys(self, item: Item) -> set[str]:
+        """The keys an entity holding this fact is found under: its scope keys and, on a side of
+        a judgement, that judgement's key (so all it touches is always resolved together)."""
+        return scope_keys(item.fact) | self.judgements.keys(item)
+
+    def _existing(self, ents: set[int]) -> set[int]:
+        """Those of these entities still stored (an earlier component's regrouping, which reaches
+        every entity sharing a key, may have removed some)."""
+        return {n for part in chunks(sorted(ents)) for (n,) in self.db.execute(
+            f"SELECT n FROM entities WHERE n IN ({marks(part)})", part)}
+
     def _attachable(self, kind: str, items: list[Item], ents: set[int], dirty: set[int]) -> bool:
-        if len(ents) != 1 or ents & dirty:
+        if len(ents) != 1 or ents & dirty or any(self.judgements.labels(item) for item in items):
             return False
         (n,) = ents
         summary = json.loads(self.db.execute("SELECT summary FROM entities WHERE n = ?", (n,)).fetchone()[0])
@@ -163,6 +185,8 @@ class Resolver:
                            "WHERE a.entity = ? LIMIT 1", (n,)).fetchone():
             return False
         keys = {k for (k,) in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (n,))}
+        if any(k.startswith(KEY_PREFIX) for k in keys):  # judged: its reasons and grouping need all of it
+            return False
         return _all_joined(items, keys, _first_initials(summary) if kind == "person" else set())
 
     def _closure(self, ents: set[int]) -> set[int]:
@@ -200,7 +224,7 @@ class Resolver:
             self._delete(n, kind)
         everything = sorted(members + items, key=lambda p: p[1].order)
         old_ids = {i for i, _ in old.values()}
-        for group in group_named(kind, [item for _, item in everything]):
+        for group in self.judgements.apply(group_named(kind, [item for _, item in everything])):
             made = self._create(kind, _matched(everything, group), old_ids)
             self.renamed |= {item.article for n, item in _matched(everything, group) if was.get(n) not in (None, made)}
 
@@ -211,7 +235,8 @@ class Resolver:
         n = cur.lastrowid
         self.kinds[kind] += 1
         self._assign(n, items)
-        name = self._write_named(n, kind, summary, items[0][1].order, [item for _, item in items[:REASON_WINDOW]], None)
+        name = self._write_named(n, kind, summary, items[0][1].order, [item for _, item in items[:REASON_WINDOW]], None,
+                                 judged=self.judgements.reasons([item for _, item in items]))
         base = fact_id(kind, name)
         (self.outcome.merged if old_ids and base in old_ids else self.outcome.added).add(base)
         return name
@@ -219,19 +244,22 @@ class Resolver:
     def _assign(self, n: int, items: list[tuple[int, Item]]) -> None:
         self.db.executemany("UPDATE items SET entity = ? WHERE n = ?", [(n, i) for i, _ in items])
         self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?)",
-                            [(k, n) for _, item in items for k in scope_keys(item.fact)])
+                            [(k, n) for _, item in items for k in self._keys(item)])
 
     def _window(self, n: int) -> list[Item]:
         """The first members of an entity, whose reasons are given."""
         return [item for _, item in self._items("i.entity = ?", (n,), REASON_WINDOW)]
 
     def _write_named(self, n: int, kind: str, summary: Summary, first: str, window: list[Item] | None,
-                     old_name: str | None, counts: tuple[int, int] | None = None) -> str:
+                     old_name: str | None, counts: tuple[int, int] | None = None, judged: list[str] = ()) -> str:
+        """Write a named entity's fact; `window` gives its reasons anew (None: they stay),
+        `judged` the reasons the analyst's judgements give (an entity made by `_create` only:
+        one that only grows holds no judged fact)."""
         attrs = summary.attrs()
         if window is None:
             why = json.loads(self.db.execute("SELECT attrs FROM entities WHERE n = ?", (n,)).fetchone()[0]).get("why")
         else:
-            why = named_reasons(window)
+            why = named_reasons(window) + list(judged)
         if why:
             attrs["why"] = why
         base = fact_id(kind, attrs["name"])
@@ -520,3 +548,63 @@ def _item(row: tuple) -> Item:
     mentions = [Mention(s, e, t, "") for s, e, t, _ in d.pop("mentions")]
     d.pop("kind", None)
     return Item(article, path or "", published, pos, Fact(kind, d, mentions))
+
+
+# the analyst's judgements -----------------------------------------------------------------------
+
+
+def in_force(writer: Writer) -> Judgements:
+    """The judgements the store keeps, ready to apply."""
+    return Judgements(Judgement.from_json(r) for r in writer.judgements())
+
+
+def members(db: sqlite3.Connection, entity_id: str) -> list[Item]:
+    """The facts an entity (by id) is made of, in `order` (none: no such entity)."""
+    rows = db.execute(f"SELECT {_ITEM_COLUMNS} FROM items i JOIN articles a ON a.id = i.article "
+                      "JOIN entities e ON e.n = i.entity WHERE e.id = ? ORDER BY i.article, i.pos", (entity_id,))
+    return [_item(row) for row in rows]
+
+
+def judge(writer: Writer, new: Judgement, parts: list[list[Item]]) -> tuple[Judgement, list[set[str]]]:
+    """Keep a new judgement and resolve what it touches again, in the caller's transaction;
+    refused when it contradicts one in force. `parts`: the facts of a merge's two entities, or
+    of a split's part taken out and the rest. Returns the judgement (with its id) and the ids of
+    the entities now holding each of its sides."""
+    against = in_force(writer).conflict(new, parts)
+    if against is not None:
+        raise JudgementError(f"this {new.verb} contradicts judgement {against.id} ({against.verb} of "
+                             f"«{against.names[0]}» and «{against.names[1]}»); withdraw it first with "
+                             f"`clusterkb judgements --drop {against.id}`")
+    made = Judgement.from_json({**new.to_json(), "id": writer.add_judgement({**new.to_json(), "id": None})})
+    touch(writer.db, made)
+    resolve(writer)
+    return made, holding(writer.db, made)
+
+
+def withdraw(writer: Writer, n: int) -> Judgement:
+    """Drop judgement `n` and resolve what it touched again, in the caller's transaction."""
+    record = writer.drop_judgement(n)
+    if record is None:
+        raise JudgementError(f"no judgement {n}; `clusterkb judgements` lists them")
+    dropped = Judgement.from_json(record)
+    touch(writer.db, dropped)
+    resolve(writer)
+    return dropped
+
+
+def holding(db: sqlite3.Connection, j: Judgement) -> list[set[str]]:
+    """The ids of the entities holding the facts of each side of a judgement."""
+    return [entity_ids(db, ns) for ns in _anchored(db, j)]
+
+
+def touch(db: sqlite3.Connection, j: Judgement) -> None:
+    """Mark the entities holding a judgement's facts to be grouped again, together (they share
+    the judgement's key until then)."""
+    touched = sorted(set().union(*_anchored(db, j)))
+    db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(n,) for n in touched])
+    db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(f"{KEY_PREFIX}{j.id}", n) for n in touched])
+
+
+def _anchored(db: sqlite3.Connection, j: Judgement) -> list[set[int]]:
+    """The entities (by row) holding the facts each side of a judgement anchors."""
+    return [anchored(db, j.kind, side) for side in j.sides]

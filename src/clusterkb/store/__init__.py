@@ -26,7 +26,7 @@ from .reader import Index
 from .schema import StoreError
 from .writer import Writer
 
-__all__ = ["Index", "Store", "StoreError", "Writer"]
+__all__ = ["Index", "Store", "StoreError", "Writer", "judgements_in"]
 
 _LEGACY = ("kb.json", "index.sqlite", "catalog.json")
 
@@ -141,7 +141,7 @@ class Store:
                              f"or build a new one from the articles with `clusterkb ingest --force` (the old one is kept aside)") from None
         if not readonly and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
             return db
-        schema.check(db, self.path)
+        schema.check(db, self.path, writable=not readonly)
         return db
 
     def _migrate(self, writer: Writer) -> None:
@@ -179,3 +179,16 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def judgements_in(path: Path) -> list[dict[str, Any]]:
+    """The judgements kept in a store file, read as they are (none when it cannot be read:
+    `ingest --force` carries over what a set-aside store still gives)."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [json.loads(r) for (r,) in db.execute("SELECT record FROM judgements ORDER BY id")]
+        finally:
+            db.close()
+    except (sqlite3.Error, ValueError):
+        return []

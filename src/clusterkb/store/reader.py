@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..kinds import NAMED_KINDS
+from ..lang.normalize import fold
 from ..lang.stems import latin_stems, stems
 from .codec import decode_fact
 from .schema import SENTENCE_BITS, create
@@ -152,6 +153,19 @@ class Index:
         return dict(self.db.execute("SELECT article, count(DISTINCT entity) FROM items WHERE entity IS NOT NULL "
                                     "GROUP BY article"))
 
+    def judgements(self) -> list[dict[str, Any]]:
+        """The analyst's judgements, oldest first (none in a store of the version before them),
+        each with `now`: the ids of the entities holding each side's facts today (a side whose
+        facts all left, or were extracted under another name, holds none: the judgement idles)."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'judgements'").fetchone():
+            return []
+        out = []
+        for (record,) in self.db.execute("SELECT record FROM judgements ORDER BY id").fetchall():
+            j = json.loads(record)
+            now = [anchored(self.db, j["kind"], [tuple(a) for a in side]) for side in j["sides"]]
+            out.append({**j, "now": [sorted(entity_ids(self.db, ns)) for ns in now]})
+        return out
+
     def runs(self) -> list[dict[str, Any]]:
         return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM runs ORDER BY n")]
 
@@ -269,3 +283,28 @@ def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
     """A cursor's rows a batch at a time (other queries may run between two batches)."""
     while batch := cursor.fetchmany(CHUNK):
         yield from batch
+
+
+def entity_ids(db: sqlite3.Connection, entities: Iterable[int]) -> set[str]:
+    """The ids of entities given by row."""
+    return {i for part in chunks(sorted(entities)) for (i,) in db.execute(
+        f"SELECT id FROM entities WHERE n IN ({marks(part)})", part)}
+
+
+def anchored(db: sqlite3.Connection, kind: str, anchors: Iterable[tuple[str, str]]) -> set[int]:
+    """The entities (by row) holding the facts of `kind` these anchors name: (article id,
+    folded name) names that article's fact of that name; ("", folded name) the facts of that
+    name in every article (one pass over the facts of the kind).
+
+    Example: anchored(db, "organization", [("9680a4c7bec84581", "фрп")]) → {12}
+    """
+    by_article: dict[str, set[str]] = {}
+    for article, name in anchors:
+        by_article.setdefault(article, set()).add(name)
+    found: set[int] = set()
+    for article, names in sorted(by_article.items()):
+        where, args = ("article = ? AND kind = ?", (article, kind)) if article else ("kind = ?", (kind,))
+        rows = db.execute(f"SELECT entity, json_extract(fact, '$.name') FROM items WHERE {where} "
+                          "AND entity IS NOT NULL", args)
+        found |= {n for n, said in rows if fold(said or "") in names}
+    return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-VERSION = 2  # 1 was kb.json + index.sqlite + catalog.json beside per-article JSON files
+VERSION = 3  # 1 was kb.json + index.sqlite + catalog.json beside per-article JSON files; 2 had no judgements
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -45,6 +45,7 @@ CREATE TABLE context (stem TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY (
 CREATE INDEX context_by_entity ON context (entity);
 CREATE TABLE dirty (entity INTEGER PRIMARY KEY);
 CREATE TABLE runs (n INTEGER PRIMARY KEY, started TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE judgements (id INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE sentences USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
 """
 
@@ -60,14 +61,38 @@ def create(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(VERSION),))
 
 
-def check(db: sqlite3.Connection, path: Path) -> None:
-    """Refuse a store of another version, or a file that is not a store, with a message."""
+MIGRATIONS = {"2": ["CREATE TABLE judgements (id INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL)"]}
+"""What brings a store of an older version to this one: the statements, by the old version.
+A reader reads an older store as it is (what it lacks is empty); the first writer migrates it."""
+
+
+def check(db: sqlite3.Connection, path: Path, writable: bool = False) -> None:
+    """Refuse a store of another version, or a file that is not a store, with a message; a
+    store of the version before is migrated when opened for writing, read as it is otherwise."""
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: cannot read the knowledge base ({e}); repair it with `clusterkb rebuild`, "
                          f"or build a new one from the articles with `clusterkb ingest --force` (the old one is kept aside)") from None
     version = row[0] if row else None
+    if version in MIGRATIONS:
+        if writable:
+            _migrate(db, version)
+        return
     if version != str(VERSION):
         raise StoreError(f"{path}: written with schema version {version!r}, this clusterkb reads version "
                          f"{VERSION}; build a new one from the articles with `clusterkb ingest --force` (the old one is kept aside)")
+
+
+def _migrate(db: sqlite3.Connection, version: str) -> None:
+    """Bring a store of `version` to this one, in one transaction (a kill leaves the old one)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == version:
+            for statement in MIGRATIONS[version]:
+                db.execute(statement)
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(VERSION),))
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

@@ -168,6 +168,28 @@ class Writer:
     def counts(self) -> dict[str, int]:
         return {k[len("count:"):]: int(v) for k, v in self.db.execute("SELECT key, value FROM meta WHERE key LIKE 'count:%'")}
 
+    # the analyst's judgements (resolution applies them) ------------------------------------
+
+    def judgements(self) -> list[dict[str, Any]]:
+        """Every judgement in force, oldest first, as its JSON record."""
+        return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM judgements ORDER BY id")]
+
+    def add_judgement(self, record: dict[str, Any]) -> int:
+        """Keep a judgement; its id is the record's when it has one (carried over), else the next."""
+        with self.transaction():
+            given = record.get("id") or None
+            n = self.db.execute("INSERT INTO judgements (id, record) VALUES (?, '')", (given,)).lastrowid
+            self.db.execute("UPDATE judgements SET record = ? WHERE id = ?",
+                            (json.dumps({**record, "id": n}, ensure_ascii=False), n))
+            return n
+
+    def drop_judgement(self, n: int) -> dict[str, Any] | None:
+        """Withdraw a judgement; returns its record (None: no such judgement)."""
+        with self.transaction():
+            row = self.db.execute("SELECT record FROM judgements WHERE id = ?", (n,)).fetchone()
+            self.db.execute("DELETE FROM judgements WHERE id = ?", (n,))
+            return json.loads(row[0]) if row else None
+
     # runs ----------------------------------------------------------------------------------
 
     def save_run(self, record: dict[str, Any]) -> None:
