@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..lang import gazetteer, nlp
 from ..model import Fact, Mention
+from ..unionfind import UnionFind
 from ..lang.normalize import WORD as _WORD, clean_spaces, fold, nominative_phrase
 from ..lang.translit import is_place_adjective
 from .document import Document
@@ -351,24 +352,24 @@ def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
     return False
 
 
-def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) -> None:
+def _attach_lone_abbreviations(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """An abbreviation no other mention explains («the regional IDF») joins the one body of
     the article it can abbreviate, place or no place."""
     sizes: dict[int, int] = {}
     for i in range(len(orgs)):
-        sizes[find(i)] = sizes.get(find(i), 0) + 1
+        sizes[union.find(i)] = sizes.get(union.find(i), 0) + 1
     by_initials = _index_by_initials(orgs)
     for i, o in enumerate(orgs):
-        if not _ABBR.match(o.normal) or sizes[find(i)] > 1:
+        if not _ABBR.match(o.normal) or sizes[union.find(i)] > 1:
             continue
-        roots = {find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
+        roots = {union.find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
                  if j != i and _abbreviates(o.normal, orgs[j].normal, True)}
         if not roots:
-            roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
+            roots = {union.find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
         if len(roots) == 1:
-            root = roots.pop()
-            sizes[root] += sizes.pop(find(i))
-            parent[find(i)] = root
+            root, own = roots.pop(), union.find(i)
+            total = sizes.pop(root) + sizes.pop(own)
+            sizes[union.join(own, root)] = total
 
 
 def _abbreviates_compound(abbr: str, org: OrgMention) -> bool:
@@ -397,28 +398,18 @@ def _without_place(name: str) -> str:
 
 def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
     """Union of mentions that name one organisation."""
-    parent = list(range(len(orgs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    union: UnionFind[int] = UnionFind(range(len(orgs)))
     first_with: dict[str, int] = {}
     for i, o in enumerate(orgs):
         for key in _keys(o):
-            parent[find(i)] = find(first_with.setdefault(key, i))
+            union.join(i, first_with.setdefault(key, i))
     for i, j in _candidate_pairs(orgs):
-        if find(i) != find(j) and _same_body(orgs[i], orgs[j]):
-            parent[find(i)] = find(j)
-    _attach_bare_heads(orgs, find, parent)
-    _attach_own_region_bodies(orgs, find, parent)
-    _attach_lone_abbreviations(orgs, find, parent)
-    groups: dict[int, list[OrgMention]] = {}
-    for i, o in enumerate(orgs):
-        groups.setdefault(find(i), []).append(o)
-    return list(groups.values())
+        if union.find(i) != union.find(j) and _same_body(orgs[i], orgs[j]):
+            union.join(i, j)
+    _attach_bare_heads(orgs, union)
+    _attach_own_region_bodies(orgs, union)
+    _attach_lone_abbreviations(orgs, union)
+    return [[orgs[i] for i in members] for members in union.groups().values()]
 
 
 def _signature(o: OrgMention) -> tuple:
@@ -551,7 +542,7 @@ def _is_place_word(word: str) -> bool:
     return word in _PLACE_WORDS or any("Geox" in p.tag or p.tag.POS == "ADJF" for p in nlp.parse(word)[:1])
 
 
-def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
+def _attach_bare_heads(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """«Ассоциация» alone, «Ассоциации по развитию …» or «региональное правительство» is the one
     organisation of the article whose name starts with that noun."""
     by_head: dict[str, list[int]] = {}
@@ -564,17 +555,17 @@ def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
         if not (len(words) == 1 or o.short_of_head or regional) or words[0] in LEGAL_FORMS:
             continue
         head = fold(words[-1] if regional else words[0])
-        roots = {find(j) for j in by_head.get(head, ()) if find(j) != find(i)}
+        roots = {union.find(j) for j in by_head.get(head, ()) if union.find(j) != union.find(i)}
         if len(roots) == 1:
             if o.short_of_head:
                 o.normal = words[0]
-            parent[find(i)] = roots.pop()
+            union.join(i, roots.pop())
 
 
 _OWN_REGION_BODY = re.compile(r"^(?P<head>\w+) (?:края|области|региона|республики|округа|района|города)$")
 
 
-def _attach_own_region_bodies(orgs: list[OrgMention], find, parent: list[int]) -> None:
+def _attach_own_region_bodies(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """«правительство региона», «администрация области» is the one body of that kind the
     article names with its region («Администрация Липецкой области», «омское правительство»)."""
     for i, o in enumerate(orgs):
@@ -582,11 +573,11 @@ def _attach_own_region_bodies(orgs: list[OrgMention], find, parent: list[int]) -
         if not m:
             continue
         head = _lemma(m.group("head"))
-        roots = {find(j) for j, other in enumerate(orgs) if find(j) != find(i)
+        roots = {union.find(j) for j, other in enumerate(orgs) if union.find(j) != union.find(i)
                  and not _OWN_REGION_BODY.match(fold(other.normal))
                  and (_regional_key(other.normal) or "").startswith(f"@{head}|")}
         if len(roots) == 1:
-            parent[find(i)] = roots.pop()
+            union.join(i, roots.pop())
 
 
 def _fact(group: list[OrgMention]) -> Fact:

@@ -28,6 +28,7 @@ from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from ..lang.normalize import clean_spaces, fold, is_cyrillic
 from ..lang.translit import abbreviation_key, concepts, latin_key, place_concepts
+from ..unionfind import UnionFind
 
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
 
@@ -221,26 +222,15 @@ def joined_signature(a: frozenset[str] | None, b: frozenset[str] | None) -> froz
 # grouping named facts ---------------------------------------------------------------------
 
 
-@dataclass
-class _Union:
+class _Union(UnionFind[int]):
     """Union-find over items; a group's signature (the union of its members') must agree for
     groups to join."""
 
-    items: list[Item]
-    parent: list[int] = field(default_factory=list)
-    members: dict[int, list[int]] = field(default_factory=dict)
-    sigs: dict[int, frozenset[str] | None] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.parent = list(range(len(self.items)))
-        self.members = {i: [i] for i in range(len(self.items))}
-        self.sigs = {i: signature(item.fact) for i, item in enumerate(self.items)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    def __init__(self, items: list[Item]):
+        super().__init__(range(len(items)))
+        self.items = items
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+        self.sigs: dict[int, frozenset[str] | None] = {i: signature(item.fact) for i, item in enumerate(items)}
 
     def signature_of(self, root: int) -> frozenset[str] | None:
         return self.sigs[self.find(root)]
@@ -248,14 +238,16 @@ class _Union:
     def allowed(self, roots: list[int]) -> bool:
         return len({self.signature_of(r) for r in roots} - {None}) <= 1
 
-    def join(self, i: int, j: int) -> None:
-        a, b = sorted((self.find(i), self.find(j)))
+    def join(self, i: int, j: int) -> int:
+        a, b = self.find(i), self.find(j)
+        root = super().join(a, b)
         if a != b:
-            self.parent[b] = a
-            self.members[a] += self.members.pop(b)
-            self.sigs[a] = joined_signature(self.sigs[a], self.sigs.pop(b))
+            gone = b if root == a else a
+            self.members[root] += self.members.pop(gone)
+            self.sigs[root] = joined_signature(self.sigs[root], self.sigs.pop(gone))
+        return root
 
-    def groups(self) -> list[list[Item]]:
+    def groups_of_items(self) -> list[list[Item]]:
         return [[self.items[i] for i in sorted(m)] for _, m in sorted(self.members.items())]
 
 
@@ -274,7 +266,7 @@ def group_named(kind: str, items: list[Item]) -> list[list[Item]]:
         _join_key(union, by_key[key])
     if kind == "person":
         _join_surnames(union)
-    return union.groups()
+    return union.groups_of_items()
 
 
 def _join_key(union: _Union, entries: list[int]) -> None:

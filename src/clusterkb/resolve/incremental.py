@@ -29,6 +29,7 @@ from ..lang.stems import context_stems, name_stems
 from ..store import Writer
 from ..store.sql import chunks, dumps, marks
 from ..lang.translit import latin_key
+from ..unionfind import UnionFind
 from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
                initial_of,
                        local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
@@ -433,32 +434,20 @@ class Resolver:
 def _components(keys: list[set[str]], stored: dict[str, set[int]], dirty: set[int]) -> Iterator[tuple[list[int], set[int]]]:
     """Groups of pending items (by index) with the stored entities they reach through shared
     keys; a dirty entity reached by nothing is a component of its own."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    union: UnionFind[tuple[str, int]] = UnionFind()
     first_with: dict[str, tuple[str, int]] = {}
     for i, ks in enumerate(keys):
-        find(("i", i))
+        union.add(("i", i))
         for k in ks:
             for n in stored.get(k, ()):
-                parent[find(("i", i))] = find(("e", n))
+                union.join(("i", i), ("e", n))
             if k in first_with:
-                parent[find(("i", i))] = find(first_with[k])
+                union.join(("i", i), first_with[k])
             first_with.setdefault(k, ("i", i))
     for n in dirty:
-        find(("e", n))
-    comps: dict[tuple[str, int], tuple[list[int], set[int]]] = {}
-    for node in list(parent):
-        idx, ents = comps.setdefault(find(node), ([], set()))
-        (idx.append(node[1]) if node[0] == "i" else ents.add(node[1]))
-    for idx, ents in comps.values():
-        yield sorted(idx), ents
+        union.add(("e", n))
+    for nodes in union.groups().values():
+        yield sorted(i for what, i in nodes if what == "i"), {n for what, n in nodes if what == "e"}
 
 
 def _all_joined(items: list[Item], entity_keys: set[str], initials: set[str]) -> bool:
