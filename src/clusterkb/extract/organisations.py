@@ -255,11 +255,21 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
             or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
-    normal = nominative_phrase(surface, ORG_TYPES)
+    normal = surface if _quoted_plural(doc.text, span, words) else nominative_phrase(surface, ORG_TYPES)
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
     return OrgMention(normal, aliases + ([inner] if inner else []), [doc.mention(span.start, span.end)], short, inner)
+
+
+def _quoted_plural(text: str, span: Span, words: list[str]) -> bool:
+    """«с «Ново-групп»»: a one-word name in quotes that reads only as a plural in an oblique case
+    is a name the dictionary does not know, written as it is named — a quoted name is one
+    thing, and «Ново-группы» would be a guess."""
+    if len(words) != 1 or text[span.start - 1:span.start] not in ("«", '"') or text[span.end:span.end + 1] not in ("»", '"'):
+        return False
+    parses = [p for p in nlp.parse(words[0].lower()) if p.tag.POS == "NOUN"]
+    return bool(parses) and all(p.tag.number == "plur" and p.tag.case != "nomn" for p in parses)
 
 
 def _in_quoted_list(text: str, span: Span) -> bool:
@@ -309,7 +319,7 @@ def _keys(org: OrgMention) -> set[str]:
     one of them (see _same_quoted_name)."""
     forms = [org.normal, *(a for a in org.aliases if a != org.quoted)]
     keys = {fold(f) for f in forms} | {gazetteer.strip_country(fold(f)) for f in forms}
-    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f))}
+    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f) or gazetteer.current_name(f))}
     keys |= {k for f in forms if (k := _regional_key(f))}
     return keys - {""}
 
@@ -409,6 +419,7 @@ def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
     _attach_bare_heads(orgs, union)
     _attach_own_region_bodies(orgs, union)
     _attach_lone_abbreviations(orgs, union)
+    _attach_bare_federal_forms(orgs, union)
     return [[orgs[i] for i in members] for members in union.groups().values()]
 
 
@@ -548,7 +559,7 @@ def _attach_bare_heads(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     by_head: dict[str, list[int]] = {}
     for j in _distinct(orgs):
         if len(_WORD.findall(orgs[j].normal)) > 1 and not orgs[j].short_of_head:
-            by_head.setdefault(fold(orgs[j].normal).split()[0], []).append(j)
+            by_head.setdefault(_head_word(orgs[j].normal), []).append(j)
     for i, o in enumerate(orgs):
         words = _WORD.findall(o.normal)
         regional = len(words) == 2 and fold(words[0]).startswith("региональн")
@@ -560,6 +571,16 @@ def _attach_bare_heads(orgs: list[OrgMention], union: UnionFind[int]) -> None:
             if o.short_of_head:
                 o.normal = words[0]
             union.join(i, roots.pop())
+
+
+def _head_word(name: str) -> str:
+    """The noun a name starts with, past the lower-case adjectives before it: «федеральный Фонд
+    развития промышленности» and «кировский Фонд …» are a «фонд», as «Фонд …» is."""
+    words = _WORD.findall(name)
+    lead = 0
+    while lead < min(2, len(words) - 1) and words[lead].islower() and not is_org_type(words[lead]):
+        lead += 1
+    return fold(words[lead]) if lead and is_org_type(words[lead]) else fold(name).split()[0]
 
 
 _OWN_REGION_BODY = re.compile(r"^(?P<head>\w+) (?:края|области|региона|республики|округа|района|города)$")
@@ -586,12 +607,39 @@ def _fact(group: list[OrgMention]) -> Fact:
         for f in [o.normal, *o.aliases]:
             forms.setdefault(fold(f), f)
     name = max(forms.values(), key=lambda f: (not _ABBR.match(f), len(_WORD.findall(f)), len(f)))
-    canonical = next((c for f in forms.values() if (c := gazetteer.federal_body(f))), None)
+    canonical = _canonical(list(forms.values()))
     mentions = sorted((m for o in group for m in o.mentions), key=lambda m: m.start)
     attrs = {"name": name, "aliases": [f for f in forms.values() if f != name]}
     if canonical:
         attrs["canonical"] = canonical
     return Fact("organization", attrs, mentions)
+
+
+def _canonical(forms: list[str]) -> str | None:
+    """The federal table's name for a group: from its full names, or from a short form
+    («Минэкономразвития») only when the group has nothing else — a short form joined to the
+    article's regional ministry names that ministry, not the federal one."""
+    named = [f for f in forms if not _bare(f)] or forms
+    return next((c for f in named if (c := gazetteer.federal_body(f))), None)
+
+
+def _bare(form: str) -> bool:
+    return fold(form) in gazetteer.bare_types()
+
+
+def _attach_bare_federal_forms(orgs: list[OrgMention], union: UnionFind[int]) -> None:
+    """«Минэкономразвития» alone, in an article that names no federal ministry of the kind but
+    one regional one («министерство экономического развития Иркутской области»), is that
+    regional ministry: the article's own antecedent comes before the federal table."""
+    named = {union.find(j) for j, o in enumerate(orgs) if not _bare(o.normal)}
+    placed = {j: fold(_without_place(o.normal)) for j, o in enumerate(orgs) if _without_place(o.normal) != o.normal}
+    lone = [(i, c) for i, o in enumerate(orgs) if _bare(o.normal) and union.find(i) not in named
+            and (c := gazetteer.federal_body(o.normal))]
+    for i, canonical in lone:
+        kind = gazetteer.strip_country(fold(canonical))
+        roots = {union.find(j) for j, unplaced in placed.items() if unplaced == kind}
+        if len(roots) == 1:
+            union.join(i, roots.pop())
 
 
 def _lemma(word: str) -> str:

@@ -122,6 +122,9 @@ def name_keys(fact: Fact) -> list[Key]:
     keys: list[Key] = []
     for form in forms_of(fact):
         keys += _form_keys(fact.kind, form, "name" if form == fact.attrs.get("name") else "alias")
+    canonical = fact.attrs.get("canonical")
+    if not keys and canonical:  # «Минэкономразвития» alone: its article named no other ministry of its kind
+        keys.append(Key("=" + fold(canonical), fact.attrs.get("name") or canonical, "table", 1, canonical))
     return keys
 
 
@@ -141,8 +144,9 @@ def forms_of(fact: Fact) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _form_keys(kind: str, form: str, how: str) -> list[Key]:
-    """The form folded (and without «РФ»), its curated canonical name, its quoted short name, its
-    bag of concepts and its abbreviation key; places: folded, curated, bag of concepts."""
+    """The form folded (and without «РФ»), its curated canonical name (the federal table's, or a
+    renamed body's current name), its quoted short name, its bag of concepts and its
+    abbreviation key; places: folded, curated, bag of concepts."""
     key = fold(form)
     keys = [Key(key, form, how, 0)]
     if kind == "location":
@@ -153,6 +157,8 @@ def _form_keys(kind: str, form: str, how: str) -> list[Key]:
     keys.append(Key(gazetteer.strip_country(key), form, how, 0))
     canonical = gazetteer.federal_body(form)
     keys += [Key("=" + fold(canonical), form, "table", 1, canonical)] if canonical else []
+    current = gazetteer.current_name(form)
+    keys += [Key("=" + fold(current), form, "renamed", 1, current)] if current and current != canonical else []
     quoted = _quoted(form)
     keys += [Key(fold(quoted), form, "quoted", 2, quoted)] if quoted else []
     bag = concepts(form)
@@ -319,7 +325,9 @@ class Summary:
     best-ranked fact, the first canonical name, and every role with the articles giving it.
 
     `attrs()` gives the group's fact: the best-known name (a full name before an abbreviation,
-    Russian before English, then the most said, then the fullest), every other form as an alias.
+    Russian before English, then the most said, then the fullest), every other form as an alias
+    but a bare type word («Фонд» said in one article of «Фонд развития промышленности» is no
+    name of it in the others).
     """
 
     kind: str
@@ -372,7 +380,7 @@ class Summary:
     def attrs(self) -> dict[str, Any]:
         attrs = dict(self.best()[3])
         name = fold(attrs["name"])
-        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items() if key != name)
+        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items() if key != name and not _bare_type(form))
         if self.canonical:
             attrs["canonical"] = self.canonical[1]
         if self.kind == "person":
@@ -456,6 +464,8 @@ def _because(kx: Key, ky: Key, file: str) -> str:
     """Why the form under `kx` names what the form under `ky` (in `file`) names."""
     if ky.how == "table":
         return f"both are «{ky.note}» in the curated table ({file})"
+    if "renamed" in (kx.how, ky.how):
+        return f"«{ky.form}» ({file}) and this are names of «{kx.note or ky.note}» before and after a renaming (curated table)"
     if ky.how == "words":
         translated = is_cyrillic(kx.form) != is_cyrillic(ky.form)
         return f"{'word-by-word translation' if translated else 'the same words'} of «{ky.form}» ({file})"
