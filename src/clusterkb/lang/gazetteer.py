@@ -148,6 +148,17 @@ def bare_types() -> frozenset[str]:
     return org_types() | government_heads()
 
 
+@lru_cache(maxsize=1)
+def _categories() -> dict[str, str]:
+    return {word: category for category, words in _load("org_types.json")["categories"].items() for word in words}
+
+
+def org_category(type_word: str) -> str | None:
+    """«парк» → «site», «АО» → «company»: what kind of body a type word before a quoted name
+    makes it (None: the word does not say)."""
+    return _categories().get(fold(type_word))
+
+
 def currency_symbol(code: str) -> str:
     """How a table writes a currency: «RUB» → «₽», a code not in the table as itself."""
     return _load("currency_symbols.json")["symbols"].get(code, code)

@@ -225,24 +225,47 @@ def joined_signature(a: frozenset[str] | None, b: frozenset[str] | None) -> froz
     return b if a is None else a if b is None else a | b
 
 
+def category(fact: Fact) -> frozenset[str] | None:
+    """Whether a body is a site or a company, by the type word before its quoted name:
+    «индустриальный парк «Северный луч»» is a {"site"}, «АО «Северный луч»», which runs it, a
+    {"company"} — two bodies though they share the quoted name. None: no form says."""
+    return categories_of(forms_of(fact)) if fact.kind == "organization" else None
+
+
+def categories_of(forms: Iterable[str]) -> frozenset[str] | None:
+    found = {c for form in forms if (c := _form_category(form))}
+    return frozenset(found) if found else None
+
+
+@lru_cache(maxsize=50_000)
+def _form_category(form: str) -> str | None:
+    quote = next((i for i, c in enumerate(form) if c in "«\"“"), -1)
+    words = form[:quote].split() if quote > 0 else []
+    return gazetteer.org_category(words[-1]) if words else None
+
+
 # grouping named facts ---------------------------------------------------------------------
 
 
 class _Union(UnionFind[int]):
-    """Union-find over items; a group's signature (the union of its members') must agree for
-    groups to join."""
+    """Union-find over items; a group's signature and category (each the union of its
+    members') must agree for groups to join."""
 
     def __init__(self, items: list[Item]):
         super().__init__(range(len(items)))
         self.items = items
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
         self.sigs: dict[int, frozenset[str] | None] = {i: signature(item.fact) for i, item in enumerate(items)}
+        self.cats: dict[int, frozenset[str] | None] = {i: category(item.fact) for i, item in enumerate(items)}
 
     def signature_of(self, root: int) -> frozenset[str] | None:
         return self.sigs[self.find(root)]
 
+    def category_of(self, root: int) -> frozenset[str] | None:
+        return self.cats[self.find(root)]
+
     def allowed(self, roots: list[int]) -> bool:
-        return len({self.signature_of(r) for r in roots} - {None}) <= 1
+        return all(len({label(r) for r in roots} - {None}) <= 1 for label in (self.signature_of, self.category_of))
 
     def join(self, i: int, j: int) -> int:
         a, b = self.find(i), self.find(j)
@@ -251,6 +274,7 @@ class _Union(UnionFind[int]):
             gone = b if root == a else a
             self.members[root] += self.members.pop(gone)
             self.sigs[root] = joined_signature(self.sigs[root], self.sigs.pop(gone))
+            self.cats[root] = joined_signature(self.cats[root], self.cats.pop(gone))
         return root
 
     def groups_of_items(self) -> list[list[Item]]:
@@ -276,20 +300,26 @@ def group_named(kind: str, items: list[Item]) -> list[list[Item]]:
 
 
 def _join_key(union: _Union, entries: list[int]) -> None:
-    """Join the facts found under one key that agree: those of one signature, and those without
-    one when a single signature is in play («ФПП» of a federal and of a regional fund is ambiguous,
-    so a bare «ФПП» joins neither)."""
+    """Join the facts found under one key that agree, in signature and then in category."""
     roots = list(dict.fromkeys(union.find(i) for i in entries))
-    clusters: dict[frozenset[str] | None, list[int]] = {}
+    for group in _agreeing(roots, union.signature_of):
+        for agreed in _agreeing(group, union.category_of):
+            for root in agreed[1:]:
+                union.join(root, agreed[0])
+
+
+def _agreeing(roots: list[int], label: Callable[[int], frozenset[str] | None]) -> list[list[int]]:
+    """The groups that may join by one label: those of one label, and those without one when a
+    single label is in play («ФПП» of a federal and of a regional fund is ambiguous, so a bare
+    «ФПП» joins neither)."""
+    clusters: dict[frozenset[str], list[int]] = {}
     loose = []
     for root in roots:
-        sig = union.signature_of(root)
-        (loose if sig is None else clusters.setdefault(sig, [])).append(root)
+        value = label(root)
+        (loose if value is None else clusters.setdefault(value, [])).append(root)
     if len(clusters) <= 1:
-        clusters = {None: [*loose, *next(iter(clusters.values()), [])]}
-    for group in clusters.values():
-        for root in group[1:]:
-            union.join(root, group[0])
+        return [[*loose, *next(iter(clusters.values()), [])]]
+    return list(clusters.values())
 
 
 def _join_surnames(union: _Union) -> None:

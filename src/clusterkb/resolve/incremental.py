@@ -30,10 +30,9 @@ from ..store import Writer
 from ..store.sql import chunks, dumps, marks
 from ..lang.translit import latin_key
 from ..unionfind import UnionFind
-from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
-               initial_of,
-                       local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
-                       value_ident, value_key, value_reasons)
+from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, categories_of, category, fact_id,
+               full_name, group_named, initial_of, local_names, name_keys, named_reasons, scope_keys, signature,
+               unique_id, value_context, value_ident, value_key, value_reasons)
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
 
@@ -158,7 +157,8 @@ class Resolver:
         (n,) = ents
         summary = json.loads(self.db.execute("SELECT summary FROM entities WHERE n = ?", (n,)).fetchone()[0])
         sigs = {signature(i.fact) for i in items} | {_frozen(summary["signature"])}
-        if len(sigs - {None}) > 1:
+        cats = {category(i.fact) for i in items} | {categories_of(form for _, form in summary["forms"].values())}
+        if len(sigs - {None}) > 1 or len(cats - {None}) > 1:
             return False
         if self.db.execute("SELECT 1 FROM entity_keys a JOIN entity_keys b ON b.key = a.key AND b.entity != a.entity "
                            "WHERE a.entity = ? LIMIT 1", (n,)).fetchone():
