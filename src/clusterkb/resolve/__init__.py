@@ -2,8 +2,9 @@
 knowledge base says of it. Pure functions over plain records; `incremental.py` applies them to
 the part of the stored knowledge base an ingest touches, and `merge()` runs them over a whole set.
 
-People join on a Latin key of first name and surname (Михаил Лабудин = Mikhail Labudin), and a
-surname alone joins the one person with that surname. Organisations and places join on the names
+People join on a Latin key of first name and surname (Михаил Лабудин = Mikhail Labudin); a
+surname with an initial joins the one person with that surname and initial, a surname alone the
+one person with that surname in its article or of its organisation. Organisations and places join on the names
 and aliases of any article, the curated tables, quoted short names, abbreviations that
 transliterate to each other (АКИТ ↔ AC&T) and names that translate word by word — never two
 bodies whose names differ by a place. Numbers are one fact per value, unit and set of places; a
@@ -169,8 +170,10 @@ def _form_keys(kind: str, form: str, how: str) -> list[Key]:
 
 @lru_cache(maxsize=100_000)
 def _person_keys(name: str, first: str, last: str) -> list[Key]:
-    """A full name under its Latin key; a surname alone (or with an initial) under the surname's."""
-    if not last:
+    """A full name under its Latin key; a surname with an initial under the surname's and the
+    initial's. A surname alone has no key: it names a person only beside a full name (see
+    `_join_surnames`), never another article's lone surname."""
+    if not last or not first:
         return []
     if initial_of(first) is None:
         return [Key(f"p:{latin_key(first)} {latin_key(last)}", name, "person", 0)]
@@ -323,7 +326,10 @@ def _agreeing(roots: list[int], label: Callable[[int], frozenset[str] | None]) -
 
 
 def _join_surnames(union: _Union) -> None:
-    """A surname alone (or with an initial) joins the one full-named person it can be."""
+    """A surname with an initial joins the one full-named person of that surname whose first
+    name has the initial; a surname alone joins the one such person said in its article or
+    working for its organisation. Two people who share a surname stay apart, and a lone
+    «Петров» of one article is no «Иван Петров» of another by the surname alone."""
     full: dict[str, list[int]] = {}
     for i, item in enumerate(union.items):
         if full_name(item.fact):
@@ -334,9 +340,22 @@ def _join_surnames(union: _Union) -> None:
         item = union.items[root]
         initial = initial_of(item.fact.attrs.get("first") or "")
         cands = {union.find(i) for i in full.get(latin_key(item.fact.attrs.get("last") or ""), [])}
-        cands = {r for r in cands if not initial or _first_initials(union, r) == {initial}}
+        cands = {r for r in cands if _first_initials(union, r) == {initial}} if initial else \
+            {r for r in cands if _near(union, root, r)}
         if len(cands) == 1 and union.allowed([root, *cands]):
             union.join(root, cands.pop())
+
+
+def _near(union: _Union, a: int, b: int) -> bool:
+    """Two groups said in one article, or of one organisation («директор завода «Х»»)."""
+    x, y = ([union.items[i] for i in union.members[union.find(r)]] for r in (a, b))
+    return bool({i.article for i in x} & {i.article for i in y}) or bool(_organisations(x) & _organisations(y))
+
+
+def _organisations(items: list[Item]) -> set[str]:
+    """The organisations a person's facts name (its own and those of its roles), folded."""
+    return {fold(o) for i in items for o in [i.fact.attrs.get("organization"),
+                                             *(r.get("organization") for r in i.fact.attrs.get("roles") or [])] if o}
 
 
 def _first_initials(union: _Union, root: int) -> set[str]:
@@ -465,8 +484,8 @@ def named_reasons(group: list[Item]) -> list[str]:
             partner, pk = first_with[shared[0][1]]
             out.append(_reason(item, keys[shared[0][1]], partner, pk))
         elif n and full is not None and item.fact.kind == "person" and not full_name(item.fact):
-            initial = " and initial" if initial_of(item.fact.attrs.get("first") or "") else ""
-            out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{initial}")
+            how = " and initial" if initial_of(item.fact.attrs.get("first") or "") else " in its article or organisation"
+            out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{how}")
         elif n:
             out.append(f"«{item.name}» ({item.file}) joins «{group[0].name}»: through the names of other mentions")
         for key, k in keys.items():

@@ -468,11 +468,12 @@ def _all_joined(items: list[Item], entity_keys: set[str], initials: set[str]) ->
 
 
 def _surname_fits(item: Item, initials: set[str]) -> bool:
-    """A lone surname («Хоценко», «В. Хоценко») joins a person with full first names `initials`."""
+    """A surname with an initial («В. Хоценко») joins a person with full first names `initials`;
+    a surname alone is left to regrouping, which knows the articles and organisations."""
     if full_name(item.fact) or not initials:
         return False
     initial = initial_of(item.fact.attrs.get("first") or "")
-    return not initial or initials == {initial}
+    return bool(initial) and initials == {initial}
 
 
 def _first_initials(summary: dict) -> set[str]:
