@@ -35,6 +35,7 @@ _POSITION_OF = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, POSI
 _NOT_IN_NAMES = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 _CAP = rf"(?:{_NOT_IN_NAMES}[A-Z][\w&'’-]*|of|for|and|the)"
 _RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
+_GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _ACRONYM = re.compile(r"(?<![\w&$])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
 _LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
@@ -106,6 +107,8 @@ def _organisations(doc: Document) -> list[OrgMention]:
             name = _join(m.group(group))
             start = m.start(group)
             found.setdefault((start, start + len(m.group(group).rstrip())), f"{name} {_PLURAL_KINDS[m.group(3)]}")
+    for m in _federal_pattern().finditer(doc.text):  # «Minpromtorg», «the ministry of Industry and Trade»
+        found.setdefault((m.start(), m.end()), m.group())
     for m in _ACRONYM.finditer(doc.text):
         if m.group() not in _NOT_ACRONYMS and not gazetteer.place(m.group()) and not any(a <= m.start() < b for a, b in found):
             found[(m.start(), m.end())] = m.group()
@@ -119,6 +122,12 @@ def _organisations(doc: Document) -> list[OrgMention]:
             aliases.append(paren.group(1))
         out.append(OrgMention(clean_spaces(name), aliases, [doc.mention(start, end)]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _federal_pattern() -> re.Pattern[str]:
+    forms = [r"\s+".join(map(re.escape, f.split())) for f in gazetteer.federal_body_latin_forms()]
+    return re.compile(r"(?<![\w&])(?:" + "|".join(forms) + r")(?![\w&])", re.I)
 
 
 def _is_title_case_headline(text: str, start: int, end: int) -> bool:
@@ -143,7 +152,8 @@ def _org_in_run(run: str) -> tuple[int, int] | None:
         return None
     h = heads[0]
     start = h
-    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in ("The",):
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in ("The",) \
+            and not _GERUND.fullmatch(words[start - 1]):  # «Government is Establishing Industry Development Fund»
         start -= 1
     end = h + 1
     last = heads[-1]

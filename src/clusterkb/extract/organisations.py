@@ -285,9 +285,10 @@ def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
     capitalised only because it opens the sentence, a kind of body with at most one ordinary
     word before it — a description, not a name. A kind of body after two adjectives is a name
     («Федеральное авиационное управление»), and so is a phrase that names no kind of body
-    («Большой театр»)."""
+    («Большой театр») or a name of the federal table («Фонд развития промышленности»)."""
     sent = doc.sentence_at(span.start)
-    if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface):
+    if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface) \
+            or gazetteer.federal_body(nominative_phrase(surface, ORG_TYPES)):  # «Фонд развития промышленности»
         return False
     words = _WORD.findall(surface)
     kind_at = next((i for i, w in enumerate(words) if is_org_type(w)), None)

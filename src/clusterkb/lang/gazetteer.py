@@ -75,6 +75,15 @@ def federal_body_forms() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def federal_body_latin_forms() -> list[str]:
+    """Every Latin-script form of the federal bodies, longest first («Minpromtorg», «Ministry of
+    Industry and Trade»): English text names them in any case."""
+    forms = {f for body in _load("federal_bodies.json")["bodies"] for f in [body["name"], *body["aliases"]]
+             if not re.search("[а-яё]", f, re.I)}
+    return sorted(forms, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
 def _renamed_index() -> dict[str, str]:
     """Folded current or former name → the current name."""
     index: dict[str, str] = {}

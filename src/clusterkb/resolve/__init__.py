@@ -84,11 +84,14 @@ def article_relative(facts: list[Fact]) -> set[int]:
     """Positions of the organisations an article names only by a generic name that another of its
     organisations names with a place: «фонд развития промышленности» beside «Фонд развития
     промышленности Запорожской области», «кировский Фонд …». There the short name may mean either
-    body, so it links to no other article (a false merge costs more than a missed one)."""
+    body, so it links to no other article (a false merge costs more than a missed one). A placed
+    body whose name says more than a place («Фонд развития промышленности и венчурных инвестиций
+    … Калужской области») is another kind of body, and leaves the short name its own meaning."""
     orgs = [(i, f, concepts(f.attrs.get("name") or "")) for i, f in enumerate(facts) if f.kind == "organization"]
-    placed = [bag.words for _, _, bag in orgs if bag.places or bag.words & place_concepts()]
+    placed = [(bag.words, bag.words - bag.places - place_concepts()) for _, _, bag in orgs
+              if bag.places or bag.words & place_concepts()]
     return {i for i, f, bag in orgs if len(bag.words) >= 2 and not bag.places and signature(f) == frozenset()
-            and any(bag.words < words for words in placed)}
+            and any(bag.words < words and kind <= bag.words for words, kind in placed)}
 
 
 def marked_local(fact: Fact) -> Fact:
