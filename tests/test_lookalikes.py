@@ -180,3 +180,8 @@ def test_a_renamed_association_is_one_body_under_its_current_name(kb):
 def test_a_republic_its_short_name_and_its_abbreviation_are_one_place(kb):
     tatarstan = the(kb, "location", "Республика Татарстан")
     assert {"РТ", "Татарстан"} <= set(tatarstan["aliases"])
+
+
+def test_a_zone_and_the_town_it_is_named_after_stay_apart_in_their_kinds(kb):
+    zone = the(kb, "organization", "Особая экономическая зона «Липецк»")
+    assert zone["kind"] == "organization" and files(zone) == {"zone_lipetsk"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -255,7 +256,8 @@ def _read(doc: Document, span: Span) -> OrgMention | None:
             or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
-    normal = surface if _quoted_plural(doc.text, span, words) else nominative_phrase(surface, ORG_TYPES)
+    normal = surface if _quoted_plural(doc.text, span, words) or _appositive(doc.text, span, words) \
+        else nominative_phrase(surface, ORG_TYPES)
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
@@ -270,6 +272,20 @@ def _quoted_plural(text: str, span: Span, words: list[str]) -> bool:
         return False
     parses = [p for p in nlp.parse(words[0].lower()) if p.tag.POS == "NOUN"]
     return bool(parses) and all(p.tag.number == "plur" and p.tag.case != "nomn" for p in parses)
+
+
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([\w-]+) $")
+
+
+def _appositive(text: str, span: Span, words: list[str]) -> bool:
+    """«особая зона Алабуга», «в ОЭЗ Алабуга»: a one-word name right after the noun of its kind
+    stands in apposition and is not declined — it is written as it is named, whatever case the
+    kind noun is in (the dictionary would guess «Алабуг» from «Алабуга»)."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, span.start - 30), span.start)
+    if len(words) != 1 or not before or not words[0][:1].isupper():
+        return False
+    kind = before.group(1)
+    return kind in gazetteer.generic_abbreviations() or kind.islower() and is_org_type(kind)
 
 
 def _in_quoted_list(text: str, span: Span) -> bool:
@@ -462,19 +478,24 @@ def _candidate_pairs(orgs: list[OrgMention]) -> set[tuple[int, int]]:
     for j in distinct:
         for a in orgs[j].aliases:
             if " " not in a and len(a) >= 4:
-                by_alias.setdefault(fold(a), []).append(j)
+                for stem in _stems(fold(a)):
+                    by_alias.setdefault(stem, []).append(j)
         by_quoted.setdefault(fold(orgs[j].quoted or orgs[j].normal), []).append(j)
     pairs = set(_near_duplicate_candidates(orgs, distinct))
     for i in distinct:
         x = orgs[i]
         found = [j for f in [x.normal, *x.aliases] if _ABBR.match(f) for j in by_initials.get(_abbreviation_letters(f), ())]
         if " " not in x.normal:
-            w = fold(x.normal)
-            found += [j for cut in (1, 2) for j in by_alias.get(w[:-cut], ())]
+            found += [j for stem in _stems(fold(x.normal)) for j in by_alias.get(stem, ())]
         if x.quoted:
             found += by_quoted.get(fold(x.quoted), [])
         pairs |= {(min(i, j), max(i, j)) for j in found if j != i}
     return pairs
+
+
+def _stems(word: str) -> list[str]:
+    """The word and the word without its last one or two letters: where a case ending may end."""
+    return [word[:len(word) - cut] for cut in (0, 1, 2) if len(word) - cut >= 4]
 
 
 def _near_duplicate_candidates(orgs: list[OrgMention], distinct: list[int]):
@@ -525,13 +546,23 @@ def _kind_abbreviates(short: list[str], full: list[str]) -> bool:
 
 
 def _inflected_short_name(word: str, aliases: list[str]) -> bool:
-    """«ТехноПласта» is «ТехноПласт» in the genitive: a one-word name the dictionary cannot
-    inflect, said with a case ending, is the quoted short name it extends by 1–2 letters."""
+    """«ТехноПласта» is «ТехноПласт» in the genitive, «Алабуги» and «Алабуг» are «Алабуга»: a
+    one-word name the dictionary cannot inflect, said with another case ending, is the quoted
+    short name whose stem it shares (all but a case ending of up to two letters on each side)."""
     if " " in word or len(word) < 5:
         return False
     w = fold(word)
-    return any(" " not in a and w != fold(a) and w.startswith(fold(a)) and len(w) - len(fold(a)) <= 2
-               and len(a) >= 4 for a in aliases)
+    return any(" " not in a and len(a) >= 4 and w != fold(a) and _same_stem(w, fold(a)) for a in aliases)
+
+
+_CASE_ENDINGS = {"", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев"}
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """«алабуги» ~ «алабуга», «технопласта» ~ «технопласт»: a shared stem of five letters or
+    more, each word past it a case ending."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and a[common:] in _CASE_ENDINGS and b[common:] in _CASE_ENDINGS
 
 
 _PLACE_WORDS = {"region", "oblast", "krai", "republic", "district", "область", "края", "край",

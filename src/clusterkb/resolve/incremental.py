@@ -129,10 +129,13 @@ class Resolver:
             out += self._items(f"i.entity IN ({marks(part)})", tuple(part))
         return sorted(out, key=lambda p: p[1].order)
 
-    def _entities_with(self, keys: Iterable[str]) -> dict[str, set[int]]:
+    def _entities_with(self, keys: Iterable[str], kind: str) -> dict[str, set[int]]:
+        """The entities of a kind found under each key (a place «Липецк» and the zone of that
+        alias share a key and never an entity)."""
         out: dict[str, set[int]] = {}
         for part in chunks(sorted(set(keys))):
-            for key, n in self.db.execute(f"SELECT key, entity FROM entity_keys WHERE key IN ({marks(part)})", part):
+            for key, n in self.db.execute(f"SELECT k.key, k.entity FROM entity_keys k JOIN entities e ON e.n = k.entity "
+                                          f"WHERE k.key IN ({marks(part)}) AND e.kind = ?", (*part, kind)):
                 out.setdefault(key, set()).add(n)
         return out
 
@@ -140,7 +143,7 @@ class Resolver:
 
     def _named(self, kind: str, pending: list[tuple[int, Item]], dirty: set[int]) -> None:
         keys = [scope_keys(item.fact) for _, item in pending]
-        stored = self._entities_with(k for ks in keys for k in ks)
+        stored = self._entities_with((k for ks in keys for k in ks), kind)
         for idx, ents in _components(keys, stored, dirty):
             items = [pending[i] for i in idx]
             if not ents:
@@ -149,7 +152,7 @@ class Resolver:
             elif self._attachable(kind, [item for _, item in items], ents, dirty):
                 self._attach(kind, next(iter(ents)), items)
             else:
-                self._regroup(kind, self._closure(ents), items)
+                self._regroup(kind, self._closure(ents, kind), items)
 
     def _attachable(self, kind: str, items: list[Item], ents: set[int], dirty: set[int]) -> bool:
         if len(ents) != 1 or ents & dirty:
@@ -161,20 +164,21 @@ class Resolver:
         if len(sigs - {None}) > 1 or len(cats - {None}) > 1:
             return False
         if self.db.execute("SELECT 1 FROM entity_keys a JOIN entity_keys b ON b.key = a.key AND b.entity != a.entity "
-                           "WHERE a.entity = ? LIMIT 1", (n,)).fetchone():
+                           "JOIN entities e ON e.n = b.entity AND e.kind = ? WHERE a.entity = ? LIMIT 1",
+                           (kind, n)).fetchone():
             return False
         keys = {k for (k,) in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (n,))}
         return _all_joined(items, keys, _first_initials(summary) if kind == "person" else set())
 
-    def _closure(self, ents: set[int]) -> set[int]:
-        """The entities reachable from these through shared keys."""
+    def _closure(self, ents: set[int], kind: str) -> set[int]:
+        """The entities of the kind reachable from these through shared keys."""
         seen, frontier = set(ents), set(ents)
         while frontier:
             keys: set[str] = set()
             for part in chunks(sorted(frontier)):
                 keys |= {k for (k,) in self.db.execute(
                     f"SELECT key FROM entity_keys WHERE entity IN ({marks(part)})", part)}
-            reached = {n for ns in self._entities_with(keys).values() for n in ns}
+            reached = {n for ns in self._entities_with(keys, kind).values() for n in ns}
             frontier = reached - seen
             seen |= reached
         return seen
