@@ -26,7 +26,7 @@ ARTICLES = {
                      "В Омской области региональный фонд развития промышленности выдал заём заводу «Омский мотор». "
                      "Фонд развития промышленности обещал новые программы.",
     "zone_lipetsk": "Липецкая ОЭЗ получила нового резидента\n\n"
-                    "Особая экономическая зона «Липецк» приняла нового резидента. В ОЭЗ уже работают 70 компаний, "
+                    "Особая экономическая зона «Липецк» приняла нового резидента из Липецка. В ОЭЗ уже работают 70 компаний, "
                     "а ОЭЗ России в целом привлекли сотни инвесторов.",
     "zone_samara": "Самарская ОЭЗ расширяется\n\n"
                    "Особая экономическая зона «Тольятти» расширит свою территорию. В ОЭЗ готовы принять ещё "
@@ -184,4 +184,5 @@ def test_a_republic_its_short_name_and_its_abbreviation_are_one_place(kb):
 
 def test_a_zone_and_the_town_it_is_named_after_stay_apart_in_their_kinds(kb):
     zone = the(kb, "organization", "Особая экономическая зона «Липецк»")
-    assert zone["kind"] == "organization" and files(zone) == {"zone_lipetsk"}
+    town = the(kb, "location", "Липецк")
+    assert files(zone) == files(town) == {"zone_lipetsk"} and zone["id"] != town["id"]
