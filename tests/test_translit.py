@@ -99,3 +99,9 @@ def test_places_are_told_from_other_proper_names():
     assert concepts("Тюменская область").places != omsk
     assert concepts("Группа компаний «Следопыт»").places == frozenset()
     assert concepts("Министерство промышленности и торговли Российской Федерации").places == frozenset()
+
+
+def test_a_place_said_by_another_name_of_the_table_is_the_same_place_concept():
+    assert concepts("Мининвест Подмосковья").places == concepts("министерство инвестиций Московской области").places
+    assert concepts("Минэкономики РТ").places == concepts("Минэкономики Татарстана").places == {"tatarstan"}
+    assert concepts("Минэкономики РТ").places != concepts("Минэкономики Башкирии").places
