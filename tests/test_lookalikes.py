@@ -68,6 +68,13 @@ ARTICLES = {
                     "АО «Северный луч» подписала соглашение с резидентом.",
     "park_only": "Индустриальный парк расширяется\n\n"
                  "Индустриальный парк «Северный луч» расширит территорию на 20 гектаров.",
+    "minprom_rt_short": "Татарстан поддержит станкостроителей\n\n"
+                        "Минпромторг РТ объявил конкурс субсидий для станкостроителей.",
+    "minprom_rt_full": "В Казани обсудили станкостроение\n\n"
+                       "Министерство промышленности и торговли Республики Татарстан провело совещание со "
+                       "станкостроителями.",
+    "minprom_ba_short": "Башкирия поддержит химиков\n\n"
+                        "Минпромторг Башкирии объявил конкурс субсидий для химических заводов.",
     "tatarstan": "Татарстан привлёк инвесторов\n\n"
                  "Республика Татарстан привлекла новых инвесторов. В РТ работают пять технопарков, и Татарстан "
                  "планирует открыть шестой.",
@@ -186,3 +193,10 @@ def test_a_zone_and_the_town_it_is_named_after_stay_apart_in_their_kinds(kb):
     zone = the(kb, "organization", "Особая экономическая зона «Липецк»")
     town = the(kb, "location", "Липецк")
     assert files(zone) == files(town) == {"zone_lipetsk"} and zone["id"] != town["id"]
+
+
+def test_a_regional_ministrys_compound_short_name_joins_its_full_name_and_not_another_regions(kb):
+    rt = the(kb, "organization", "Министерство промышленности и торговли Республики Татарстан")
+    assert files(rt) == {"minprom_rt_short", "minprom_rt_full"} and "Минпромторг РТ" in rt["aliases"]
+    assert files(the(kb, "organization", "Минпромторг Башкирии")) == {"minprom_ba_short"}
+    assert not any(f.get("canonical") for f in kb if files(f) & {"minprom_rt_short", "minprom_ba_short"})

@@ -2,7 +2,8 @@
 out) and must end where one-shot resolution of the same articles ends, whatever the order, the
 batching and the removals. Articles are drawn from a small vocabulary of our own that hits every
 path: shared and lone surnames, initials, patronymics, bodies of two regions, a park and the
-company of its name, a renamed body, a place and a zone of one name, aliases, places in two scripts, numbers with and without places."""
+company of its name, a renamed body, a place and a zone of one name, a ministry's compound short name,
+aliases, places in two scripts, numbers with and without places."""
 from __future__ import annotations
 
 import json
@@ -24,7 +25,8 @@ ORGS = [("Фонд развития промышленности", ["ФРП"]), 
         ("Ассоциация кластеров и технопарков", ["АКИТ"]), ("АКИТ РФ", []), ("Правительство Омской области", []),
         ("Правительство Тюменской области", []), ("Индустриальный парк «Северный луч»", ["Северный луч"]),
         ("АО «Северный луч»", ["Северный луч"]), ("Северный луч", []),
-        ("Ассоциация кластеров, технопарков и ОЭЗ России", []), ("Особая экономическая зона «Липецк»", ["Липецк"])]
+        ("Ассоциация кластеров, технопарков и ОЭЗ России", []), ("Особая экономическая зона «Липецк»", ["Липецк"]),
+        ("Мининвест Подмосковья", []), ("министерство инвестиций и науки Московской области", [])]
 PLACES = [("Омская область", []), ("Omsk Region", []), ("Тюменская область", []), ("Россия", ["РФ"]), ("Липецк", [])]
 COUNTS = [(15, "кластер"), (16, "кластер"), (15, "парк")]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -138,7 +139,38 @@ def scope_keys(fact: Fact) -> set[str]:
     keys = {k.key for k in name_keys(fact)}
     if fact.kind == "person" and fact.attrs.get("last"):
         keys.add("surname:" + latin_key(fact.attrs["last"]))
+    if fact.kind == "organization" and not fact.attrs.get(LOCAL):
+        keys |= {"ministry:" + "|".join(sorted(concepts(f).places)) for f in forms_of(fact) if _ministry_form(f)}
     return keys
+
+
+# a regional ministry's compound short name: «Мининвест Подмосковья» -------------------------
+
+
+_SHORT_MINISTRY = re.compile(r"мин(?!истерств)([а-я]{3,})")
+
+
+def _ministry_form(form: str) -> bool:
+    """A placed ministry, named in full or by a compound short name («Мининвест Подмосковья»)."""
+    words = fold(form).split()
+    return len(words) >= 2 and (words[0] == "министерство" or _SHORT_MINISTRY.fullmatch(words[0]) is not None) \
+        and bool(concepts(form).places)
+
+
+def _abbreviates_ministry(short: str, full: str) -> bool:
+    """«Мининвест» ← «министерство инвестиций, промышленности и науки», «Минпромторг» ←
+    «министерство промышленности и торговли»: the short name after «мин» is the starts (three
+    letters or more) of the full name's first words, in order."""
+    m = _SHORT_MINISTRY.fullmatch(fold(short).split()[0])
+    words = fold(full).split()
+    return m is not None and words[0] == "министерство" and _starts_of(m.group(1), [w for w in words[1:] if w != "и"])
+
+
+def _starts_of(letters: str, words: list[str]) -> bool:
+    if not letters:
+        return True
+    return bool(words) and any(words[0].startswith(letters[:n]) and _starts_of(letters[n:], words[1:])
+                               for n in range(len(letters), 2, -1))
 
 
 def forms_of(fact: Fact) -> list[str]:
@@ -302,7 +334,23 @@ def group_named(kind: str, items: list[Item]) -> list[list[Item]]:
         _join_key(union, by_key[key])
     if kind == "person":
         _join_surnames(union)
+    if kind == "organization":
+        _join_short_ministries(union)
     return union.groups_of_items()
+
+
+def _join_short_ministries(union: _Union) -> None:
+    """A ministry named only by its compound short name («Мининвест Подмосковья») joins the one
+    ministry named in full whose words it abbreviates, when their places agree."""
+    full = [i for i, item in enumerate(union.items) if fold(item.name).startswith("министерство ")
+            and _ministry_form(item.name)]
+    for root in sorted({union.find(i) for i, item in enumerate(union.items) if _ministry_form(item.name)}):
+        forms = [union.items[i].name for i in union.members[union.find(root)]]
+        if any(fold(f).startswith("министерство ") for f in forms):
+            continue
+        cands = {union.find(j) for j in full if any(_abbreviates_ministry(f, union.items[j].name) for f in forms)}
+        if len(cands) == 1 and union.allowed([root, *cands]):
+            union.join(root, cands.pop())
 
 
 def _join_key(union: _Union, entries: list[int]) -> None:
@@ -489,11 +537,23 @@ def named_reasons(group: list[Item]) -> list[str]:
         elif n and full is not None and item.fact.kind == "person" and not full_name(item.fact):
             how = " and initial" if initial_of(item.fact.attrs.get("first") or "") else " in its article or organisation"
             out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{how}")
+        elif n and (pair := _short_ministry_pair(item, group[:n])):
+            out.append(f"«{pair[0].name}» ({pair[0].file}) joins «{pair[1].name}»: a compound short name of its words, "
+                       f"places agree ({pair[1].file})")
         elif n:
             out.append(f"«{item.name}» ({item.file}) joins «{group[0].name}»: through the names of other mentions")
         for key, k in keys.items():
             first_with.setdefault(key, (item, k))
     return list(dict.fromkeys(out))
+
+
+def _short_ministry_pair(item: Item, before: list[Item]) -> tuple[Item, Item] | None:
+    """(short, full): the item and an earlier member, one the compound short name of the other."""
+    for other in before:
+        for short, full in ((item, other), (other, item)):
+            if _abbreviates_ministry(short.name, full.name):
+                return short, full
+    return None
 
 
 def _reason(x: Item, kx: Key, y: Item, ky: Key) -> str:
