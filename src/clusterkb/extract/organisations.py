@@ -21,7 +21,7 @@ from ..lang.normalize import WORD as _WORD, clean_spaces, fold, nominative_phras
 from ..lang.translit import is_place_adjective
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_word, is_org_type,
-                    with_coordinated_genitives, with_org_type)
+                    with_coordinated_genitives, with_org_type, word_before)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -268,23 +268,20 @@ def _quoted_plural(text: str, span: Span, words: list[str]) -> bool:
     """«с «Ново-групп»»: a one-word name in quotes that reads only as a plural in an oblique case
     is a name the dictionary does not know, written as it is named — a quoted name is one
     thing, and «Ново-группы» would be a guess."""
-    if len(words) != 1 or text[span.start - 1:span.start] not in ("«", '"') or text[span.end:span.end + 1] not in ("»", '"'):
+    quoted = text[span.start - 1:span.start] in ("«", '"') and text[span.end:span.end + 1] in ("»", '"')
+    if len(words) != 1 or not quoted:
         return False
     parses = [p for p in nlp.parse(words[0].lower()) if p.tag.POS == "NOUN"]
     return bool(parses) and all(p.tag.number == "plur" and p.tag.case != "nomn" for p in parses)
-
-
-_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([\w-]+) $")
 
 
 def _appositive(text: str, span: Span, words: list[str]) -> bool:
     """«особая зона Алабуга», «в ОЭЗ Алабуга»: a one-word name right after the noun of its kind
     stands in apposition and is not declined — it is written as it is named, whatever case the
     kind noun is in (the dictionary would guess «Алабуг» from «Алабуга»)."""
-    before = _WORD_BEFORE_NAME.search(text, max(0, span.start - 30), span.start)
-    if len(words) != 1 or not before or not words[0][:1].isupper():
+    kind = word_before(text, span.start)
+    if len(words) != 1 or not kind or not words[0][:1].isupper():
         return False
-    kind = before.group(1)
     return kind in gazetteer.generic_abbreviations() or kind.islower() and is_org_type(kind)
 
 
@@ -651,21 +648,17 @@ def _canonical(forms: list[str]) -> str | None:
     """The federal table's name for a group: from its full names, or from a short form
     («Минэкономразвития») only when the group has nothing else — a short form joined to the
     article's regional ministry names that ministry, not the federal one."""
-    named = [f for f in forms if not _bare(f)] or forms
+    named = [f for f in forms if not gazetteer.is_bare_type(f)] or forms
     return next((c for f in named if (c := gazetteer.federal_body(f))), None)
-
-
-def _bare(form: str) -> bool:
-    return fold(form) in gazetteer.bare_types()
 
 
 def _attach_bare_federal_forms(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """«Минэкономразвития» alone, in an article that names no federal ministry of the kind but
     one regional one («министерство экономического развития Иркутской области»), is that
     regional ministry: the article's own antecedent comes before the federal table."""
-    named = {union.find(j) for j, o in enumerate(orgs) if not _bare(o.normal)}
+    named = {union.find(j) for j, o in enumerate(orgs) if not gazetteer.is_bare_type(o.normal)}
     placed = {j: fold(_without_place(o.normal)) for j, o in enumerate(orgs) if _without_place(o.normal) != o.normal}
-    lone = [(i, c) for i, o in enumerate(orgs) if _bare(o.normal) and union.find(i) not in named
+    lone = [(i, c) for i, o in enumerate(orgs) if gazetteer.is_bare_type(o.normal) and union.find(i) not in named
             and (c := gazetteer.federal_body(o.normal))]
     for i, canonical in lone:
         kind = gazetteer.strip_country(fold(canonical))

@@ -321,17 +321,23 @@ def _retype(text: str, span: Span) -> Span:
     return span
 
 
-_NOUN_BEFORE = re.compile(r"(?<![\w-])([\w-]+) $")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+) $")
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word right before `start`, one space apart: «зона» before «Алабуга» in «особая зона
+    Алабуга»; None after punctuation or a line break."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1) if m else None
 
 
 def _after_site_noun(text: str, start: int) -> bool:
     """«особая зона Алабуга», «в ОЭЗ Тольятти»: right after a noun of a kind of site, a name the
     dictionary does not know is that site's name, not a place (a known place in the genitive,
     «зона Москвы», stays a place)."""
-    m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
-    if not m:
+    word = word_before(text, start)
+    if not word:
         return False
-    word = m.group(1)
     lemma = nlp.parse(word.lower())[0].normal_form if word.islower() else word.lower()
     return gazetteer.org_category(lemma) == "site"
 

@@ -168,6 +168,13 @@ def org_category(type_word: str) -> str | None:
     return _categories().get(fold(type_word))
 
 
+@lru_cache(maxsize=50_000)
+def is_bare_type(form: str) -> bool:
+    """«Фонд», «министерство», «Минэкономразвития» alone: a form that names a body only inside
+    its article, by the article's own antecedent."""
+    return fold(form) in bare_types()
+
+
 def currency_symbol(code: str) -> str:
     """How a table writes a currency: «RUB» → «₽», a code not in the table as itself."""
     return _load("currency_symbols.json")["symbols"].get(code, code)

@@ -175,7 +175,7 @@ def _starts_of(letters: str, words: list[str]) -> bool:
 
 def forms_of(fact: Fact) -> list[str]:
     a = fact.attrs
-    return [f for f in [a.get("name") or "", *a.get("aliases", [])] if f and not _bare_type(f)]
+    return [f for f in [a.get("name") or "", *a.get("aliases", [])] if f and not gazetteer.is_bare_type(f)]
 
 
 @lru_cache(maxsize=100_000)
@@ -234,13 +234,7 @@ def _quoted(form: str) -> str | None:
         end = inner.find(closing, start + 1) if start >= 0 else -1
         if end > start + 3:
             inner = inner[start + 1:end]
-    return inner if inner != form and not _bare_type(inner) else None
-
-
-@lru_cache(maxsize=50_000)
-def _bare_type(form: str) -> bool:
-    """«Ассоциация», «Фонд», «Минпром»: a short form that means one body inside its article only."""
-    return fold(form) in gazetteer.bare_types()
+    return inner if inner != form and not gazetteer.is_bare_type(inner) else None
 
 
 # signatures: what must agree for two groups to join ----------------------------------------
@@ -480,7 +474,8 @@ class Summary:
     def attrs(self) -> dict[str, Any]:
         attrs = dict(self.best()[3])
         name = fold(attrs["name"])
-        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items() if key != name and not _bare_type(form))
+        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items()
+                                  if key != name and not gazetteer.is_bare_type(form))
         if self.canonical:
             attrs["canonical"] = self.canonical[1]
         if self.kind == "person":
@@ -535,7 +530,8 @@ def named_reasons(group: list[Item]) -> list[str]:
             partner, pk = first_with[shared[0][1]]
             out.append(_reason(item, keys[shared[0][1]], partner, pk))
         elif n and full is not None and item.fact.kind == "person" and not full_name(item.fact):
-            how = " and initial" if initial_of(item.fact.attrs.get("first") or "") else " in its article or organisation"
+            initial = initial_of(item.fact.attrs.get("first") or "")
+            how = " and initial" if initial else " in its article or organisation"
             out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{how}")
         elif n and (pair := _short_ministry_pair(item, group[:n])):
             out.append(f"«{pair[0].name}» ({pair[0].file}) joins «{pair[1].name}»: a compound short name of its words, "
@@ -577,7 +573,8 @@ def _because(kx: Key, ky: Key, file: str) -> str:
     if ky.how == "table":
         return f"both are «{ky.note}» in the curated table ({file})"
     if "renamed" in (kx.how, ky.how):
-        return f"«{ky.form}» ({file}) and this are names of «{kx.note or ky.note}» before and after a renaming (curated table)"
+        return (f"«{ky.form}» ({file}) and this are names of «{kx.note or ky.note}» before and after a renaming "
+                "(curated table)")
     if ky.how == "words":
         translated = is_cyrillic(kx.form) != is_cyrillic(ky.form)
         return f"{'word-by-word translation' if translated else 'the same words'} of «{ky.form}» ({file})"

@@ -134,8 +134,9 @@ class Resolver:
         alias share a key and never an entity)."""
         out: dict[str, set[int]] = {}
         for part in chunks(sorted(set(keys))):
-            for key, n in self.db.execute(f"SELECT k.key, k.entity FROM entity_keys k JOIN entities e ON e.n = k.entity "
-                                          f"WHERE k.key IN ({marks(part)}) AND e.kind = ?", (*part, kind)):
+            for key, n in self.db.execute(f"SELECT k.key, k.entity FROM entity_keys k JOIN entities e "
+                                          f"ON e.n = k.entity WHERE k.key IN ({marks(part)}) AND e.kind = ?",
+                                          (*part, kind)):
                 out.setdefault(key, set()).add(n)
         return out
 
