@@ -26,8 +26,7 @@ FUND_B = ("Региональный фонд выдал займы\n\nОмски
           "Об этом рассказал Пётр Смирнов.\n")
 FUND_C = ("Займы для заводов\n\nФонд развития промышленности Омской области в этом году поддержал семь "
           "предприятий региона.\n")
-PARK = ("Технопарк получил поддержку\n\nМинистерство промышленности и торговли России выделило технопарку «Кварц» "
-        "40 млн рублей.\n")
+SHOP = "Посуда в Омске\n\nООО «Кварц» открыло в Омске магазин посуды на улице Ленина.\n"
 COMPANY = ("Новый завод\n\nКомпания «Кварц» построит завод стекла в Тверской области. Инвестиции составят "
            "2 млрд рублей.\n")
 COMPANY_AGAIN = "Стекольный завод\n\nКомпания «Кварц» наняла двести рабочих для завода в Тверской области.\n"
@@ -115,13 +114,13 @@ def test_split_by_article_parts_a_wrong_merge_and_rebuild_and_force_keep_them_ap
 
 
 def test_split_by_alias_keeps_later_mentions_under_that_name_out(tmp_path):
-    data = ingested(tmp_path, park=PARK, company=COMPANY)
-    assert holding(data, "organization", "технопарк «Кварц»") == [{"park.txt", "company.txt"}]
-    ok(data, "split", "технопарк «Кварц»", "--alias", "Компания «Кварц»")
+    data = ingested(tmp_path, shop=SHOP, company=COMPANY)
+    assert holding(data, "organization", "Компания «Кварц»") == [{"shop.txt", "company.txt"}]
+    ok(data, "split", "Компания «Кварц»", "--alias", "ООО «Кварц»")
     (tmp_path / "raw" / "again.txt").write_text(COMPANY_AGAIN, encoding="utf-8")
     ok(data, "ingest", str(tmp_path / "raw"), "-q")
     parts = {e["name"]: files_of(e) for e in entities(data, "organization") if "Кварц" in e["name"]}
-    assert parts == {"технопарк «Кварц»": {"park.txt"}, "Компания «Кварц»": {"company.txt", "again.txt"}}
+    assert parts == {"ООО «Кварц»": {"shop.txt"}, "Компания «Кварц»": {"company.txt", "again.txt"}}
 
 
 def test_the_library_api_merges_splits_lists_and_withdraws(funds):

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "clusterkb"
 
 # Bottom first; a module may import its own layer and the layers below it, never one above.
 LAYERS = (
-    ("base", ("model", "kinds", "version", "budget", "lang")),
+    ("base", ("model", "kinds", "version", "budget", "unionfind", "lang")),
     ("reading", ("read",)),
     ("extraction", ("extract", "engines", "dask_models")),
     ("store", ("store",)),

@@ -14,10 +14,11 @@ import pytest
 from clusterkb.read.articles import article_from_text
 from clusterkb.budget import OutOfTime, time_budget
 from clusterkb.extract.document import make_document
-from clusterkb.extract.organisations import (OrgMention, _attach_bare_heads, _attach_lone_abbreviations,
-                                             _attach_own_region_bodies, _group, _keys, _read, _same_body,
-                                             with_rule_organisations)
+from clusterkb.extract.organisations import (OrgMention, _attach_bare_federal_forms, _attach_bare_heads,
+                                             _attach_lone_abbreviations, _attach_own_region_bodies, _group, _keys,
+                                             _read, _same_body, with_rule_organisations)
 from clusterkb.extract.spans import ORG, Coverage, find_spans
+from clusterkb.unionfind import UnionFind
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
 OURS = ("Ассоциация кластеров, технопарков и ОЭЗ России (АКИТ) провела форум. АКИТ РФ поможет региону. "
@@ -70,25 +71,17 @@ def _partition(groups, orgs) -> set[frozenset[int]]:
 
 def _all_pairs(orgs) -> set[frozenset[int]]:
     """The grouping as it was: every pair of mentions compared."""
-    parent = list(range(len(orgs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    union = UnionFind(range(len(orgs)))
     keys = [_keys(o) for o in orgs]
     for i in range(len(orgs)):
         for j in range(i):
             if keys[i] & keys[j] or _same_body(orgs[i], orgs[j]):
-                parent[find(i)] = find(j)
-    _attach_bare_heads(orgs, find, parent)
-    _attach_own_region_bodies(orgs, find, parent)
-    _attach_lone_abbreviations(orgs, find, parent)
-    groups: dict[int, list] = {}
-    for i, o in enumerate(orgs):
-        groups.setdefault(find(i), []).append(o)
-    return _partition(groups.values(), orgs)
+                union.join(i, j)
+    _attach_bare_heads(orgs, union)
+    _attach_own_region_bodies(orgs, union)
+    _attach_lone_abbreviations(orgs, union)
+    _attach_bare_federal_forms(orgs, union)
+    return _partition([[orgs[i] for i in g] for g in union.groups().values()], orgs)
 
 
 def test_indexed_grouping_joins_what_comparing_all_pairs_joins():

@@ -133,3 +133,23 @@ def test_a_lower_case_regional_adjective_is_part_of_the_bodys_name():
     names = {f.attrs["name"] for f in facts_of(text, "organization")}
     assert "кировский фонд развития промышленности" in {n.lower() for n in names}
     assert "региональный фонд развития промышленности" in {n.lower() for n in names}
+
+
+def test_a_site_named_in_apposition_is_an_organisation_written_as_named():
+    facts = facts_of("Особая зона Кедрогорье пополнится резидентом. В особой зоне Кедрогорье работают "
+                     "20 компаний, а резиденты «Кедрогорья» платят меньше налогов.")
+    assert [(f.kind, f.attrs["name"]) for f in facts if f.kind in ("organization", "location")] == \
+        [("organization", "Кедрогорье")]
+
+
+def test_a_quoted_name_said_in_an_oblique_plural_stays_as_written():
+    orgs = by_name(facts_of("Корпорация развития Омской области заключила соглашение с «Сибирь-групп».",
+                            "organization"))
+    assert "Сибирь-групп" in orgs, list(orgs)
+
+
+def test_a_bare_fund_after_an_adjective_named_fund_joins_it():
+    orgs = by_name(facts_of("Заводу помог федеральный Фонд развития промышленности. Из Фонда будет выделено "
+                            "100 млн рублей.", "organization"))
+    assert list(orgs) == ["федеральный Фонд развития промышленности"], list(orgs)
+    assert orgs["федеральный Фонд развития промышленности"].attrs["canonical"] == "Фонд развития промышленности"

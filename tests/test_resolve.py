@@ -72,11 +72,20 @@ def test_spelling_variants_of_one_name_merge():
     assert files(one(kb, "person", "Виталий Серёгин")) == {"a.txt", "b.txt", "c.txt", "d.txt"}
 
 
-def test_a_surname_alone_joins_the_only_person_with_that_surname():
-    kb = merge([art("a", person("Vitaly Khotsenko")), art("b", person("Хоценко"))])
+def test_a_surname_alone_joins_the_only_person_with_that_surname_and_organisation():
+    kb = merge([art("a", person("Vitaly Khotsenko", (("governor", "Правительство Омской области"),))),
+                art("b", person("Хоценко", (("губернатор", "правительство Омской области"),)))])
     fact = one(kb, "person", "Vitaly Khotsenko")
     assert files(fact) == {"a.txt", "b.txt"}
-    assert fact.attrs["why"] == ["«Хоценко» (b.txt) joins «Vitaly Khotsenko»: the only person with that surname"]
+    assert fact.attrs["why"] == ["«Хоценко» (b.txt) joins «Vitaly Khotsenko»: the only person with that surname "
+                                 "in its article or organisation"]
+
+
+def test_a_surname_alone_of_another_article_and_organisation_stays_alone():
+    kb = merge([art("a", person("Vitaly Khotsenko", (("governor", "Правительство Омской области"),))),
+                art("b", person("Хоценко", (("директор", "завод «Сибирский станок»"),))), art("c", person("Хоценко"))])
+    assert files(one(kb, "person", "Vitaly Khotsenko")) == {"a.txt"}
+    assert len([f for f in kb if f.kind == "person"]) == 3
 
 
 def test_a_surname_alone_stays_alone_when_two_people_have_it():

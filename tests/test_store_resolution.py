@@ -1,8 +1,9 @@
 """The store resolves incrementally (new facts joined to stored entities, removed ones taken
 out) and must end where one-shot resolution of the same articles ends, whatever the order, the
 batching and the removals. Articles are drawn from a small vocabulary of our own that hits every
-path: shared and lone surnames, initials, patronymics, bodies of two regions, aliases, places
-in two scripts, numbers with and without places."""
+path: shared and lone surnames, initials, patronymics, bodies of two regions, a park and the
+company of its name, a renamed body, a place and a zone of one name, a ministry's compound short name,
+aliases, places in two scripts, numbers with and without places."""
 from __future__ import annotations
 
 import json
@@ -24,8 +25,11 @@ PEOPLE = [("Виталий Хоценко", None), ("Vitaly Khotsenko", None), (
 ORGS = [("Фонд развития промышленности", ["ФРП"]), ("Фонд развития промышленности Омской области", ["ФРП"]),
         ("ФРП", []), ("Минпромторг России", []), ("Министерство промышленности и торговли РФ", []),
         ("Ассоциация кластеров и технопарков", ["АКИТ"]), ("АКИТ РФ", []), ("Правительство Омской области", []),
-        ("Правительство Тюменской области", [])]
-PLACES = [("Омская область", []), ("Omsk Region", []), ("Тюменская область", []), ("Россия", ["РФ"])]
+        ("Правительство Тюменской области", []), ("Индустриальный парк «Северный луч»", ["Северный луч"]),
+        ("АО «Северный луч»", ["Северный луч"]), ("Северный луч", []),
+        ("Ассоциация кластеров, технопарков и ОЭЗ России", []), ("Особая экономическая зона «Липецк»", ["Липецк"]),
+        ("Мининвест Подмосковья", []), ("министерство инвестиций и науки Московской области", [])]
+PLACES = [("Омская область", []), ("Omsk Region", []), ("Тюменская область", []), ("Россия", ["РФ"]), ("Липецк", [])]
 COUNTS = [(15, "кластер"), (16, "кластер"), (15, "парк")]
 
 fact_choice = st.one_of(

@@ -109,3 +109,9 @@ def test_one_english_singular_for_counted_nouns_and_name_words(plural, singular)
     from clusterkb.lang.normalize import english_singular
 
     assert english_singular(plural) == singular
+
+
+def test_a_place_said_by_another_name_of_the_table_is_the_same_place_concept():
+    assert concepts("Мининвест Подмосковья").places == concepts("министерство инвестиций Московской области").places
+    assert concepts("Минэкономики РТ").places == concepts("Минэкономики Татарстана").places == {"tatarstan"}
+    assert concepts("Минэкономики РТ").places != concepts("Минэкономики Башкирии").places

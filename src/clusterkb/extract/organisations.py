@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import bisect
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import gazetteer, nlp
 from ..model import Fact, Mention
+from ..unionfind import UnionFind
 from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nominative_phrase
 from ..lang.tables import words
 from ..lang.translit import is_place_adjective
 from .document import Document
 from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word, is_org_type,
-                    is_relational_adjective, with_coordinated_genitives, with_org_type)
+                    is_relational_adjective, with_coordinated_genitives, with_org_type, word_before)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -297,7 +299,10 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
         return None
     kind = _kind_of_list(doc.text, span)
     named = f"{kind} «{surface.strip('«»')}»" if kind else surface
-    normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
+    if not kind and (_quoted_plural(doc.text, span, words) or _appositive(doc.text, span, words)):
+        normal = surface
+    else:
+        normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
@@ -377,6 +382,27 @@ def _kind_of_list(text: str, span: Span) -> str | None:
     return kind if plural else None
 
 
+def _quoted_plural(text: str, span: Span, words: list[str]) -> bool:
+    """«с «Ново-групп»»: a one-word name in quotes that reads only as a plural in an oblique case
+    is a name the dictionary does not know, written as it is named — a quoted name is one
+    thing, and «Ново-группы» would be a guess."""
+    quoted = text[span.start - 1:span.start] in ("«", '"') and text[span.end:span.end + 1] in ("»", '"')
+    if len(words) != 1 or not quoted:
+        return False
+    parses = [p for p in nlp.parse(words[0].lower()) if p.tag.POS == "NOUN"]
+    return bool(parses) and all(p.tag.number == "plur" and p.tag.case != "nomn" for p in parses)
+
+
+def _appositive(text: str, span: Span, words: list[str]) -> bool:
+    """«особая зона Алабуга», «в ОЭЗ Алабуга»: a one-word name right after the noun of its kind
+    stands in apposition and is not declined — it is written as it is named, whatever case the
+    kind noun is in (the dictionary would guess «Алабуг» from «Алабуга»)."""
+    kind = word_before(text, span.start)
+    if len(words) != 1 or not kind or not words[0][:1].isupper():
+        return False
+    return kind in gazetteer.generic_abbreviations() or kind.islower() and is_org_type(kind)
+
+
 def _in_quoted_list(text: str, span: Span) -> bool:
     """«Импульс», «Кондинский» и «Нефтеюганский»: a quoted name in a list of quoted names, which
     may be an adjective alone."""
@@ -390,9 +416,10 @@ def _generic_at_sentence_start(doc: Document, span: Span, surface: str) -> bool:
     capitalised only because it opens the sentence, a kind of body with at most one ordinary
     word before it — a description, not a name. A kind of body after two adjectives is a name
     («Федеральное авиационное управление»), and so is a phrase that names no kind of body
-    («Большой театр»)."""
+    («Большой театр») or a name of the federal table («Фонд развития промышленности»)."""
     sent = doc.sentence_at(span.start)
-    if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface):
+    if sent is None or span.start != sent.start or re.search(r"[«\"“\d]", surface) \
+            or gazetteer.federal_body(nominative_phrase(surface, ORG_TYPES)):  # «Фонд развития промышленности»
         return False
     words = _WORD.findall(surface)
     kind_at = next((i for i, w in enumerate(words) if is_org_type(w)), None)
@@ -435,7 +462,8 @@ def _keys(org: OrgMention) -> set[str]:
     one of them (see _same_quoted_name)."""
     forms = [org.normal, *(a for a in org.aliases if a != org.quoted)]
     keys = {fold(f) for f in forms} | {gazetteer.strip_country(fold(f)) for f in forms}
-    keys |= {"=" + c for f in forms if (c := gazetteer.federal_body(f) or gazetteer.union_of_states(f))}
+    keys |= {"=" + c for f in forms
+             if (c := gazetteer.federal_body(f) or gazetteer.union_of_states(f) or gazetteer.current_name(f))}
     keys |= {k for f in forms if (k := _regional_key(f))}
     return keys - {""}
 
@@ -478,24 +506,24 @@ def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
     return False
 
 
-def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) -> None:
+def _attach_lone_abbreviations(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """An abbreviation no other mention explains («the regional IDF») joins the one body of
     the article it can abbreviate, place or no place."""
     sizes: dict[int, int] = {}
     for i in range(len(orgs)):
-        sizes[find(i)] = sizes.get(find(i), 0) + 1
+        sizes[union.find(i)] = sizes.get(union.find(i), 0) + 1
     by_initials = _index_by_initials(orgs)
     for i, o in enumerate(orgs):
-        if not _ABBR.match(o.normal) or sizes[find(i)] > 1:
+        if not _ABBR.match(o.normal) or sizes[union.find(i)] > 1:
             continue
-        roots = {find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
+        roots = {union.find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
                  if j != i and _abbreviates(o.normal, orgs[j].normal, True)}
         if not roots:
-            roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
+            roots = {union.find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
         if len(roots) == 1:
-            root = roots.pop()
-            sizes[root] += sizes.pop(find(i))
-            parent[find(i)] = root
+            root, own = roots.pop(), union.find(i)
+            total = sizes.pop(root) + sizes.pop(own)
+            sizes[union.join(own, root)] = total
 
 
 def _abbreviates_compound(abbr: str, org: OrgMention) -> bool:
@@ -524,28 +552,19 @@ def _without_place(name: str) -> str:
 
 def _group(orgs: list[OrgMention]) -> list[list[OrgMention]]:
     """Union of mentions that name one organisation."""
-    parent = list(range(len(orgs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    union: UnionFind[int] = UnionFind(range(len(orgs)))
     first_with: dict[str, int] = {}
     for i, o in enumerate(orgs):
         for key in _keys(o):
-            parent[find(i)] = find(first_with.setdefault(key, i))
+            union.join(i, first_with.setdefault(key, i))
     for i, j in _candidate_pairs(orgs):
-        if find(i) != find(j) and _same_body(orgs[i], orgs[j]):
-            parent[find(i)] = find(j)
-    _attach_bare_heads(orgs, find, parent)
-    _attach_own_region_bodies(orgs, find, parent)
-    _attach_lone_abbreviations(orgs, find, parent)
-    groups: dict[int, list[OrgMention]] = {}
-    for i, o in enumerate(orgs):
-        groups.setdefault(find(i), []).append(o)
-    return list(groups.values())
+        if union.find(i) != union.find(j) and _same_body(orgs[i], orgs[j]):
+            union.join(i, j)
+    _attach_bare_heads(orgs, union)
+    _attach_own_region_bodies(orgs, union)
+    _attach_lone_abbreviations(orgs, union)
+    _attach_bare_federal_forms(orgs, union)
+    return [[orgs[i] for i in members] for members in union.groups().values()]
 
 
 def _signature(o: OrgMention) -> tuple:
@@ -586,19 +605,24 @@ def _candidate_pairs(orgs: list[OrgMention]) -> set[tuple[int, int]]:
     for j in distinct:
         for a in orgs[j].aliases:
             if " " not in a and len(a) >= 4:
-                by_alias.setdefault(fold(a), []).append(j)
+                for stem in _stems(fold(a)):
+                    by_alias.setdefault(stem, []).append(j)
         by_quoted.setdefault(fold(orgs[j].quoted or orgs[j].normal), []).append(j)
     pairs = set(_near_duplicate_candidates(orgs, distinct))
     for i in distinct:
         x = orgs[i]
         found = [j for f in [x.normal, *x.aliases] if _ABBR.match(f) for j in by_initials.get(_abbreviation_letters(f), ())]
         if " " not in x.normal:
-            w = fold(x.normal)
-            found += [j for cut in (1, 2) for j in by_alias.get(w[:-cut], ())]
+            found += [j for stem in _stems(fold(x.normal)) for j in by_alias.get(stem, ())]
         if x.quoted:
             found += by_quoted.get(fold(x.quoted), [])
         pairs |= {(min(i, j), max(i, j)) for j in found if j != i}
     return pairs
+
+
+def _stems(word: str) -> list[str]:
+    """The word and the word without its last one or two letters: where a case ending may end."""
+    return [word[:len(word) - cut] for cut in (0, 1, 2) if len(word) - cut >= 4]
 
 
 def _near_duplicate_candidates(orgs: list[OrgMention], distinct: list[int]):
@@ -649,13 +673,23 @@ def _kind_abbreviates(short: list[str], full: list[str]) -> bool:
 
 
 def _inflected_short_name(word: str, aliases: list[str]) -> bool:
-    """«ТехноПласта» is «ТехноПласт» in the genitive: a one-word name the dictionary cannot
-    inflect, said with a case ending, is the quoted short name it extends by 1–2 letters."""
+    """«ТехноПласта» is «ТехноПласт» in the genitive, «Алабуги» and «Алабуг» are «Алабуга»: a
+    one-word name the dictionary cannot inflect, said with another case ending, is the quoted
+    short name whose stem it shares (all but a case ending of up to two letters on each side)."""
     if " " in word or len(word) < 5:
         return False
     w = fold(word)
-    return any(" " not in a and w != fold(a) and w.startswith(fold(a)) and len(w) - len(fold(a)) <= 2
-               and len(a) >= 4 for a in aliases)
+    return any(" " not in a and len(a) >= 4 and w != fold(a) and _same_stem(w, fold(a)) for a in aliases)
+
+
+_CASE_ENDINGS = {"", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев"}
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """«алабуги» ~ «алабуга», «технопласта» ~ «технопласт»: a shared stem of five letters or
+    more, each word past it a case ending."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and a[common:] in _CASE_ENDINGS and b[common:] in _CASE_ENDINGS
 
 
 _PLACE_WORDS = words("place_type_words.json", "words")  # «region», «oblast», «области», …
@@ -677,30 +711,40 @@ def _is_place_word(word: str) -> bool:
     return word in _PLACE_WORDS or any("Geox" in p.tag or p.tag.POS == "ADJF" for p in nlp.parse(word)[:1])
 
 
-def _attach_bare_heads(orgs: list[OrgMention], find, parent: list[int]) -> None:
+def _attach_bare_heads(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """«Ассоциация» alone, «Ассоциации по развитию …» or «региональное правительство» is the one
     organisation of the article whose name starts with that noun."""
     by_head: dict[str, list[int]] = {}
     for j in _distinct(orgs):
         if len(_WORD.findall(orgs[j].normal)) > 1 and not orgs[j].short_of_head:
-            by_head.setdefault(fold(orgs[j].normal).split()[0], []).append(j)
+            by_head.setdefault(_head_word(orgs[j].normal), []).append(j)
     for i, o in enumerate(orgs):
         words = _WORD.findall(o.normal)
         regional = len(words) == 2 and fold(words[0]).startswith("региональн")
         if not (len(words) == 1 or o.short_of_head or regional) or words[0] in LEGAL_FORMS:
             continue
         head = fold(words[-1] if regional else words[0])
-        roots = {find(j) for j in by_head.get(head, ()) if find(j) != find(i)}
+        roots = {union.find(j) for j in by_head.get(head, ()) if union.find(j) != union.find(i)}
         if len(roots) == 1:
             if o.short_of_head:
                 o.normal = words[0]
-            parent[find(i)] = roots.pop()
+            union.join(i, roots.pop())
+
+
+def _head_word(name: str) -> str:
+    """The noun a name starts with, past the lower-case adjectives before it: «федеральный Фонд
+    развития промышленности» and «кировский Фонд …» are a «фонд», as «Фонд …» is."""
+    words = _WORD.findall(name)
+    lead = 0
+    while lead < min(2, len(words) - 1) and words[lead].islower() and not is_org_type(words[lead]):
+        lead += 1
+    return fold(words[lead]) if lead and is_org_type(words[lead]) else fold(name).split()[0]
 
 
 _OWN_REGION_BODY = re.compile(r"^(?P<head>\w+) (?:края|области|региона|республики|округа|района|города)$")
 
 
-def _attach_own_region_bodies(orgs: list[OrgMention], find, parent: list[int]) -> None:
+def _attach_own_region_bodies(orgs: list[OrgMention], union: UnionFind[int]) -> None:
     """«правительство региона», «администрация области» is the one body of that kind the
     article names with its region («Администрация Липецкой области», «омское правительство»)."""
     for i, o in enumerate(orgs):
@@ -708,11 +752,11 @@ def _attach_own_region_bodies(orgs: list[OrgMention], find, parent: list[int]) -
         if not m:
             continue
         head = _lemma(m.group("head"))
-        roots = {find(j) for j, other in enumerate(orgs) if find(j) != find(i)
+        roots = {union.find(j) for j, other in enumerate(orgs) if union.find(j) != union.find(i)
                  and not _OWN_REGION_BODY.match(fold(other.normal))
                  and (_regional_key(other.normal) or "").startswith(f"@{head}|")}
         if len(roots) == 1:
-            parent[find(i)] = roots.pop()
+            union.join(i, roots.pop())
 
 
 def _fact(group: list[OrgMention]) -> Fact:
@@ -721,12 +765,35 @@ def _fact(group: list[OrgMention]) -> Fact:
         for f in [o.normal, *o.aliases]:
             forms.setdefault(fold(f), f)
     name = max(forms.values(), key=lambda f: (not _ABBR.match(f), len(_WORD.findall(f)), len(f)))
-    canonical = next((c for f in forms.values() if (c := gazetteer.federal_body(f))), None)
+    canonical = _canonical(list(forms.values()))
     mentions = sorted((m for o in group for m in o.mentions), key=lambda m: m.start)
     attrs = {"name": name, "aliases": [f for f in forms.values() if f != name]}
     if canonical:
         attrs["canonical"] = canonical
     return Fact("organization", attrs, mentions)
+
+
+def _canonical(forms: list[str]) -> str | None:
+    """The federal table's name for a group: from its full names, or from a short form
+    («Минэкономразвития») only when the group has nothing else — a short form joined to the
+    article's regional ministry names that ministry, not the federal one."""
+    named = [f for f in forms if not gazetteer.is_bare_type(f)] or forms
+    return next((c for f in named if (c := gazetteer.federal_body(f))), None)
+
+
+def _attach_bare_federal_forms(orgs: list[OrgMention], union: UnionFind[int]) -> None:
+    """«Минэкономразвития» alone, in an article that names no federal ministry of the kind but
+    one regional one («министерство экономического развития Иркутской области»), is that
+    regional ministry: the article's own antecedent comes before the federal table."""
+    named = {union.find(j) for j, o in enumerate(orgs) if not gazetteer.is_bare_type(o.normal)}
+    placed = {j: fold(_without_place(o.normal)) for j, o in enumerate(orgs) if _without_place(o.normal) != o.normal}
+    lone = [(i, c) for i, o in enumerate(orgs) if gazetteer.is_bare_type(o.normal) and union.find(i) not in named
+            and (c := gazetteer.federal_body(o.normal))]
+    for i, canonical in lone:
+        kind = gazetteer.strip_country(fold(canonical))
+        roots = {union.find(j) for j, unplaced in placed.items() if unplaced == kind}
+        if len(roots) == 1:
+            union.join(i, roots.pop())
 
 
 def _lemma(word: str) -> str:

@@ -347,7 +347,30 @@ def _retype(text: str, span: Span) -> Span:
         if any(is_org_type(w) for w in words) and not any("Geox" in p.tag for w in words for p in nlp.parse(w.lower())) \
                 and not gazetteer.place(nominative_phrase(text[span.start:span.end])):  # «Советскому Союзу»
             return Span(ORG, span.start, span.end)
+        if len(words) == 1 and _after_site_noun(text, span.start) and not nlp.morph().word_is_known(words[0].lower()):
+            return Span(ORG, span.start, span.end)
     return span
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+) $")
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word right before `start`, one space apart: «зона» before «Алабуга» in «особая зона
+    Алабуга»; None after punctuation or a line break."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1) if m else None
+
+
+def _after_site_noun(text: str, start: int) -> bool:
+    """«особая зона Алабуга», «в ОЭЗ Тольятти»: right after a noun of a kind of site, a name the
+    dictionary does not know is that site's name, not a place (a known place in the genitive,
+    «зона Москвы», stays a place)."""
+    word = word_before(text, start)
+    if not word:
+        return False
+    lemma = nlp.parse(word.lower())[0].normal_form if word.islower() else word.lower()
+    return gazetteer.org_category(lemma) == "site"
 
 
 def _is_quoted(text: str, span: Span) -> bool:

@@ -1,4 +1,5 @@
-"""Curated tables shipped as data: federal bodies, places with several names, given names.
+"""Curated tables shipped as data: federal bodies, renamed bodies, places with several names,
+given names.
 
 Small and explicit on purpose: they hold what no model here knows (that «Кабинет министров»
 and «Russian Government» are one body), and they are data, not code.
@@ -29,17 +30,35 @@ def _canonical_names(file: str, key: str) -> dict[str, str]:
     return index
 
 
-_COUNTRY_FORMS = (" российской федерации", " россии", " рф")
-
-
 def federal_body(name: str) -> str | None:
-    """Canonical name of a federal body said in any of its known forms, or None. The country
-    after a name may be said any way: «Министерство экономического развития РФ» is the
-    table's «… Российской Федерации» (a name said without one is looked up as said)."""
-    names, key = _canonical_names("federal_bodies.json", "bodies"), fold(name)
-    base = strip_country(key)
-    forms = [key] + ([base + country for country in _COUNTRY_FORMS] if base != key else [])
-    return next((names[f] for f in forms if f in names), None)
+    """Canonical name of a federal body said in any of its known forms, or None. A form of the
+    table with its country said another way is the same body: «Министерство экономического
+    развития РФ» and «… России» are «… Российской Федерации»; a form without any country is only
+    what the table lists («Правительство» alone is any region's)."""
+    return _lookup("federal", name)
+
+
+def _index(table: str) -> dict[str, str]:
+    return _canonical_names("federal_bodies.json", "bodies") if table == "federal" else _renamed_index()
+
+
+@lru_cache(maxsize=2)
+def _country_free(table: str) -> dict[str, str]:
+    """A table's forms that name the country, without it: «правительство» (from «Правительство
+    России») → «Правительство Российской Федерации»."""
+    return {strip_country(key): body for key, body in _index(table).items() if strip_country(key) != key}
+
+
+def _lookup(table: str, name: str) -> str | None:
+    """A table's name for a form, said as the table says it or with the country said otherwise."""
+    key = fold(name)
+    found = _index(table).get(key)
+    if found is None and strip_country(key) != key:
+        found = _country_free(table).get(strip_country(key))
+    return found
+
+
+_COUNTRY_WORDS = ("РФ", "России", "Российской Федерации")
 
 
 def union_of_states(name: str) -> str | None:
@@ -50,10 +69,32 @@ def union_of_states(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def federal_body_forms() -> list[str]:
-    """Every Russian form of the federal bodies, longest first (for searching the text)."""
+    """Every Russian form of the federal bodies, with the country said each way, longest first
+    (for searching the text)."""
     forms = {f for body in _load("federal_bodies.json")["bodies"] for f in [body["name"], *body["aliases"]]
              if re.search("[а-яё]", f, re.I)}
+    for form in list(forms):
+        bare = _COUNTRY_SUFFIX.sub("", form.lower())
+        if bare != form.lower():
+            forms |= {f"{form[:len(bare)]} {country}" for country in _COUNTRY_WORDS}
     return sorted(forms, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _renamed_index() -> dict[str, str]:
+    """Folded current or former name → the current name."""
+    index: dict[str, str] = {}
+    for body in _load("renamed_bodies.json")["bodies"]:
+        for form in [body["name"], *body["formerly"]]:
+            index.setdefault(fold(form), body["name"])
+    return index
+
+
+def current_name(name: str) -> str | None:
+    """The name a renamed body goes by now, for its current or any former name: «Ассоциация
+    кластеров и технопарков России» → «Ассоциация кластеров, технопарков и ОЭЗ России»; None
+    for a body the table of renamed bodies does not hold."""
+    return _lookup("renamed", name)
 
 
 def place(name: str) -> str | None:
@@ -130,6 +171,24 @@ def government_heads() -> frozenset[str]:
 def bare_types() -> frozenset[str]:
     """Forms that alone mean one body inside their article only: «Фонд», «Минпром»."""
     return org_types() | government_heads()
+
+
+@lru_cache(maxsize=1)
+def _categories() -> dict[str, str]:
+    return {word: category for category, words in _load("org_types.json")["categories"].items() for word in words}
+
+
+def org_category(type_word: str) -> str | None:
+    """«парк» → «site», «АО» → «company»: what kind of body a type word before a quoted name
+    makes it (None: the word does not say)."""
+    return _categories().get(fold(type_word))
+
+
+@lru_cache(maxsize=50_000)
+def is_bare_type(form: str) -> bool:
+    """«Фонд», «министерство», «Минэкономразвития» alone: a form that names a body only inside
+    its article, by the article's own antecedent."""
+    return fold(form) in bare_types()
 
 
 def currency_symbol(code: str) -> str:

@@ -110,9 +110,16 @@ class _Agreement:
     number: str
 
 
+_PERSONAL = {"Name", "Surn", "Patr"}
+
+
 def _noun_parses(word: str, heads: frozenset[str] = frozenset()) -> list[Any]:
-    """Noun readings of a word; only those whose lemma is one of `heads`, when there are any."""
+    """Noun readings of a word; only those whose lemma is one of `heads`, when there are any. An
+    organisation's head (`heads` given) is no person's name: «Мининвеста» is the genitive of
+    «Мининвест», not a woman called Мининвеста."""
     nouns = [p for p in parse(word.lower()) if p.tag.POS == "NOUN"]
+    if heads:
+        nouns = [p for p in nouns if not _PERSONAL & p.tag.grammemes] or nouns
     preferred = [p for p in nouns if p.normal_form in heads]
     return preferred or nouns
 

@@ -93,17 +93,22 @@ class _Token:
     place: bool = False
 
 
-@lru_cache(maxsize=50_000)
 def concepts(name: str) -> Concepts:
     """«Industrial Development Fund of the Omsk Region» and «Фонд развития промышленности
     Омской области» → {development, fund, industry, region, om}, the place being «om» (Omsk)."""
+    return _concepts(name, True)
+
+
+@lru_cache(maxsize=50_000)
+def _concepts(name: str, canonical_places: bool) -> Concepts:
+    """`concepts`; `canonical_places`: read places said another way as the table's canonical place."""
     lang = "ru" if is_cyrillic(name) else "en"
     tokens = [_Token(w, _normal(w, lang)) for w in _WORD.findall(name)]
     _read_table(tokens, lang)
     kept = [t for t in tokens if not t.dropped]
     for i, t in enumerate(kept):
         if t.concept is None:
-            t.concept, t.place = _proper(t.word, t.normal, lang)
+            t.concept, t.place = _proper(t.word, t.normal, lang, canonical_places)
             near = [kept[j].concept for j in (i - 1, i + 1) if 0 <= j < len(kept)]
             t.place = t.place or any(c in _table().place_words for c in near)
     return Concepts(frozenset(t.concept for t in kept), frozenset(t.concept for t in kept if t.place),
@@ -134,8 +139,13 @@ def _read_table(tokens: list[_Token], lang: str) -> None:
             i += 1
 
 
-def _proper(word: str, normal: str, lang: str) -> tuple[str, bool]:
-    """A word the table does not know, as a Latin stem, and whether it names a known place."""
+def _proper(word: str, normal: str, lang: str, canonical_places: bool) -> tuple[str, bool]:
+    """A word the table does not know, as a Latin stem, and whether it names a known place; a
+    place the places table knows by another name is its canonical name's place («Подмосковья»
+    and «РТ» are «moskov» and «tatarstan», as «Московской области» and «Татарстана» are)."""
+    canonical = _canonical_place(word, normal) if canonical_places else None
+    if canonical:
+        return canonical, True
     abbr = abbreviation_key(word)
     if abbr:
         return abbr, False
@@ -143,6 +153,16 @@ def _proper(word: str, normal: str, lang: str) -> tuple[str, bool]:
         return _stem(latin_key(word)), gazetteer.place(word) is not None
     adjective = _PLACE_ADJECTIVE.fullmatch(normal)
     return _stem(latin_key(adjective.group("base") if adjective else normal)), _is_place(normal, adjective)
+
+
+@lru_cache(maxsize=10_000)
+def _canonical_place(word: str, normal: str) -> str | None:
+    """The place concept of the table's canonical name for a place said another way, or None."""
+    canonical = gazetteer.place(word) or gazetteer.place(normal)
+    if canonical is None or fold(canonical) in (fold(word), fold(normal)):
+        return None
+    places = _concepts(canonical, False).places
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def _stem(key: str) -> str:

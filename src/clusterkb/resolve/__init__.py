@@ -2,8 +2,9 @@
 knowledge base says of it. Pure functions over plain records; `incremental.py` applies them to
 the part of the stored knowledge base an ingest touches, and `merge()` runs them over a whole set.
 
-People join on a Latin key of first name and surname (Михаил Лабудин = Mikhail Labudin), and a
-surname alone joins the one person with that surname. Organisations and places join on the names
+People join on a Latin key of first name and surname (Михаил Лабудин = Mikhail Labudin); a
+surname with an initial joins the one person with that surname and initial, a surname alone the
+one person with that surname in its article or of its organisation. Organisations and places join on the names
 and aliases of any article, the curated tables, quoted short names, abbreviations that
 transliterate to each other (АКИТ ↔ AC&T) and names that translate word by word — never two
 bodies whose names differ by a place. Numbers are one fact per value, unit and set of places; a
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +32,7 @@ from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from ..lang.normalize import clean_spaces, fold, is_cyrillic
 from ..lang.translit import abbreviation_key, concepts, latin_key, place_concepts
+from ..unionfind import UnionFind
 from .judgements import Judgements
 
 REASON_WINDOW = 50  # reasons are given for a group's first members: enough to explain it
@@ -85,11 +88,14 @@ def article_relative(facts: list[Fact]) -> set[int]:
     """Positions of the organisations an article names only by a generic name that another of its
     organisations names with a place: «фонд развития промышленности» beside «Фонд развития
     промышленности Запорожской области», «кировский Фонд …». There the short name may mean either
-    body, so it links to no other article (a false merge costs more than a missed one)."""
+    body, so it links to no other article (a false merge costs more than a missed one). A placed
+    body whose name says more than a place («Фонд развития промышленности и венчурных инвестиций
+    … Калужской области») is another kind of body, and leaves the short name its own meaning."""
     orgs = [(i, f, concepts(f.attrs.get("name") or "")) for i, f in enumerate(facts) if f.kind == "organization"]
-    placed = [bag.words for _, _, bag in orgs if bag.places or bag.words & place_concepts()]
+    placed = [(bag.words, bag.words - bag.places - place_concepts()) for _, _, bag in orgs
+              if bag.places or bag.words & place_concepts()]
     return {i for i, f, bag in orgs if len(bag.words) >= 2 and not bag.places and signature(f) == frozenset()
-            and any(bag.words < words for words in placed)}
+            and any(bag.words < words and kind <= bag.words for words, kind in placed)}
 
 
 def marked_local(fact: Fact) -> Fact:
@@ -124,6 +130,9 @@ def name_keys(fact: Fact) -> list[Key]:
     keys: list[Key] = []
     for form in forms_of(fact):
         keys += _form_keys(fact.kind, form, "name" if form == fact.attrs.get("name") else "alias")
+    canonical = fact.attrs.get("canonical")
+    if not keys and canonical:  # «Минэкономразвития» alone: its article named no other ministry of its kind
+        keys.append(Key("=" + fold(canonical), fact.attrs.get("name") or canonical, "table", 1, canonical))
     return keys
 
 
@@ -133,18 +142,50 @@ def scope_keys(fact: Fact) -> set[str]:
     keys = {k.key for k in name_keys(fact)}
     if fact.kind == "person" and fact.attrs.get("last"):
         keys.add("surname:" + latin_key(fact.attrs["last"]))
+    if fact.kind == "organization" and not fact.attrs.get(LOCAL):
+        keys |= {"ministry:" + "|".join(sorted(concepts(f).places)) for f in forms_of(fact) if _ministry_form(f)}
     return keys
+
+
+# a regional ministry's compound short name: «Мининвест Подмосковья» -------------------------
+
+
+_SHORT_MINISTRY = re.compile(r"мин(?!истерств)([а-я]{3,})")
+
+
+def _ministry_form(form: str) -> bool:
+    """A placed ministry, named in full or by a compound short name («Мининвест Подмосковья»)."""
+    words = fold(form).split()
+    return len(words) >= 2 and (words[0] == "министерство" or _SHORT_MINISTRY.fullmatch(words[0]) is not None) \
+        and bool(concepts(form).places)
+
+
+def _abbreviates_ministry(short: str, full: str) -> bool:
+    """«Мининвест» ← «министерство инвестиций, промышленности и науки», «Минпромторг» ←
+    «министерство промышленности и торговли»: the short name after «мин» is the starts (three
+    letters or more) of the full name's first words, in order."""
+    m = _SHORT_MINISTRY.fullmatch(fold(short).split()[0])
+    words = fold(full).split()
+    return m is not None and words[0] == "министерство" and _starts_of(m.group(1), [w for w in words[1:] if w != "и"])
+
+
+def _starts_of(letters: str, words: list[str]) -> bool:
+    if not letters:
+        return True
+    return bool(words) and any(words[0].startswith(letters[:n]) and _starts_of(letters[n:], words[1:])
+                               for n in range(len(letters), 2, -1))
 
 
 def forms_of(fact: Fact) -> list[str]:
     a = fact.attrs
-    return [f for f in [a.get("name") or "", *a.get("aliases", [])] if f and not _bare_type(f)]
+    return [f for f in [a.get("name") or "", *a.get("aliases", [])] if f and not gazetteer.is_bare_type(f)]
 
 
 @lru_cache(maxsize=100_000)
 def _form_keys(kind: str, form: str, how: str) -> list[Key]:
-    """The form folded (and without «РФ»), its curated canonical name, its quoted short name, its
-    bag of concepts and its abbreviation key; places: folded, curated, bag of concepts."""
+    """The form folded (and without «РФ»), its curated canonical name (the federal table's, or a
+    renamed body's current name), its quoted short name, its bag of concepts and its
+    abbreviation key; places: folded, curated, bag of concepts."""
     key = fold(form)
     keys = [Key(key, form, how, 0)]
     if kind == "location":
@@ -155,6 +196,8 @@ def _form_keys(kind: str, form: str, how: str) -> list[Key]:
     keys.append(Key(gazetteer.strip_country(key), form, how, 0))
     canonical = gazetteer.federal_body(form)
     keys += [Key("=" + fold(canonical), form, "table", 1, canonical)] if canonical else []
+    current = gazetteer.current_name(form)
+    keys += [Key("=" + fold(current), form, "renamed", 1, current)] if current and current != canonical else []
     quoted = _quoted(form)
     keys += [Key(fold(quoted), form, "quoted", 2, quoted)] if quoted else []
     bag = concepts(form)
@@ -165,8 +208,10 @@ def _form_keys(kind: str, form: str, how: str) -> list[Key]:
 
 @lru_cache(maxsize=100_000)
 def _person_keys(name: str, first: str, last: str) -> list[Key]:
-    """A full name under its Latin key; a surname alone (or with an initial) under the surname's."""
-    if not last:
+    """A full name under its Latin key; a surname with an initial under the surname's and the
+    initial's. A surname alone has no key: it names a person only beside a full name (see
+    `_join_surnames`), never another article's lone surname."""
+    if not last or not first:
         return []
     if initial_of(first) is None:
         return [Key(f"p:{latin_key(first)} {latin_key(last)}", name, "person", 0)]
@@ -192,13 +237,7 @@ def _quoted(form: str) -> str | None:
         end = inner.find(closing, start + 1) if start >= 0 else -1
         if end > start + 3:
             inner = inner[start + 1:end]
-    return inner if inner != form and not _bare_type(inner) else None
-
-
-@lru_cache(maxsize=50_000)
-def _bare_type(form: str) -> bool:
-    """«Ассоциация», «Фонд», «Минпром»: a short form that means one body inside its article only."""
-    return fold(form) in gazetteer.bare_types()
+    return inner if inner != form and not gazetteer.is_bare_type(inner) else None
 
 
 # signatures: what must agree for two groups to join ----------------------------------------
@@ -221,44 +260,59 @@ def joined_signature(a: frozenset[str] | None, b: frozenset[str] | None) -> froz
     return b if a is None else a if b is None else a | b
 
 
+def category(fact: Fact) -> frozenset[str] | None:
+    """Whether a body is a site or a company, by the type word before its quoted name:
+    «индустриальный парк «Северный луч»» is a {"site"}, «АО «Северный луч»», which runs it, a
+    {"company"} — two bodies though they share the quoted name. None: no form says."""
+    return categories_of(forms_of(fact)) if fact.kind == "organization" else None
+
+
+def categories_of(forms: Iterable[str]) -> frozenset[str] | None:
+    found = {c for form in forms if (c := _form_category(form))}
+    return frozenset(found) if found else None
+
+
+@lru_cache(maxsize=50_000)
+def _form_category(form: str) -> str | None:
+    quote = next((i for i, c in enumerate(form) if c in "«\"“"), -1)
+    words = form[:quote].split() if quote > 0 else []
+    return gazetteer.org_category(words[-1]) if words else None
+
+
 # grouping named facts ---------------------------------------------------------------------
 
 
-@dataclass
-class _Union:
-    """Union-find over items; a group's signature (the union of its members') must agree for
-    groups to join."""
+class _Union(UnionFind[int]):
+    """Union-find over items; a group's signature and category (each the union of its
+    members') must agree for groups to join."""
 
-    items: list[Item]
-    parent: list[int] = field(default_factory=list)
-    members: dict[int, list[int]] = field(default_factory=dict)
-    sigs: dict[int, frozenset[str] | None] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.parent = list(range(len(self.items)))
-        self.members = {i: [i] for i in range(len(self.items))}
-        self.sigs = {i: signature(item.fact) for i, item in enumerate(self.items)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    def __init__(self, items: list[Item]):
+        super().__init__(range(len(items)))
+        self.items = items
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+        self.sigs: dict[int, frozenset[str] | None] = {i: signature(item.fact) for i, item in enumerate(items)}
+        self.cats: dict[int, frozenset[str] | None] = {i: category(item.fact) for i, item in enumerate(items)}
 
     def signature_of(self, root: int) -> frozenset[str] | None:
         return self.sigs[self.find(root)]
 
+    def category_of(self, root: int) -> frozenset[str] | None:
+        return self.cats[self.find(root)]
+
     def allowed(self, roots: list[int]) -> bool:
-        return len({self.signature_of(r) for r in roots} - {None}) <= 1
+        return all(len({label(r) for r in roots} - {None}) <= 1 for label in (self.signature_of, self.category_of))
 
-    def join(self, i: int, j: int) -> None:
-        a, b = sorted((self.find(i), self.find(j)))
+    def join(self, i: int, j: int) -> int:
+        a, b = self.find(i), self.find(j)
+        root = super().join(a, b)
         if a != b:
-            self.parent[b] = a
-            self.members[a] += self.members.pop(b)
-            self.sigs[a] = joined_signature(self.sigs[a], self.sigs.pop(b))
+            gone = b if root == a else a
+            self.members[root] += self.members.pop(gone)
+            self.sigs[root] = joined_signature(self.sigs[root], self.sigs.pop(gone))
+            self.cats[root] = joined_signature(self.cats[root], self.cats.pop(gone))
+        return root
 
-    def groups(self) -> list[list[Item]]:
+    def groups_of_items(self) -> list[list[Item]]:
         return [[self.items[i] for i in sorted(m)] for _, m in sorted(self.members.items())]
 
 
@@ -277,28 +331,53 @@ def group_named(kind: str, items: list[Item]) -> list[list[Item]]:
         _join_key(union, by_key[key])
     if kind == "person":
         _join_surnames(union)
-    return union.groups()
+    if kind == "organization":
+        _join_short_ministries(union)
+    return union.groups_of_items()
+
+
+def _join_short_ministries(union: _Union) -> None:
+    """A ministry named only by its compound short name («Мининвест Подмосковья») joins the one
+    ministry named in full whose words it abbreviates, when their places agree."""
+    full = [i for i, item in enumerate(union.items) if fold(item.name).startswith("министерство ")
+            and _ministry_form(item.name)]
+    for root in sorted({union.find(i) for i, item in enumerate(union.items) if _ministry_form(item.name)}):
+        forms = [union.items[i].name for i in union.members[union.find(root)]]
+        if any(fold(f).startswith("министерство ") for f in forms):
+            continue
+        cands = {union.find(j) for j in full if any(_abbreviates_ministry(f, union.items[j].name) for f in forms)}
+        if len(cands) == 1 and union.allowed([root, *cands]):
+            union.join(root, cands.pop())
 
 
 def _join_key(union: _Union, entries: list[int]) -> None:
-    """Join the facts found under one key that agree: those of one signature, and those without
-    one when a single signature is in play («ФПП» of a federal and of a regional fund is ambiguous,
-    so a bare «ФПП» joins neither)."""
+    """Join the facts found under one key that agree, in signature and then in category."""
     roots = list(dict.fromkeys(union.find(i) for i in entries))
-    clusters: dict[frozenset[str] | None, list[int]] = {}
+    for group in _agreeing(roots, union.signature_of):
+        for agreed in _agreeing(group, union.category_of):
+            for root in agreed[1:]:
+                union.join(root, agreed[0])
+
+
+def _agreeing(roots: list[int], label: Callable[[int], frozenset[str] | None]) -> list[list[int]]:
+    """The groups that may join by one label: those of one label, and those without one when a
+    single label is in play («ФПП» of a federal and of a regional fund is ambiguous, so a bare
+    «ФПП» joins neither)."""
+    clusters: dict[frozenset[str], list[int]] = {}
     loose = []
     for root in roots:
-        sig = union.signature_of(root)
-        (loose if sig is None else clusters.setdefault(sig, [])).append(root)
+        value = label(root)
+        (loose if value is None else clusters.setdefault(value, [])).append(root)
     if len(clusters) <= 1:
-        clusters = {None: [*loose, *next(iter(clusters.values()), [])]}
-    for group in clusters.values():
-        for root in group[1:]:
-            union.join(root, group[0])
+        return [[*loose, *next(iter(clusters.values()), [])]]
+    return list(clusters.values())
 
 
 def _join_surnames(union: _Union) -> None:
-    """A surname alone (or with an initial) joins the one full-named person it can be."""
+    """A surname with an initial joins the one full-named person of that surname whose first
+    name has the initial; a surname alone joins the one such person said in its article or
+    working for its organisation. Two people who share a surname stay apart, and a lone
+    «Петров» of one article is no «Иван Петров» of another by the surname alone."""
     full: dict[str, list[int]] = {}
     for i, item in enumerate(union.items):
         if full_name(item.fact):
@@ -309,9 +388,22 @@ def _join_surnames(union: _Union) -> None:
         item = union.items[root]
         initial = initial_of(item.fact.attrs.get("first") or "")
         cands = {union.find(i) for i in full.get(latin_key(item.fact.attrs.get("last") or ""), [])}
-        cands = {r for r in cands if not initial or _first_initials(union, r) == {initial}}
+        cands = {r for r in cands if _first_initials(union, r) == {initial}} if initial else \
+            {r for r in cands if _near(union, root, r)}
         if len(cands) == 1 and union.allowed([root, *cands]):
             union.join(root, cands.pop())
+
+
+def _near(union: _Union, a: int, b: int) -> bool:
+    """Two groups said in one article, or of one organisation («директор завода «Х»»)."""
+    x, y = ([union.items[i] for i in union.members[union.find(r)]] for r in (a, b))
+    return bool({i.article for i in x} & {i.article for i in y}) or bool(_organisations(x) & _organisations(y))
+
+
+def _organisations(items: list[Item]) -> set[str]:
+    """The organisations a person's facts name (its own and those of its roles), folded."""
+    return {fold(o) for i in items for o in [i.fact.attrs.get("organization"),
+                                             *(r.get("organization") for r in i.fact.attrs.get("roles") or [])] if o}
 
 
 def _first_initials(union: _Union, root: int) -> set[str]:
@@ -330,7 +422,9 @@ class Summary:
     best-ranked fact, the first canonical name, and every role with the articles giving it.
 
     `attrs()` gives the group's fact: the best-known name (a full name before an abbreviation,
-    Russian before English, then the most said, then the fullest), every other form as an alias.
+    Russian before English, then the most said, then the fullest), every other form as an alias
+    but a bare type word («Фонд» said in one article of «Фонд развития промышленности» is no
+    name of it in the others).
     """
 
     kind: str
@@ -383,7 +477,8 @@ class Summary:
     def attrs(self) -> dict[str, Any]:
         attrs = dict(self.best()[3])
         name = fold(attrs["name"])
-        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items() if key != name)
+        attrs["aliases"] = sorted(form for key, (_, form) in self.forms.items()
+                                  if key != name and not gazetteer.is_bare_type(form))
         if self.canonical:
             attrs["canonical"] = self.canonical[1]
         if self.kind == "person":
@@ -438,13 +533,26 @@ def named_reasons(group: list[Item]) -> list[str]:
             partner, pk = first_with[shared[0][1]]
             out.append(_reason(item, keys[shared[0][1]], partner, pk))
         elif n and full is not None and item.fact.kind == "person" and not full_name(item.fact):
-            initial = " and initial" if initial_of(item.fact.attrs.get("first") or "") else ""
-            out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{initial}")
+            initial = initial_of(item.fact.attrs.get("first") or "")
+            how = " and initial" if initial else " in its article or organisation"
+            out.append(f"«{item.name}» ({item.file}) joins «{full.name}»: the only person with that surname{how}")
+        elif n and (pair := _short_ministry_pair(item, group[:n])):
+            out.append(f"«{pair[0].name}» ({pair[0].file}) joins «{pair[1].name}»: a compound short name of its words, "
+                       f"places agree ({pair[1].file})")
         elif n:
             out.append(f"«{item.name}» ({item.file}) joins «{group[0].name}»: through the names of other mentions")
         for key, k in keys.items():
             first_with.setdefault(key, (item, k))
     return list(dict.fromkeys(out))
+
+
+def _short_ministry_pair(item: Item, before: list[Item]) -> tuple[Item, Item] | None:
+    """(short, full): the item and an earlier member, one the compound short name of the other."""
+    for other in before:
+        for short, full in ((item, other), (other, item)):
+            if _abbreviates_ministry(short.name, full.name):
+                return short, full
+    return None
 
 
 def _reason(x: Item, kx: Key, y: Item, ky: Key) -> str:
@@ -467,6 +575,9 @@ def _because(kx: Key, ky: Key, file: str) -> str:
     """Why the form under `kx` names what the form under `ky` (in `file`) names."""
     if ky.how == "table":
         return f"both are «{ky.note}» in the curated table ({file})"
+    if "renamed" in (kx.how, ky.how):
+        return (f"«{ky.form}» ({file}) and this are names of «{kx.note or ky.note}» before and after a renaming "
+                "(curated table)")
     if ky.how == "words":
         translated = is_cyrillic(kx.form) != is_cyrillic(ky.form)
         return f"{'word-by-word translation' if translated else 'the same words'} of «{ky.form}» ({file})"

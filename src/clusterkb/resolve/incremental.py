@@ -35,9 +35,10 @@ from ..store import Writer
 from ..store.reader import anchored, entity_ids
 from ..store.sql import chunks, dumps, marks
 from ..lang.translit import latin_key
-from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, fact_id, full_name, group_named,
-               initial_of, local_names, name_keys, named_reasons, scope_keys, signature, unique_id, value_context,
-               value_ident, value_key, value_reasons)
+from ..unionfind import UnionFind
+from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, categories_of, category, fact_id,
+               full_name, group_named, initial_of, local_names, name_keys, named_reasons, scope_keys, signature,
+               unique_id, value_context, value_ident, value_key, value_reasons)
 from .judgements import KEY_PREFIX, Judgement, JudgementError, Judgements
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
@@ -136,10 +137,14 @@ class Resolver:
             out += self._items(f"i.entity IN ({marks(part)})", tuple(part))
         return sorted(out, key=lambda p: p[1].order)
 
-    def _entities_with(self, keys: Iterable[str]) -> dict[str, set[int]]:
+    def _entities_with(self, keys: Iterable[str], kind: str) -> dict[str, set[int]]:
+        """The entities of a kind found under each key (a place «Липецк» and the zone of that
+        alias share a key and never an entity)."""
         out: dict[str, set[int]] = {}
         for part in chunks(sorted(set(keys))):
-            for key, n in self.db.execute(f"SELECT key, entity FROM entity_keys WHERE key IN ({marks(part)})", part):
+            for key, n in self.db.execute(f"SELECT k.key, k.entity FROM entity_keys k JOIN entities e "
+                                          f"ON e.n = k.entity WHERE k.key IN ({marks(part)}) AND e.kind = ?",
+                                          (*part, kind)):
                 out.setdefault(key, set()).add(n)
         return out
 
@@ -147,11 +152,11 @@ class Resolver:
 
     def _named(self, kind: str, pending: list[tuple[int, Item]], dirty: set[int]) -> None:
         keys = [self._keys(item) for _, item in pending]
-        stored = self._entities_with(k for ks in keys for k in ks)
+        stored = self._entities_with((k for ks in keys for k in ks), kind)
         for idx, ents in _components(keys, stored, dirty):
             items = [pending[i] for i in idx]
             if ents and self._existing(ents) != ents:  # grouped again with an earlier component: look again
-                ents = {n for ns in self._entities_with(k for i in idx for k in keys[i]).values() for n in ns}
+                ents = {n for ns in self._entities_with((k for i in idx for k in keys[i]), kind).values() for n in ns}
                 if not ents and not items:
                     continue
             if not ents:
@@ -160,7 +165,7 @@ class Resolver:
             elif self._attachable(kind, [item for _, item in items], ents, dirty):
                 self._attach(kind, next(iter(ents)), items)
             else:
-                self._regroup(kind, self._closure(ents), items)
+                self._regroup(kind, self._closure(ents, kind), items)
 
     def _keys(self, item: Item) -> set[str]:
         """The keys an entity holding this fact is found under: its scope keys and, on a side of
@@ -179,25 +184,27 @@ class Resolver:
         (n,) = ents
         summary = json.loads(self.db.execute("SELECT summary FROM entities WHERE n = ?", (n,)).fetchone()[0])
         sigs = {signature(i.fact) for i in items} | {_frozen(summary["signature"])}
-        if len(sigs - {None}) > 1:
+        cats = {category(i.fact) for i in items} | {categories_of(form for _, form in summary["forms"].values())}
+        if len(sigs - {None}) > 1 or len(cats - {None}) > 1:
             return False
         if self.db.execute("SELECT 1 FROM entity_keys a JOIN entity_keys b ON b.key = a.key AND b.entity != a.entity "
-                           "WHERE a.entity = ? LIMIT 1", (n,)).fetchone():
+                           "JOIN entities e ON e.n = b.entity AND e.kind = ? WHERE a.entity = ? LIMIT 1",
+                           (kind, n)).fetchone():
             return False
         keys = {k for (k,) in self.db.execute("SELECT key FROM entity_keys WHERE entity = ?", (n,))}
         if any(k.startswith(KEY_PREFIX) for k in keys):  # judged: its reasons and grouping need all of it
             return False
         return _all_joined(items, keys, _first_initials(summary) if kind == "person" else set())
 
-    def _closure(self, ents: set[int]) -> set[int]:
-        """The entities reachable from these through shared keys."""
+    def _closure(self, ents: set[int], kind: str) -> set[int]:
+        """The entities of the kind reachable from these through shared keys."""
         seen, frontier = set(ents), set(ents)
         while frontier:
             keys: set[str] = set()
             for part in chunks(sorted(frontier)):
                 keys |= {k for (k,) in self.db.execute(
                     f"SELECT key FROM entity_keys WHERE entity IN ({marks(part)})", part)}
-            reached = {n for ns in self._entities_with(keys).values() for n in ns}
+            reached = {n for ns in self._entities_with(keys, kind).values() for n in ns}
             frontier = reached - seen
             seen |= reached
         return seen
@@ -461,32 +468,20 @@ class Resolver:
 def _components(keys: list[set[str]], stored: dict[str, set[int]], dirty: set[int]) -> Iterator[tuple[list[int], set[int]]]:
     """Groups of pending items (by index) with the stored entities they reach through shared
     keys; a dirty entity reached by nothing is a component of its own."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    union: UnionFind[tuple[str, int]] = UnionFind()
     first_with: dict[str, tuple[str, int]] = {}
     for i, ks in enumerate(keys):
-        find(("i", i))
+        union.add(("i", i))
         for k in ks:
             for n in stored.get(k, ()):
-                parent[find(("i", i))] = find(("e", n))
+                union.join(("i", i), ("e", n))
             if k in first_with:
-                parent[find(("i", i))] = find(first_with[k])
+                union.join(("i", i), first_with[k])
             first_with.setdefault(k, ("i", i))
     for n in dirty:
-        find(("e", n))
-    comps: dict[tuple[str, int], tuple[list[int], set[int]]] = {}
-    for node in list(parent):
-        idx, ents = comps.setdefault(find(node), ([], set()))
-        (idx.append(node[1]) if node[0] == "i" else ents.add(node[1]))
-    for idx, ents in comps.values():
-        yield sorted(idx), ents
+        union.add(("e", n))
+    for nodes in union.groups().values():
+        yield sorted(i for what, i in nodes if what == "i"), {n for what, n in nodes if what == "e"}
 
 
 def _all_joined(items: list[Item], entity_keys: set[str], initials: set[str]) -> bool:
@@ -507,11 +502,12 @@ def _all_joined(items: list[Item], entity_keys: set[str], initials: set[str]) ->
 
 
 def _surname_fits(item: Item, initials: set[str]) -> bool:
-    """A lone surname («Хоценко», «В. Хоценко») joins a person with full first names `initials`."""
+    """A surname with an initial («В. Хоценко») joins a person with full first names `initials`;
+    a surname alone is left to regrouping, which knows the articles and organisations."""
     if full_name(item.fact) or not initials:
         return False
     initial = initial_of(item.fact.attrs.get("first") or "")
-    return not initial or initials == {initial}
+    return bool(initial) and initials == {initial}
 
 
 def _first_initials(summary: dict) -> set[str]:

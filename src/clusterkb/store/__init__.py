@@ -107,13 +107,24 @@ class Store:
         """The store opened for writing (call under `lock()`), created or migrated if need be."""
         self.root.mkdir(parents=True, exist_ok=True)
         new = not self.path.exists()
-        db = self._open(readonly=False)
         if new:
-            schema.create(db)
+            self._create()
+        db = self._open(readonly=False)
         writer = Writer(db, self.path)
         if new and self._legacy():
             self._migrate(writer)
         return writer
+
+    def _create(self) -> None:
+        """Build a new store beside its place and move it in whole: a kill -9 while its tables
+        are made leaves no store rather than half of one («no such table: meta» on the next run)."""
+        part = self.path.with_name(self.path.name + ".part")
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(part) + suffix).unlink(missing_ok=True)
+        db = sqlite3.connect(part, isolation_level=None)
+        schema.create(db)
+        db.close()
+        os.replace(part, self.path)
 
     def set_aside(self) -> Path:
         """Move a store that cannot be read out of the way (kept, renamed with the time), so that
