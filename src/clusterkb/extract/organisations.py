@@ -18,8 +18,8 @@ from ..model import Fact, Mention
 from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nominative_phrase
 from ..lang.translit import is_place_adjective
 from .document import Document
-from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word, is_org_type,
-                    is_relational_adjective, with_coordinated_genitives, with_org_type)
+from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, any_case_pattern, is_genitive_place, is_genitive_word,
+                    is_org_type, is_relational_adjective, with_coordinated_genitives, with_org_type)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -115,10 +115,7 @@ class _OrganisationLayer:
 
 @lru_cache(maxsize=1)
 def _federal_pattern() -> re.Pattern[str]:
-    def stem(word: str) -> str:
-        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
-    forms = ["\\s+".join(stem(w) for w in form.split()) for form in gazetteer.federal_body_forms()]
-    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + any_case_pattern(gazetteer.federal_body_forms()) + r")(?!\w)", re.I)
 
 
 def _federal_bodies(doc: Document) -> list[Span]:
@@ -182,9 +179,9 @@ def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
 
 def _field_adjectives_start(text: str, start: int, case: str) -> int:
     """Where the adjectives of a field before a noun begin («камский машиностроительный
-    кластер»): up to three, in the noun's case; «новый», «крупнейший» are no field."""
-    for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[max(0, start - 80):start]))):
-        offset = max(0, start - 80)
+    кластер»): those in the noun's case within 80 characters; «новый», «крупнейший» are no field."""
+    offset = max(0, start - 80)
+    for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[offset:start]))):
         if offset + m.end() != start or not is_relational_adjective(m.group(1)) \
                 or not any(p.tag.POS == "ADJF" and p.tag.case == case for p in nlp.parse(m.group(1).lower())):
             break
