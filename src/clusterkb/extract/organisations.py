@@ -169,7 +169,7 @@ def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
                      and p.normal_form in gazetteer.regional_kinds()), None)
         if kind is None:
             continue
-        start = _field_adjectives_start(doc.text, m.start(), kind.tag.case)
+        start = _field_adjectives_start(doc.text, m.start(), kind.tag.case, kind.tag.gender)
         end = _genitive_dependents_end(doc.text, m.end())
         place = places.get(end + len(re.match(r"[ \t\u00a0]*", doc.text[end:]).group()))
         if place and (start < m.start() or end > m.end()) and is_genitive_place(doc.text[place.start:place.end]):
@@ -177,13 +177,18 @@ def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _field_adjectives_start(text: str, start: int, case: str) -> int:
+def _field_adjectives_start(text: str, start: int, case: str, gender: str | None) -> int:
     """Where the adjectives of a field before a noun begin («камский машиностроительный
-    кластер»): those in the noun's case within 80 characters; «новый», «крупнейший» are no field."""
+    кластер»): lower-case ones (or the first word of a sentence) in the noun's case and gender,
+    within 80 characters; «новый», «крупнейший» are no field, «Осьмакова» before «химический
+    кластер» is a surname."""
     offset = max(0, start - 80)
     for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[offset:start]))):
-        if offset + m.end() != start or not is_relational_adjective(m.group(1)) \
-                or not any(p.tag.POS == "ADJF" and p.tag.case == case for p in nlp.parse(m.group(1).lower())):
+        word = m.group(1)
+        opens = not text[:offset + m.start(1)].strip() or text[:offset + m.start(1)].rstrip()[-1] in ".!?\n"
+        if offset + m.end() != start or not (word.islower() or opens) or not is_relational_adjective(word) \
+                or not any(p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender == gender
+                           for p in nlp.parse(word.lower())):
             break
         start = offset + m.start(1)
     return start
