@@ -228,6 +228,9 @@ def test_a_press_service_speaks_for_its_body_and_is_none_itself(text, name):
     ("В реестр внесён химический кластер Курской области.", "химический кластер Курской области"),
     ("Минпромторг включил в реестр кластер композитных материалов и технологий Удмуртии.",
      "кластер композитных материалов и технологий Удмуртии"),
+    # every field adjective, and no surname before them
+    ("По словам Ивана Смирнова камский машиностроительный кластер Татарстана вырос.",
+     "камский машиностроительный кластер Татарстана"),
 ])
 def test_a_cluster_named_by_its_field_and_region_is_an_organisation(text, name):
     assert name in by_name(facts_of(text, "organization"))

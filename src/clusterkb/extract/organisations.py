@@ -21,8 +21,8 @@ from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nom
 from ..lang.tables import words
 from ..lang.translit import is_place_adjective
 from .document import Document
-from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word, is_org_type,
-                    is_relational_adjective, with_coordinated_genitives, with_org_type, word_before)
+from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, any_case_pattern, is_genitive_place, is_genitive_word,
+                    is_org_type, is_relational_adjective, with_coordinated_genitives, with_org_type, word_before)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -118,10 +118,7 @@ class _OrganisationLayer:
 
 @lru_cache(maxsize=1)
 def _federal_pattern() -> re.Pattern[str]:
-    def stem(word: str) -> str:
-        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
-    forms = ["\\s+".join(stem(w) for w in form.split()) for form in gazetteer.federal_body_forms()]
-    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + any_case_pattern(gazetteer.federal_body_forms()) + r")(?!\w)", re.I)
 
 
 def _federal_bodies(doc: Document) -> list[Span]:
@@ -175,7 +172,7 @@ def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
                      and p.normal_form in gazetteer.regional_kinds()), None)
         if kind is None:
             continue
-        start = _field_adjectives_start(doc.text, m.start(), kind.tag.case)
+        start = _field_adjectives_start(doc.text, m.start(), kind.tag.case, kind.tag.gender)
         end = _genitive_dependents_end(doc.text, m.end())
         place = places.get(end + len(re.match(r"[ \t\u00a0]*", doc.text[end:]).group()))
         if place and (start < m.start() or end > m.end()) and is_genitive_place(doc.text[place.start:place.end]):
@@ -183,13 +180,18 @@ def _regional_fields(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _field_adjectives_start(text: str, start: int, case: str) -> int:
+def _field_adjectives_start(text: str, start: int, case: str, gender: str | None) -> int:
     """Where the adjectives of a field before a noun begin («камский машиностроительный
-    кластер»): up to three, in the noun's case; «новый», «крупнейший» are no field."""
-    for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[max(0, start - 80):start]))):
-        offset = max(0, start - 80)
-        if offset + m.end() != start or not is_relational_adjective(m.group(1)) \
-                or not any(p.tag.POS == "ADJF" and p.tag.case == case for p in nlp.parse(m.group(1).lower())):
+    кластер»): lower-case ones (or the first word of a sentence) in the noun's case and gender,
+    within 80 characters; «новый», «крупнейший» are no field, «Осьмакова» before «химический
+    кластер» is a surname."""
+    offset = max(0, start - 80)
+    for m in reversed(list(re.finditer(r"([А-ЯЁа-яё][а-яё-]+)[ \t\u00a0]+", text[offset:start]))):
+        word = m.group(1)
+        opens = not text[:offset + m.start(1)].strip() or text[:offset + m.start(1)].rstrip()[-1] in ".!?\n"
+        if offset + m.end() != start or not (word.islower() or opens) or not is_relational_adjective(word) \
+                or not any(p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender == gender
+                           for p in nlp.parse(word.lower())):
             break
         start = offset + m.start(1)
     return start

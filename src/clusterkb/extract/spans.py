@@ -77,13 +77,22 @@ def find_spans(doc: Document) -> list[Span]:
     return list(kept.values())
 
 
+def any_case_pattern(phrases: Iterable[str]) -> str:
+    """A regular expression matching each phrase with its words in any case: the last two
+    letters of a long word may change and up to three follow.
+
+    >>> bool(re.fullmatch(any_case_pattern(["Минпромторг России"]), "Минпромторга России"))
+    True
+    """
+    def stem(word: str) -> str:
+        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
+    return "|".join("\\s+".join(stem(w) for w in phrase.split()) for phrase in phrases)
+
+
 @lru_cache(maxsize=1)
 def _press_unit_pattern() -> re.Pattern[str]:
     """«пресс-служба», «службы прессы», «пресс-центре» in any case (data/press_units.json)."""
-    def stem(word: str) -> str:
-        return re.escape(word[:-2] if len(word) > 5 else word) + r"\w{0,3}"
-    units = ["\\s+".join(stem(w) for w in unit.split()) for unit in gazetteer.press_units()]
-    return re.compile(r"(?:" + "|".join(units) + r")(?:\s+|$)", re.I)
+    return re.compile(r"(?:" + any_case_pattern(gazetteer.press_units()) + r")(?:\s+|$)", re.I)
 
 
 def _without_press_unit(text: str, span: Span) -> Span | None:
