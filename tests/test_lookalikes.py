@@ -25,6 +25,15 @@ ARTICLES = {
     "fund_regional": "Омские предприятия получат займы\n\n"
                      "В Омской области региональный фонд развития промышленности выдал заём заводу «Омский мотор». "
                      "Фонд развития промышленности обещал новые программы.",
+    "fund_of_region_kursk": "Курские заводы получили займы\n\n"
+                            "В Курской области через Фонд развития промышленности региона 40 предприятий получили "
+                            "займы. Ещё десять проектов поддержал федеральный ФРП.",
+    "fund_of_region_perm": "Пермские заводы получили займы\n\n"
+                           "Губернатор Пермского края сообщил, что Фонд развития промышленности региона выдал "
+                           "двенадцать займов.",
+    "fund_lone_abbreviation": "Фонд нарастил капитал\n\n"
+                              "Фонд развития промышленности Калужской области получил ещё 100 млн рублей. ФРП создан "
+                              "в 2016 году для развития промышленности региона.",
     "zone_lipetsk": "Липецкая ОЭЗ получила нового резидента\n\n"
                     "Особая экономическая зона «Липецк» приняла нового резидента из Липецка. В ОЭЗ уже работают "
                     "70 компаний, "
@@ -121,14 +130,31 @@ def apart(kb: list[dict], kind: str, *articles: str) -> None:
 def test_the_funds_of_two_regions_and_the_federal_fund_are_three_bodies(kb):
     omsk = the(kb, "organization", "Фонд развития промышленности Омской области")
     tomsk = the(kb, "organization", "Фонд развития промышленности Томской области")
-    federal = the(kb, "organization", "ФРП")
-    assert files(omsk) == {"fund_omsk"} and files(tomsk) == {"fund_tomsk"} and files(federal) == {"fund_federal"}
+    federal = the(kb, "organization", "федеральный ФРП")
+    assert files(omsk) == {"fund_omsk"} and files(tomsk) == {"fund_tomsk"}
+    assert files(federal) == {"fund_federal", "fund_of_region_kursk"}  # the second says «федеральный ФРП»
     assert federal.get("canonical") == "Фонд развития промышленности"
 
 
 def test_a_regional_fund_named_by_its_kind_never_becomes_the_federal_fund(kb):
     apart(kb, "organization", "fund_regional", "fund_federal", "fund_omsk", "fund_tomsk")
     assert files(the(kb, "organization", "региональный фонд развития промышленности")) == {"fund_regional"}
+
+
+def test_a_fund_named_with_the_bare_word_region_is_its_own_articles_and_never_the_federal_fund(kb):
+    apart(kb, "organization", "fund_of_region_kursk", "fund_of_region_perm")
+    funds = [f for f in kb if f["kind"] == "organization" and f["name"] == "Фонд развития промышленности региона"]
+    assert sorted(files(f) for f in funds) == [{"fund_of_region_kursk"}, {"fund_of_region_perm"}]
+
+
+def test_a_federal_abbreviation_said_federal_joins_the_federal_fund(kb):
+    federal = the(kb, "organization", "федеральный ФРП")
+    assert files(federal) == {"fund_federal", "fund_of_region_kursk"}
+
+
+def test_a_bare_abbreviation_beside_a_regional_fund_of_its_initials_links_to_no_other_article(kb):
+    lone = [f for f in kb if f["kind"] == "organization" and "fund_lone_abbreviation" in files(f)]
+    assert all(files(f) == {"fund_lone_abbreviation"} for f in lone), [(f["name"], files(f)) for f in lone]
 
 
 def test_zones_of_two_regions_stay_apart_though_both_are_an_oez(kb):

@@ -305,6 +305,7 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
         normal = surface
     else:
         normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
+    normal = _FEDERAL_ABBREVIATION.sub(r"федеральный \g<abbr>", normal)  # «федерального ФРП»
     quoted = _QUOTED.search(normal)
     inner = quoted.group("inner") if quoted and quoted.start() > 0 else None
     short = bool(re.match(r"^\w+\s+по\s+[а-яё]", normal)) and is_org_type(words[0])
@@ -312,6 +313,7 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
     return OrgMention(normal, aliases + ([inner] if inner else []), mentions, short, inner)
 
 
+_FEDERAL_ABBREVIATION = re.compile(r"^[Фф]едеральн\w+\s+(?P<abbr>[А-ЯЁ]{2,6})$")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)?\s*")
 _OPENING, _CLOSING = "«„“\"", "»“”\""
 
@@ -543,7 +545,7 @@ def _abbreviates_compound(abbr: str, org: OrgMention) -> bool:
     return True
 
 
-_PLACE_TAIL = re.compile(r"\s+(?:[А-ЯЁ][\w-]*\s+)?(?:области|края|республики|округа|района|города)(?:\s+[А-ЯЁ][\w-]*)?$"
+_PLACE_TAIL = re.compile(r"\s+(?:[А-ЯЁ][\w-]*\s+)?(?:области|края|региона|республики|округа|района|города)(?:\s+[А-ЯЁ][\w-]*)?$"
                          r"|\s+(?:Республики|города)\s+[А-ЯЁ][\w-]*$|\s+of\s+the\s+[A-Z]\w*\s+(?:Region|Krai|Republic)$")
 
 

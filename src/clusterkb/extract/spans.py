@@ -73,6 +73,7 @@ def find_spans(doc: Document) -> list[Span]:
     spans = _with_surnames_in_capitals(text, sorted(spans + _place_abbreviations(text, spans), key=lambda s: s.start))
     spans = _union_of_overlapping_orgs([with_coordinated_genitives(text, s) if s.type == ORG else s for s in spans])
     spans = _join_parent_bodies(text, _join_genitive_tails(text, _join_adjacent_names(text, spans)))
+    spans = [_with_federal_adjective(text, _with_own_region(text, s)) for s in spans]
     kept = {(k.type, k.start, k.end): k for s in spans if (k := _without_press_unit(text, s))}
     return list(kept.values())
 
@@ -161,6 +162,32 @@ def _with_surnames_in_capitals(text: str, spans: list[Span]) -> list[Span]:
 
 _COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,?\s+и\s+"
                           r"(?:[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}|(?!(?:" + "|".join(LEGAL_FORMS) + r")\b)[А-ЯЁ]{2,6}(?![\w-]|\s*[«\"]))")  # «…, технопарков и ОЭЗ»
+
+
+_OWN_REGION_WORD = re.compile(r"[ \t\u00a0]+(?:региона|области|края|республики|округа)(?![\w-])")
+
+
+def _with_own_region(text: str, span: Span) -> Span:
+    """«Фонд развития промышленности» + « региона»: a body of a kind followed by the bare word
+    for a region is the body of the article's own region, not the federal body of that name;
+    the word belongs to the name («Фонд развития промышленности региона»)."""
+    m = _OWN_REGION_WORD.match(text, span.end)
+    words = _WORD.findall(text[span.start:span.end])
+    if span.type != ORG or not m or not words or not is_org_type(words[0]):
+        return span
+    return Span(ORG, span.start, m.end())
+
+
+_FEDERAL_ADJECTIVE = re.compile(r"(?<![\w-])[Фф]едеральн(?:ый|ого|ому|ым|ом)\s+$")
+
+
+def _with_federal_adjective(text: str, span: Span) -> Span:
+    """«федеральный ФРП»: an abbreviation said with «федеральный» before it names the federal
+    body even in an article about a region's fund of the same initials; the word is kept."""
+    before = _FEDERAL_ADJECTIVE.search(text, max(0, span.start - 20), span.start)
+    if span.type != ORG or not before or not re.fullmatch(r"[А-ЯЁ]{2,6}", text[span.start:span.end]):
+        return span
+    return Span(ORG, before.start(), span.end)
 
 
 def with_coordinated_genitives(text: str, span: Span) -> Span:

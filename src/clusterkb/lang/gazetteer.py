@@ -49,10 +49,16 @@ def _country_free(table: str) -> dict[str, str]:
     return {strip_country(key): body for key, body in _index(table).items() if strip_country(key) != key}
 
 
+_FEDERAL_ADJECTIVE = re.compile(r"^федеральн\w+\s+")
+
+
 def _lookup(table: str, name: str) -> str | None:
-    """A table's name for a form, said as the table says it or with the country said otherwise."""
+    """A table's name for a form, said as the table says it or with the country said otherwise;
+    a federal body's form also with «федеральный» before it («федеральный ФРП»)."""
     key = fold(name)
     found = _index(table).get(key)
+    if found is None and table == "federal" and _FEDERAL_ADJECTIVE.match(key):
+        found = _index(table).get(_FEDERAL_ADJECTIVE.sub("", key))
     if found is None and strip_country(key) != key:
         found = _country_free(table).get(strip_country(key))
     return found

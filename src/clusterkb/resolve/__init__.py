@@ -20,6 +20,7 @@ the knowledge base a one-shot `merge()` of the same articles would give.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..lang import gazetteer
+from ..lang import gazetteer, nlp
 from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from ..lang.normalize import clean_spaces, fold, is_cyrillic
@@ -95,7 +96,33 @@ def article_relative(facts: list[Fact]) -> set[int]:
     placed = [(bag.words, bag.words - bag.places - place_concepts()) for _, _, bag in orgs
               if bag.places or bag.words & place_concepts()]
     return {i for i, f, bag in orgs if len(bag.words) >= 2 and not bag.places and signature(f) == frozenset()
-            and any(bag.words < words and kind <= bag.words for words, kind in placed)}
+            and (any(bag.words < words and kind <= bag.words for words, kind in placed)
+                 or _of_own_region(f.attrs.get("name") or ""))} | _abbreviating_placed(orgs)
+
+
+def _abbreviating_placed(orgs: list[tuple[int, Fact, Any]]) -> set[int]:
+    """Positions of the bare abbreviations («ФРП») that spell a placed body of the same article
+    without its place («Фонд развития промышленности Челябинской области»): the article may mean
+    that body or the federal one of those initials, so the abbreviation links to no other
+    article. «федеральный ФРП» says which and is not bare."""
+    spelled = {_initials_before_place(f.attrs.get("name") or "") for _, f, bag in orgs if bag.places}
+    return {i for i, f, _ in orgs if (f.attrs.get("name") or "") in spelled - {""}}
+
+
+def _initials_before_place(name: str) -> str:
+    """«Фонд развития промышленности Челябинской области» → «ФРП»: the initials of the words
+    before the first capitalised one after the first word («» for fewer than three)."""
+    words = name.split()
+    head = list(itertools.takewhile(lambda w: not w[:1].isupper(), words[1:]))
+    return "".join(w[0] for w in [words[0], *head]).upper() if len(head) >= 2 else ""
+
+
+def _of_own_region(name: str) -> bool:
+    """«Фонд развития промышленности региона», «администрация области»: a body named with the
+    bare word for a kind of region is the body of its own article's region, whichever that is."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].islower() and any(
+        p.normal_form in gazetteer.place_kinds() and p.tag.case == "gent" for p in nlp.parse(words[-1]))
 
 
 def marked_local(fact: Fact) -> Fact:
