@@ -153,3 +153,9 @@ def test_a_bare_fund_after_an_adjective_named_fund_joins_it():
                             "100 млн рублей.", "organization"))
     assert list(orgs) == ["федеральный Фонд развития промышленности"], list(orgs)
     assert orgs["федеральный Фонд развития промышленности"].attrs["canonical"] == "Фонд развития промышленности"
+
+
+def test_a_known_word_after_a_kind_noun_is_a_genitive_dependent_not_an_apposition():
+    orgs = by_name(facts_of("Фонд развития промышленности Омской области одобрил программу. Стандарт программы "
+                            "одобрен Наблюдательным советом Фонда.", "organization"))
+    assert "Фонда" not in orgs, list(orgs)

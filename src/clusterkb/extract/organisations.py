@@ -398,12 +398,12 @@ def _quoted_plural(text: str, span: Span, words: list[str]) -> bool:
 
 
 def _appositive(text: str, span: Span, words: list[str]) -> bool:
-    """«особая зона Алабуга», «в ОЭЗ Алабуга»: a one-word name right after the noun of its kind
-    stands in apposition and is not declined — it is written as it is named, whatever case the
-    kind noun is in (the dictionary would guess «Алабуг» from «Алабуга»)."""
+    """«особая зона Алабуга», «в ОЭЗ Алабуга»: a one-word name the dictionary does not know,
+    right after the noun of its kind, stands in apposition and is not declined — it is written
+    as it is named, whatever case the kind noun is in (the dictionary would guess «Алабуг»)."""
     kind = word_before(text, span.start)
-    if len(words) != 1 or not kind or not words[0][:1].isupper():
-        return False
+    if len(words) != 1 or not kind or not words[0][:1].isupper() or nlp.morph().word_is_known(words[0].lower()):
+        return False  # «советом Фонда» is a genitive dependent: a word the dictionary knows declines
     return kind in gazetteer.generic_abbreviations() or kind.islower() and is_org_type(kind)
 
 
