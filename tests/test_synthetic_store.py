@@ -4,6 +4,7 @@ command reads it, grows it and migrates nothing."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -86,3 +87,45 @@ def test_the_tool_reads_and_grows_the_synthetic_store(synthetic_kb, tmp_path):
     subprocess.run(base + ["ingest", str(raw), "-q"], check=True)
     after = subprocess.run(base + ["show", synthetic.HOME], capture_output=True, text=True, check=True).stdout
     assert f"{N + 1} article" in after
+
+
+def test_the_whole_report_reads_the_latest_articles_numbers_not_every_fact(synthetic_kb):
+    from clusterkb.report import build_report
+
+    index = Store(synthetic_kb).index()
+    latest = [p for (p,) in index.db.execute("SELECT published FROM articles ORDER BY published DESC, id LIMIT 30")]
+    page = build_report(index, limit=30)
+    index.close()
+    table = page[page.index("<details><summary>Timeline as a table"):page.index("</details>")]
+    rows = [row.split("</td>") for row in table.split("<td class=when>")[1:]]
+    numbers = [when for when, lane, *_ in rows if ">count<" in lane or ">money<" in lane]
+    assert numbers and min(numbers) >= latest[-1]
+    seen = int(page.split("the latest 30 of ")[1].split()[0])
+    assert seen < N  # every fact of the store would give more than three items an article
+    assert synthetic.HOME in page
+
+
+def test_numbers_by_place_are_the_first_of_all_those_the_place_is_in_the_context_of(synthetic_kb):
+    from clusterkb.query import Filters, query
+
+    place = synthetic.Vocabulary.sized(N, 7).regions[3]
+    index = Store(synthetic_kb).index()
+    everything = [f["id"] for f in index.facts("count") if place in f["context"]["locations"]]
+    found = [f["id"] for f in query(index, Filters(kind="count", location=place))]
+    first = query(index, Filters(kind="count", location=place, limit=5, sources=1))
+    index.close()
+    assert len(everything) > 20 and found == everything
+    assert [f["id"] for f in first] == everything[:5] and all(len(f["sources"]) == 1 for f in first)
+
+
+def test_the_card_of_a_person_given_a_role_in_hundreds_of_articles_says_its_span(synthetic_kb):
+    index = Store(synthetic_kb).index()
+    name, attrs = index.db.execute("SELECT name, attrs FROM entities WHERE kind = 'person' "
+                                   "ORDER BY articles DESC LIMIT 1").fetchone()
+    index.close()
+    role = json.loads(attrs)["roles"][0]
+    dates = sorted({s["published"] for s in role["sources"]})
+    card = subprocess.run([SCRIPT, "--data-dir", str(synthetic_kb), "show", name], capture_output=True, text=True,
+                          check=True, env={**os.environ, "COLUMNS": "300"}).stdout
+    line = next(line for line in card.splitlines() if line.startswith("Role:"))
+    assert len(dates) > 100 and f"({dates[0]} … {dates[-1]}, {len(role['sources'])} articles)" in line

@@ -293,9 +293,8 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
     if fact.get("canonical"):
         console.print("[bold]Canonical:[/] " + literal(fact["canonical"]))
     for role in fact.get("roles", []):
-        when = ", ".join(sorted({s.get("published") or "undated" for s in role.get("sources", [])}))
         org = f" — {role['organization']}" if role.get("organization") else ""
-        console.print(f"[bold]Role:[/] {literal(role['position'] + org)} [dim]({when})[/]")
+        console.print(f"[bold]Role:[/] {literal(role['position'] + org)} [dim]({role_dates(role)})[/]")
     total = article_count(fact)
     shown = f" (the first {len(fact['sources'])})" if total > len(fact["sources"]) else ""
     console.print(f"[bold]Mentions[/] in {total} article(s){shown}:")
@@ -314,6 +313,16 @@ def entity_card(console: Console, fact: dict[str, Any], index: Index, why: bool 
     if together:
         console.print("[bold]Appears with:[/] " + literal(", ".join(f"{label(o)} ({o['kind']}, {n})" for o, n in together[:15])))
     _numbers_section(console, numbers_of(index, fact), index)
+
+
+def role_dates(role: dict[str, Any], shown: int = 4) -> str:
+    """When a role is given: its articles' dates, or for a role given on many days the first
+    and last with how many articles («2021-07-29 … 2024-04-23, 9123 articles»), so the card of
+    a governor named in thousands of articles stays one line."""
+    dates = sorted({s.get("published") or "undated" for s in role.get("sources", [])})
+    if len(dates) <= shown:
+        return ", ".join(dates)
+    return f"{dates[0]} … {dates[-1]}, {len(role['sources'])} articles"
 
 
 def also_matching(console: Console, others: list[dict[str, Any]]) -> None:
