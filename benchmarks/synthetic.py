@@ -31,7 +31,7 @@ from typing import Any
 from bench import FIRST, ORG_KINDS, POSITIONS, REGIONS, SYLLABLES
 
 from clusterkb.lang.stems import context_stems, name_stems
-from clusterkb.resolve import (REASON_WINDOW, Item, Summary, ValueSummary, fact_id, named_reasons, scope_keys,
+from clusterkb.resolve import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, fact_id, named_reasons, scope_keys,
                                unique_id, value_ident, value_key, value_reasons)
 from clusterkb.resolve.incremental import _item
 from clusterkb.store import schema
@@ -261,40 +261,70 @@ def _members(db: sqlite3.Connection) -> Iterator[tuple[int, list[Item], list[dic
         yield entity, members, contexts
 
 
+_ENTITY_SQL = {"entity_keys": "INSERT INTO entity_keys VALUES (?, ?)", "names": "INSERT OR IGNORE INTO names VALUES (?, ?)",
+               "context": "INSERT OR IGNORE INTO context VALUES (?, ?)",
+               "entities": "INSERT INTO entities (n, id, base, kind, name, attrs, summary, first, articles, mentions, "
+                           "vkey, places) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"}
+
+
 def _write_entities(db: sqlite3.Connection) -> None:
-    """Entities with their keys, stems and unique ids, and the counts `stats` reads."""
+    """Entities with their keys, stems and unique ids, and the counts `stats` reads, inserted
+    BATCH entities at a time."""
     kinds: Counter[str] = Counter()
+    rows: dict[str, list[tuple]] = {table: [] for table in _ENTITY_SQL}
     db.execute("BEGIN")
-    for n, members, contexts in _members(db):
-        kind = members[0].fact.kind
-        kinds[kind] += 1
-        if contexts[0] is None:
-            summary: Any = Summary.of(kind, members)
-            attrs = summary.attrs()
-            why = named_reasons(members[:REASON_WINDOW])
-            base, vkey, places = fact_id(kind, attrs["name"]), None, None
-            keys = set().union(*(scope_keys(item.fact) for item in members))
-            db.executemany("INSERT INTO entity_keys VALUES (?, ?)", [(k, n) for k in sorted(keys)])
-            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(s, n) for s in name_stems(attrs)])
-        else:
-            summary = ValueSummary()
-            for item, context in zip(members, contexts):
-                summary.add(item, context)
-            attrs = summary.attrs()
-            vkey, places = value_key(members[0].fact), contexts[0]["locations"]
-            base = fact_id(kind, value_ident(vkey, tuple(places)))
-            why = value_reasons([(item.file, item.fact.mentions[0].text) for item in members[:REASON_WINDOW]],
-                                bool(places), kind)
-        if why:
-            attrs["why"] = why
-        db.executemany("INSERT OR IGNORE INTO context VALUES (?, ?)", [(s, n) for s in context_stems(attrs)])
-        db.execute("INSERT INTO entities (n, id, base, kind, name, attrs, summary, first, articles, mentions, vkey, places) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (n, base, base, kind, attrs["name"] if vkey is None else "", dumps(attrs), dumps(summary.to_json()),
-                    members[0].order, len({item.article for item in members}),
-                    sum(len(item.fact.mentions) for item in members), vkey, None if vkey is None else dumps(places)))
+    for k, (n, members, contexts) in enumerate(_members(db), start=1):
+        kinds[members[0].fact.kind] += 1
+        for table, row in _entity_rows(n, members, contexts):
+            rows[table].append(row)
+        if k % BATCH == 0:
+            _flush(db, rows)
+    _flush(db, rows)
     for base, kind in db.execute("SELECT base, kind FROM entities GROUP BY base HAVING count(*) > 1").fetchall():
         for n, first in db.execute("SELECT n, first FROM entities WHERE base = ?", (base,)).fetchall():
             db.execute("UPDATE entities SET id = ? WHERE n = ?", (unique_id(base, kind, first.split(":")[0], True), n))
     db.executemany("INSERT INTO meta VALUES (?, ?)", [(f"count:{k}", str(v)) for k, v in kinds.items()])
     db.execute("COMMIT")
+
+
+def _flush(db: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
+    for table, sql in _ENTITY_SQL.items():
+        db.executemany(sql, rows[table])
+        rows[table].clear()
+
+
+def _entity_rows(n: int, members: list[Item], contexts: list[dict | None]) -> Iterator[tuple[str, tuple]]:
+    """(table, row) of one entity made of these members: what resolution writes of a group."""
+    kind = members[0].fact.kind
+    if contexts[0] is None:
+        summary: Any = Summary.of(kind, members)
+        attrs = summary.attrs()
+        why = named_reasons(members[:REASON_WINDOW])
+        base, vkey, places = fact_id(kind, attrs["name"]), None, None
+        forms = {_named_as(item.fact.attrs): item.fact for item in members}  # the keys of each way it is named, once
+        for key in sorted(set().union(*(scope_keys(fact) for fact in forms.values()))):
+            yield "entity_keys", (key, n)
+        for s in name_stems(attrs):
+            yield "names", (s, n)
+    else:
+        summary = ValueSummary()
+        for item, context in zip(members, contexts):
+            summary.add(item, context)
+        attrs = summary.attrs()
+        vkey, places = value_key(members[0].fact), contexts[0]["locations"]
+        base = fact_id(kind, value_ident(vkey, tuple(places)))
+        why = value_reasons([(item.file, item.fact.mentions[0].text) for item in members[:REASON_WINDOW]],
+                            bool(places), kind)
+    if why:
+        attrs["why"] = why
+    for s in context_stems(attrs):
+        yield "context", (s, n)
+    yield "entities", (n, base, base, kind, attrs["name"] if vkey is None else "", dumps(attrs), dumps(summary.to_json()),
+                       members[0].order, len({item.article for item in members}),
+                       sum(len(item.fact.mentions) for item in members), vkey, None if vkey is None else dumps(places))
+
+
+def _named_as(attrs: dict[str, Any]) -> tuple:
+    """What a named fact's keys are made of (see `resolve.scope_keys`): facts alike in it have the same keys."""
+    return (attrs.get("name"), tuple(attrs.get("aliases") or ()), attrs.get("first"), attrs.get("last"),
+            attrs.get(LOCAL))
