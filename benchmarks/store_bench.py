@@ -3,8 +3,10 @@ and in a big one, and how fast `stats`, `query`, `show` and `export` answer ther
 
     .venv/bin/python benchmarks/store_bench.py --kb-articles 10000            # build, then measure
     .venv/bin/python benchmarks/store_bench.py --kb /tmp/kb100k --json out.json   # measure a KB built before
+    .venv/bin/python benchmarks/store_bench.py --build-synthetic 1000000 --kb /tmp/kb1m   # build directly, then measure
 
-The big knowledge base is built from the real extraction results of the sample articles in
+With --build-synthetic the store is written straight into its tables (benchmarks/synthetic.py:
+the entities resolution would make, in bulk; about 1 ms an article). Otherwise the big knowledge base is built from the real extraction results of the sample articles in
 data/raw/, cloned with their places, people and numbers varied per clone, stored and resolved
 through the store's own writer (the NLP runs once per sample, not per clone). The 50 new
 articles are varied sample texts (benchmarks/bench.py's corpus) ingested by the installed
@@ -22,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import synthetic
 from bench import REGIONS, SCRIPT, SYLLABLES, corpus, machine, median_time, timed, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,12 +129,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kb-articles", type=int, default=10_000, help="articles in the knowledge base to build")
     ap.add_argument("--kb", help="measure this data dir (built before) instead of building one")
+    ap.add_argument("--build-synthetic", type=int, metavar="N",
+                    help="first write a store of N synthetic articles into --kb (benchmarks/synthetic.py)")
     ap.add_argument("--json", help="also write the figures here")
     a = ap.parse_args()
     report: dict = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         kb = Path(a.kb) if a.kb else Path(tmp) / "kb"
-        if not a.kb:
+        if a.build_synthetic:
+            if not a.kb:
+                raise SystemExit("store_bench: --build-synthetic needs --kb DIR (the store is kept there)")
+            report["build_seconds"] = round(synthetic.build(kb, a.build_synthetic, log=True), 1)
+        elif not a.kb:
             report["build_seconds"] = round(build(kb, a.kb_articles), 1)
         stats = json.loads(subprocess.run([SCRIPT, "--data-dir", str(kb), "stats", "--format", "json"],
                                           capture_output=True, text=True).stdout)

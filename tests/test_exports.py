@@ -3,6 +3,7 @@ every fact of the knowledge base, and are written in batches (memory flat in its
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import tracemalloc
@@ -157,30 +158,39 @@ def test_export_tables_need_a_target_and_say_what_is_wrong(kb, tmp_path):
 
 
 class _Generated:
-    """An index-shaped stream of `n` made-up facts, each in its own sentence: enough to see
+    """An index-shaped stream of `n` made-up facts, each in its own sentence, or (hub) one fact
+    said in `n` articles, its sources an iterator as `Index.streamed` gives them: enough to see
     whether writing holds them all at once."""
 
-    def __init__(self, n: int):
-        self.n = n
+    def __init__(self, n: int, hub: bool = False):
+        self.n, self.hub = n, hub
 
-    def articles(self) -> dict:
-        return {"a1": {"id": "a1", "path": "a1.txt", "title": "Made up"}}
+    def article_records(self):
+        for i in range(self.n if self.hub else 1):
+            yield {"id": f"a{i}", "path": f"a{i}.txt", "title": "Made up"}
 
     def judgements(self) -> list:
         return []
 
-    def facts(self):
+    def streamed(self):
+        if self.hub:
+            yield {"id": "loc-hub", "kind": "location", "name": "Омская область", "aliases": [],
+                   "sources": (self._source(f"a{i}", i) for i in range(self.n))}
+            return
         for i in range(self.n):
-            sentence = f"Кластер номер {i} получил {i} рублей от фонда развития промышленности региона."
             yield {"id": f"mon-{i}", "kind": "money", "amount": i, "currency": "RUB", "approximate": False,
-                   "context": {"organizations": ["фонд"], "locations": []},
-                   "sources": [{"article": "a1", "path": "a1.txt",
-                                "mentions": [{"start": 0, "end": 5, "text": str(i), "sentence": sentence}]}]}
+                   "context": {"organizations": ["фонд"], "locations": []}, "sources": iter([self._source("a0", i)])}
+
+    @staticmethod
+    def _source(article: str, i: int) -> dict:
+        sentence = f"Кластер номер {i} получил {i} рублей от фонда развития промышленности региона."
+        return {"article": article, "path": f"{article}.txt",
+                "mentions": [{"start": 0, "end": 5, "text": str(i), "sentence": sentence}]}
 
 
-def _peak_bytes(n: int, path: Path) -> int:
+def _peak_bytes(n: int, path: Path, hub: bool = False) -> int:
     tracemalloc.start()
-    write_sqlite(_Generated(n), path)
+    write_sqlite(_Generated(n, hub), path)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak
@@ -190,6 +200,15 @@ def test_sqlite_export_memory_stays_flat_in_knowledge_base_size(tmp_path):
     small = _peak_bytes(5_000, tmp_path / "small.sqlite")
     large = _peak_bytes(50_000, tmp_path / "large.sqlite")
     assert large < small * 1.5, (small, large)
+
+
+def test_sqlite_export_memory_stays_flat_in_the_articles_of_one_fact(tmp_path):
+    small = _peak_bytes(5_000, tmp_path / "small.sqlite", hub=True)
+    large = _peak_bytes(50_000, tmp_path / "large.sqlite", hub=True)
+    assert large < small * 1.5, (small, large)
+    db = sqlite3.connect(tmp_path / "large.sqlite")
+    assert db.execute("SELECT articles, mentions FROM facts WHERE id = 'loc-hub'").fetchone() == (50_000, 50_000)
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (50_000,)
 
 
 def test_sqlite_export_replaces_an_old_file_whole(kb, tmp_path):

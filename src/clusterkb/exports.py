@@ -142,9 +142,9 @@ def _fill_sqlite(index: Index, path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path)) as db:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _schema())
         batches = _Batches(db)
-        for article in index.articles().values():
+        for article in index.article_records():
             batches.add("articles", _article_row(article))
-        for fact in index.facts():
+        for fact in index.streamed():
             for table, row in fact_rows(fact):
                 batches.add(table, row)
         for judgement in index.judgements():
@@ -205,12 +205,13 @@ def judgement_row(j: dict[str, Any]) -> tuple:
 
 def fact_rows(fact: dict[str, Any]) -> Iterator[tuple[str, tuple]]:
     """Every row one knowledge-base fact gives: (table, row) pairs in the columns of TABLES.
+    `sources` may be an iterator (`Index.streamed`), read once: the «facts» row, with the
+    counts of articles and mentions, comes last.
 
-    Example: a person with one alias and one mention gives a «facts», an «aliases», a
-    «sentences» and a «mentions» row.
+    Example: a person with one alias and one mention gives an «aliases», a «sentences», a
+    «mentions» and a «facts» row.
     """
     fid = fact["id"]
-    yield "facts", _fact_row(fact)
     for alias in fact.get("aliases", []):
         yield "aliases", (fid, alias)
     for role in fact.get("roles", []):
@@ -221,11 +222,15 @@ def fact_rows(fact: dict[str, Any]) -> Iterator[tuple[str, tuple]]:
     for kind, key in (("organization", "organizations"), ("location", "locations")):
         for name in ctx.get(key, []):
             yield "context", (fid, kind, name)
+    articles = mentions = 0
     for src in fact["sources"]:
+        articles += 1
+        mentions += len(src["mentions"])
         for m in src["mentions"]:
             sentence = sentence_id(src["article"], m["sentence"])
             yield "sentences", (sentence, src["article"], m["sentence"])
             yield "mentions", (fid, src["article"], m["start"], m["end"], m["text"], sentence)
+    yield "facts", _fact_row(fact, articles, mentions)
 
 
 def sentence_id(article: str, sentence: str) -> str:
@@ -233,7 +238,7 @@ def sentence_id(article: str, sentence: str) -> str:
     return hashlib.blake2b(f"{article}\0{sentence}".encode(), digest_size=8).hexdigest()
 
 
-def _fact_row(fact: dict[str, Any]) -> tuple:
+def _fact_row(fact: dict[str, Any], articles: int, mentions: int) -> tuple:
     kind = fact["kind"]
     span = date_span(str(fact["value"])) if kind == "date" else None
     typed = {"name": label(fact),
@@ -241,8 +246,7 @@ def _fact_row(fact: dict[str, Any]) -> tuple:
              "date_start": span[0] if span else None, "date_end": span[1] if span else None,
              "count": fact.get("value") if kind == "count" else None,
              "approximate": _boolean(fact.get("approximate")),
-             "articles": len(fact["sources"]),
-             "mentions": sum(len(s["mentions"]) for s in fact["sources"])}
+             "articles": articles, "mentions": mentions}
     return tuple(typed[c] if c in typed else fact.get(c) for c, _ in TABLES["facts"])
 
 

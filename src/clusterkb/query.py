@@ -41,13 +41,14 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
     the candidates; the filters below decide. Sources are cut to `f.sources` articles (with
     the fact's totals) unless a filter needs them whole."""
     alone = not (f.article or f.location or f.org or f.since or f.until or f.undated == "only")
-    cap = f.sources if alone else None
+    numbers_by_place = f.kind not in (None, *NAMED_KINDS) and not (f.article or f.since or f.until or f.undated == "only")
+    cap = f.sources if alone or numbers_by_place else None  # a number's place is in its context, not its sources
     if f.name:
         selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind, cap) if name_matches(f.name, x))
     elif f.text:
         selected = index.by_text(f.text, f.kind, f.limit if alone else None, cap)
     elif f.kind and f.kind not in NAMED_KINDS and (f.location or f.org):
-        selected = index.by_context(f.location or f.org or "", f.kind)
+        selected = index.by_context(f.location or f.org or "", f.kind, cap)
     else:
         selected = index.facts(f.kind, cap)
     if f.text and f.name:

@@ -19,7 +19,8 @@ from .schema import SENTENCE_BITS, create
 from .sql import CHUNK, chunks, marks
 
 _FACT = "SELECT e.n, e.id, e.kind, e.attrs FROM entities e"
-_CHECK = 2000  # candidates few enough to check one by one rather than look a stem up
+_CHECK = 2000  # entities a stem is counted up to when telling rare words from common ones
+_STEM = "stem >= ? AND stem <= ?"  # a stem, or (4+ letters) one it starts: a range either index reads
 
 
 class Index:
@@ -58,9 +59,18 @@ class Index:
     def top(self, limit: int) -> list[dict[str, Any]]:
         """Named facts found in most articles, then with most mentions (with their totals, not
         their sources)."""
-        rows = self.db.execute(f"{_FACT} WHERE e.kind IN ({marks(NAMED_KINDS)}) "
+        # «+kind»: walk entities_top and stop at `limit`, rather than sort every named entity
+        rows = self.db.execute(f"{_FACT} WHERE +e.kind IN ({marks(NAMED_KINDS)}) "
                                "ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT ?", (*NAMED_KINDS, limit))
         return [self._fact(row, 0) for row in rows.fetchall()]
+
+    def latest_numbers(self, articles: int, sources: int | None = None) -> list[dict[str, Any]]:
+        """Dates, counts and money said in the `articles` latest published articles (ordered
+        by kind and id); with `sources`, each with only its first articles (and its totals)."""
+        rows = {n for (n,) in self.db.execute(
+            "SELECT i.entity FROM (SELECT id FROM articles ORDER BY published DESC, id LIMIT ?) a "
+            "JOIN items i ON i.article = a.id WHERE i.vkey IS NOT NULL AND i.entity IS NOT NULL", (articles,))}
+        return self._load(rows, None, sources)
 
     def fact(self, ident: str, sources: int | None = None) -> dict[str, Any] | None:
         """One fact by id; with `sources`, only its first articles (and its totals)."""
@@ -107,17 +117,20 @@ class Index:
         rows = self._matching("names", stems(text)) | self._matching("names", latin_stems(text))
         return self._load(rows, kind, sources)
 
-    def by_context(self, text: str, kind: str | None = None, sources: int | None = None) -> list[dict[str, Any]]:
-        """Facts whose context (or role organisation) has a word for every word of `text`."""
-        return self._load(self._matching("context", stems(text)), kind, sources)
+    def by_context(self, text: str, kind: str | None = None, sources: int | None = None) -> Iterator[dict[str, Any]]:
+        """Facts whose context (or role organisation) has a word for every word of `text`, in
+        order of kind and id, each read when the caller comes to it (a place said in every
+        article has numbers in the millions; a caller wanting the first 20 reads 20)."""
+        return self._each(self._matching("context", stems(text)), kind, sources)
 
     def by_text(self, text: str, kind: str | None = None, limit: int | None = None,
-                sources: int | None = None) -> list[dict[str, Any]]:
+                sources: int | None = None) -> Iterator[dict[str, Any]]:
         """Facts said in sentences holding every word of `text` (any inflection: «промышленной
-        ипотеки» finds «промышленная ипотека»); with `limit`, those of the first sentences found."""
+        ипотеки» finds «промышленная ипотека»); with `limit`, those of the first sentences found.
+        Each fact is read when the caller comes to it (in order of kind and id)."""
         words = [w for w in stems(text) if w]
         if not words:
-            return []
+            return iter(())
         match = " ".join(f'"{w}"*' for w in words)
         rows: set[int] = set()
         sentences = self.db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ? ORDER BY rowid", (match,))
@@ -135,7 +148,7 @@ class Index:
                     (*hits, *([kind] if kind else []))):
                 if any(m[3] in hits[art] for m in json.loads(fact)["mentions"]):
                     rows.add(entity)
-        return self._load(rows, kind, sources)
+        return self._each(rows, kind, sources)
 
 
     def articles(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
@@ -147,6 +160,12 @@ class Index:
             out.update((k, json.loads(v)) for k, v in self.db.execute(
                 f"SELECT id, record FROM articles WHERE id IN ({marks(part)})", part))
         return out
+
+    def article_records(self) -> Iterator[dict[str, Any]]:
+        """Every article record in order of id, read a batch at a time (a million articles
+        never in memory at once)."""
+        for (record,) in _rows(self.db.execute("SELECT record FROM articles ORDER BY id")):
+            yield json.loads(record)
 
     def facts_per_article(self) -> dict[str, int]:
         """Article id → how many facts of the knowledge base it supports."""
@@ -173,26 +192,39 @@ class Index:
 
     def _matching(self, table: str, words: list[str], within: list[int] | None = None) -> set[int]:
         """Entities with a word for every one of `words`: the same stem, or one it starts (4+
-        letters); only among `within` when given."""
-        rows: set[int] | None = set(within) if within is not None else None
-        for s in words:
-            found = {n for (n,) in self.db.execute(
-                f"SELECT entity FROM {table} WHERE stem = ? OR (? AND stem >= ? AND stem < ?)",
-                (s, len(s) >= 4, s, s + "\uffff"))} if rows is None or len(rows) > _CHECK else \
-                {n for n in rows if self.db.execute(
-                    f"SELECT 1 FROM {table} WHERE entity = ? AND (stem = ? OR (? AND stem >= ? AND stem < ?)) LIMIT 1",
-                    (n, s, len(s) >= 4, s, s + "\uffff")).fetchone()}
-            rows = found if rows is None else rows & found
-            if not rows:
-                return set()
-        return rows or set()
+        letters); only among `within` when given. Read from the rarest word, the others checked
+        entity by entity in SQL, so «Амурская область» costs what «амурск» finds, not what the
+        «област» of every place in the store finds."""
+        if within is not None:
+            rows = set(within)
+            for s in words:
+                rows = {n for n in rows if self.db.execute(
+                    f"SELECT 1 FROM {table} WHERE entity = ? AND {_STEM} LIMIT 1", (n, *_stem_args(s))).fetchone()}
+            return rows
+        if not words:
+            return set()
+        first, *rest = sorted(set(words), key=lambda s: self._frequency(table, s))
+        others = "".join(f" AND EXISTS (SELECT 1 FROM {table} WHERE entity = t.entity AND {_STEM})" for _ in rest)
+        return {n for (n,) in self.db.execute(f"SELECT entity FROM {table} t WHERE {_STEM}{others}",
+                                              [a for s in (first, *rest) for a in _stem_args(s)])}
+
+    def _frequency(self, table: str, word: str) -> int:
+        """How many entities a stem finds, counted up to a bound: enough to tell rare from common."""
+        return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {_STEM} LIMIT ?)",
+                               (*_stem_args(word), _CHECK)).fetchone()[0]
 
     def _load(self, rows: set[int], kind: str | None, sources: int | None = None) -> list[dict[str, Any]]:
-        out = []
+        return list(self._each(rows, kind, sources))
+
+    def _each(self, rows: set[int], kind: str | None, sources: int | None = None) -> Iterator[dict[str, Any]]:
+        """The facts of these entity rows (of a kind), ordered by kind and id; each one's
+        sources are read only when the caller takes it."""
+        found: list[tuple] = []
         for part in chunks(sorted(rows)):
-            where = f"WHERE e.n IN ({marks(part)})" + (" AND e.kind = ?" if kind else "")
-            out += [self._fact(r, sources) for r in self.db.execute(f"{_FACT} {where}", (*part, *([kind] if kind else [])))]
-        return sorted(out, key=lambda f: (f["kind"], f["id"]))
+            where = f"WHERE n IN ({marks(part)})" + (" AND kind = ?" if kind else "")
+            found += self.db.execute(f"SELECT kind, id, n FROM entities {where}", (*part, *([kind] if kind else [])))
+        for _, _, n in sorted(found):
+            yield self._fact(self.db.execute(f"{_FACT} WHERE e.n = ?", (n,)).fetchone(), sources)
 
     def _fact(self, row: tuple, sources: int | None = None) -> dict[str, Any]:
         """A fact's JSON form; with `sources`, only its first articles and `total`: how many
@@ -277,6 +309,11 @@ class ArticleLookup:
                 self.known.clear()
             self.known.update(self.index.articles([article]))
         return self.known.get(article, default)
+
+
+def _stem_args(word: str) -> tuple:
+    """The parameters of `_STEM` for one word: «област» → «област» … «област\uffff», «рф» → «рф» … «рф»."""
+    return word, word + "\uffff" if len(word) >= 4 else word
 
 
 def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
