@@ -168,3 +168,13 @@ def test_the_source_line_under_a_teaser_headline_is_page_furniture():
     text = ("The park opened in May, Kommersant wrote.\nLocal Bakers Open New Bread Factory Downtown\nKommersant\n")
     assert len(by_name(facts_of(text, "organization", lang="en"))["Kommersant"].mentions) == 1
 
+
+def test_a_number_that_is_part_of_the_count_after_it_counts_its_noun():
+    counts = {(f.attrs["value"], f.attrs["unit"]) for f in facts_of(
+        "Two of the five parks are private.", "count", lang="en")}
+    assert counts == {(2, "park"), (5, "park")}
+
+
+def test_a_place_in_lower_case_stays_whole_in_a_position():
+    people = by_name(facts_of("The Governor of the Penza region Oleg Melnichenko agreed.", "person", lang="en"))
+    assert people["Oleg Melnichenko"].attrs["position"] == "Governor of Penza region"

@@ -24,6 +24,7 @@ _WORD = re.compile(r"[ \u00a0]*([A-Za-z]+(?:-[A-Za-z]+)*)")
 _STOP = frozenset(english_words()["count_stop_words"])
 _IRREGULAR = english_words()["irregular_plurals"]
 _NOT_HEADS = {"time"}
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def read_words(text: str, c: Count) -> None:
@@ -62,6 +63,12 @@ def is_name(words: list[str]) -> bool:
     """May the words of a capitalised quotation be a name: each capitalised, not a word, or short
     ("Technopark 2", "Made in Russia"), not a sentence ("We build it")?"""
     return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
+
+
+def is_part_of(text: str, end: int, start: int) -> bool:
+    """Does text[end:start] make the number before a part of the count after it («Two of the
+    five parks»: two parks)?"""
+    return bool(_PART_OF.fullmatch(text, end, start))
 
 
 def noun_before(text: str, n: Number) -> None:

@@ -166,7 +166,8 @@ def _position(position: str, of: str, org_names: frozenset[str]) -> tuple[str, s
     return position, of
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|on))*")
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|on"
+                       r"|region|oblast|krai|republic|district|territory))*")  # «Ulyanovsk region» whole
 _SECOND_ROLE = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:{MODIFIERS}\s+)*(?i:{'|'.join(sorted(POSITIONS, key=len, reverse=True))})\b)")
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:,?\s+(?:of|for|and|the|on))+$")
 
