@@ -178,3 +178,7 @@ def test_a_number_that_is_part_of_the_count_after_it_counts_its_noun():
 def test_a_place_in_lower_case_stays_whole_in_a_position():
     people = by_name(facts_of("The Governor of the Penza region Oleg Melnichenko agreed.", "person", lang="en"))
     assert people["Oleg Melnichenko"].attrs["position"] == "Governor of Penza region"
+
+
+def test_kinds_of_power_plant_are_no_organisations():
+    assert not {"NPP", "TPP", "CHP"} & _names("The NPP, the TPP and a CHP supply the park.", "organization")
