@@ -98,3 +98,87 @@ def test_a_person_after_a_place_is_no_organisation_and_a_town_inside_a_name_is_n
 def test_millions_abbreviated_mn():
     money = {(f.attrs["amount"], f.attrs["currency"]) for f in facts_of("The region adds RUB 800 mn.", "money", lang="en")}
     assert money == {(800000000, "RUB")}
+
+
+def test_towns_with_a_soft_sign_or_ts_english_leaves_out():
+    places = _names("The mayor of Yekaterinburg flew from Perm to Irkutsk and then to Podolsk.", "location")
+    assert {"Yekaterinburg", "Perm", "Irkutsk", "Podolsk"} <= places
+
+
+def test_names_with_a_prefix_and_a_currency_code_that_is_no_organisation():
+    text = "Mary O'Brien and John McDonald pledged US$5m to the park."
+    assert {"Mary O'Brien", "John McDonald"} <= _names(text, "person")
+    assert "US" not in _names(text, "organization")
+
+
+def test_a_count_stops_before_a_date_after_it():
+    counts = {(f.attrs["value"], f.attrs["unit"]) for f in facts_of(
+        "The park has 25 residents, up from 18 last year.", "count", lang="en")}
+    assert (25, "resident") in counts and not [u for _, u in counts if "year" in u]
+
+
+def test_a_scale_word_in_capitals_and_generic_abbreviations_are_no_organisations():
+    text = "The fund has RUB 18.5 BN. Firms borrow at 5% APR after the FS and R&D stages."
+    assert not {"BN", "APR", "FS", "R&D"} & _names(text, "organization")
+    assert {(f.attrs["amount"], f.attrs["currency"]) for f in facts_of(text, "money", lang="en")} == {(18500000000, "RUB")}
+
+
+def test_a_role_s_organisation_ends_where_its_name_does():
+    people = by_name(facts_of("According to Denis Petrov, Minister of Industry and Trade of the Russian Federation "
+                              "and the Chairman of the Fund Supervisory Board a number of programs have low rates.",
+                              "person", lang="en"))
+    assert people["Denis Petrov"].attrs["position"] == "Minister of Industry and Trade of the Russian Federation"
+    assert people["Denis Petrov"].attrs["organization"] is None
+
+
+def test_a_body_named_only_inside_a_title_is_the_title_not_a_fact():
+    title_only = "The fund grows, noted Vice Chairman of the Russian Government and Minister of Industry Denis Petrov."
+    assert "Russian Government" not in _names(title_only, "organization")
+    assert "Russian Government" in _names(title_only + " The Russian Government approved it.", "organization")
+
+
+def test_a_company_before_a_position_is_the_role_s_organisation():
+    people = by_name(facts_of("Gazprom Neft CEO Alexander Dyukov opened the plant.", "person", lang="en"))
+    assert (people["Alexander Dyukov"].attrs["position"], people["Alexander Dyukov"].attrs["organization"]) == \
+        ("CEO", "Gazprom Neft")
+
+
+def test_a_regional_government_and_a_kind_in_capitals_before_a_quoted_name():
+    orgs = _names('The Samara region government and the SEZ "Tolyatti" signed it.', "organization")
+    assert {"Samara region government", 'SEZ "Tolyatti"'} <= orgs
+
+
+def test_people_named_by_an_honorific_or_an_initial_and_a_surname_alone_joins_the_full_name():
+    people = by_name(facts_of("Dr. Helga Baumann and A. Petrov spoke. Later Mr Sokolov said: Pavel Sokolov agrees.",
+                              "person", lang="en"))
+    assert {"Helga Baumann", "A. Petrov", "Pavel Sokolov"} <= set(people)
+    assert len(people["Pavel Sokolov"].mentions) == 2 and "Sokolov" not in people
+
+
+def test_a_russian_surname_before_a_possessive_is_a_person_and_a_coordinated_title_stays_with_its_owner():
+    text = ("Shaimiev's adviser Rafael Khakimov came. Li Wei, the head of Haier Russia, and A. Petrov spoke. "
+            "Sergei Lavrov, the head of the Administration, agreed.")
+    assert not {"Shaimiev", "Administration"} & _names(text, "organization")
+    people = by_name(facts_of(text, "person", lang="en"))
+    assert people["A. Petrov"].attrs["position"] is None
+    assert people["Li Wei"].attrs["organization"] == "Haier Russia"
+
+
+def test_the_source_line_under_a_teaser_headline_is_page_furniture():
+    text = ("The park opened in May, Kommersant wrote.\nLocal Bakers Open New Bread Factory Downtown\nKommersant\n")
+    assert len(by_name(facts_of(text, "organization", lang="en"))["Kommersant"].mentions) == 1
+
+
+def test_a_number_that_is_part_of_the_count_after_it_counts_its_noun():
+    counts = {(f.attrs["value"], f.attrs["unit"]) for f in facts_of(
+        "Two of the five parks are private.", "count", lang="en")}
+    assert counts == {(2, "park"), (5, "park")}
+
+
+def test_a_place_in_lower_case_stays_whole_in_a_position():
+    people = by_name(facts_of("The Governor of the Penza region Oleg Melnichenko agreed.", "person", lang="en"))
+    assert people["Oleg Melnichenko"].attrs["position"] == "Governor of Penza region"
+
+
+def test_kinds_of_power_plant_are_no_organisations():
+    assert not {"NPP", "TPP", "CHP"} & _names("The NPP, the TPP and a CHP supply the park.", "organization")

@@ -11,8 +11,8 @@ from clusterkb.model import Article
 _PROTOCOL = {  # what `extract/languages.py` promises of each language's modules
     "names": ("extract_names",),
     "dates": ("MONTHS", "WEEKDAYS", "PATTERNS", "clause_tense"),
-    "counts": ("UNITS", "TOPIC", "read_words", "settle", "unit", "is_name", "noun_before", "noun_of_clause",
-               "is_circumstance"),
+    "counts": ("UNITS", "TOPIC", "read_words", "settle", "unit", "is_name", "is_part_of", "noun_before",
+               "noun_of_clause", "is_circumstance"),
     "money": ("NOUN_SUM_HINT", "sum_by_noun", "starts_noun_phrase"),
 }
 

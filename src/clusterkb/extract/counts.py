@@ -111,7 +111,8 @@ def _sentence_counts(sentence: Sentence, lang: str, skip: Coverage,
         c = _words_after(text, n, lang)
         following = numbers[i + 1] if i + 1 < len(numbers) else None
         if c.unit is None and c.noun is None and following and (
-                is_coordinated(text, c.end, following.start) or is_range(text, n, following)):
+                is_coordinated(text, c.end, following.start) or is_range(text, n, following)
+                or grammar.is_part_of(text, c.end, following.start)):
             pending.append(c)
             continue
         if c.unit is None:

@@ -20,7 +20,7 @@ from .ru import counts as ru_counts, dates as ru_dates, money as ru_money, names
 class Language:
     """A language's extractors: `names.extract_names(doc)` → people, organisations, places;
     `dates`: MONTHS, WEEKDAYS, PATTERNS, clause_tense(text, events_only); `counts`: UNITS, TOPIC,
-    read_words, settle, unit, is_name, noun_before, noun_of_clause, is_circumstance; `money`:
+    read_words, settle, unit, is_name, is_part_of, noun_before, noun_of_clause, is_circumstance; `money`:
     NOUN_SUM_HINT, sum_by_noun, starts_noun_phrase."""
 
     name: str

@@ -26,13 +26,14 @@ _CYRILLIC = {
 _FOLDS = ((r"x", "ks"), (r"w", "v"), (r"q", "k"), (r"c(?!h)", "k"), (r"kh", "h"), (r"der\b", "dr"),
           (r"[yj][oe]", "e"), (r"[yj]", "i"), (r"(\w)\1+", r"\1"))
 # Latin back to Cyrillic, longest letter groups first; a letter with two readings gives both.
-_LATIN = (("shch", ("щ",)), ("zh", ("ж",)), ("kh", ("х",)), ("ts", ("ц",)), ("ch", ("ч",)), ("sh", ("ш",)),
-          ("ya", ("я",)), ("yu", ("ю",)), ("yo", ("ё",)), ("ye", ("е",)), ("e", ("е", "э")), ("y", ("ы", "й")),
-          ("a", ("а",)), ("b", ("б",)), ("v", ("в",)), ("g", ("г",)), ("d", ("д",)), ("z", ("з",)), ("i", ("и",)),
-          ("j", ("й",)), ("k", ("к",)), ("l", ("л",)), ("m", ("м",)), ("n", ("н",)), ("o", ("о",)), ("p", ("п",)),
+_LATIN = (("shch", ("щ",)), ("zh", ("ж",)), ("kh", ("х",)), ("ts", ("ц", "тс")), ("ch", ("ч",)), ("sh", ("ш",)),
+          ("ya", ("я", "ья")), ("yu", ("ю", "ью")), ("yo", ("ё", "ьё")), ("ye", ("е", "ье")), ("e", ("е", "э")),
+          ("y", ("ы", "й")), ("a", ("а",)), ("b", ("б",)), ("v", ("в",)), ("g", ("г",)), ("d", ("д",)),
+          ("z", ("з",)), ("i", ("и", "й")),
+          ("j", ("й",)), ("k", ("к",)), ("l", ("л", "ль")), ("m", ("м",)), ("n", ("н",)), ("o", ("о",)), ("p", ("п",)),
           ("r", ("р",)), ("s", ("с",)), ("t", ("т",)), ("u", ("у",)), ("f", ("ф",)), ("h", ("х",)), ("c", ("к",)),
           ("w", ("в",)), ("x", ("кс",)))
-_MAX_READINGS = 32  # Cyrillic spellings tried for one Latin word
+_MAX_READINGS = 64  # Cyrillic spellings tried for one Latin word
 _APOSTROPHES = re.compile(r"['’ʹʼ]")
 _ABBREVIATION = re.compile(r"([A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})(?:\s+(?:РФ|RF|России|Russia))?")
 _LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
@@ -193,7 +194,8 @@ def _is_place(lemma: str, adjective: re.Match[str] | None) -> bool:
 
 def russian_place(word: str) -> str | None:
     """The Russian place a romanised word names, as pymorphy3's dictionary knows it, or None:
-    «Sterlitamak» → «стерлитамак», «Yelabuga» → «елабуга»; «Pruzhina» → None (a spring, no place).
+    «Sterlitamak» → «стерлитамак», «Yelabuga» → «елабуга», «Perm» → «пермь», «Ulyanovsk» →
+    «ульяновск»; «Pruzhina» → None (a spring, no place).
     English news names many towns no table here lists; their romanisation reads back."""
     readings = [""]
     rest = word.lower()
@@ -203,7 +205,10 @@ def russian_place(word: str) -> str | None:
             return None
         readings = [r + c for r in readings for c in cyrillic]
         rest = rest[len(latin):]
-    return next((r for r in readings if not rest and _is_known_place(r)), None)
+    if rest:
+        return None
+    readings += [r + "ь" for r in readings if r[-1] not in "аеёиоуыэюяй"]  # a soft sign English leaves out: Perm, Tver
+    return next((r for r in readings if _is_known_place(r)), None)
 
 
 def _is_known_place(word: str) -> bool:

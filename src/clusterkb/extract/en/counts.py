@@ -16,6 +16,7 @@ TOPIC = re.compile(r"\bnumbers?\s+of\s+", re.IGNORECASE)  # "the number of parks
 _WORD = re.compile(r"[ \u00a0]*([A-Za-z]+(?:-[A-Za-z]+)*)")
 _STOP = words("function_words.json", "count_phrase_ends")  # «of», «which», «the», …
 _NOT_HEADS = words("count_nouns.json", "not_heads")  # "three times"
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def read_words(text: str, c: Count) -> None:
@@ -54,6 +55,12 @@ def is_name(words: list[str]) -> bool:
     """May the words of a capitalised quotation be a name: each capitalised, not a word, or short
     ("Technopark 2", "Made in Russia"), not a sentence ("We build it")?"""
     return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
+
+
+def is_part_of(text: str, end: int, start: int) -> bool:
+    """Does text[end:start] make the number before a part of the count after it («Two of the
+    five parks»: two parks)?"""
+    return bool(_PART_OF.fullmatch(text, end, start))
 
 
 def noun_before(text: str, n: Number) -> None:

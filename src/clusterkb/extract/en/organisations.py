@@ -14,11 +14,11 @@ from ...lang.normalize import clean_spaces, fold
 from ...lang.translit import russian_place
 from ..document import Document
 from ..organisations import OrgMention
-from .words import DEMONYMS, DETERMINERS, HEADS_BEFORE_NAMES, LEGAL_FORMS, NOT_ACRONYMS, NOT_IN_NAMES, ORG_HEADS, PLACE_HEADS, POSITIONS, PRONOUNS
+from .words import DEMONYMS, DETERMINERS, HEADS_BEFORE_NAMES, LEGAL_FORMS, NOT_ACRONYMS, NOT_IN_NAMES, ORG_HEADS, PLACE_HEADS, POSITIONS, PRONOUNS, SURNAME
 
 _CAP = rf"(?:{NOT_IN_NAMES}[A-Z][\w&'’-]*|of|for|and|the)"
 _RUN = re.compile(rf"(?<![\w&])[A-Z][\w&'’-]*(?:(?:\s+|,\s+){_CAP})*")
-_ACRONYM = re.compile(r"(?<![\w&$])[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&])")
+_ACRONYM = re.compile(r"(?<![\w&$])(?<!\d\s)[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&$])")  # not «US» of «US$5m», nor «BN» of «18.5 BN»
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
 _LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
 _COORDINATION = re.compile(r",\s+the\s+|\s+and\s+the\s+")  # «the A Cluster, the B Cluster and the C Cluster»
@@ -30,8 +30,10 @@ _LOWER_KIND = (r"(?:(?:(?:industrial|production|technology|innovation|port|touri
 _PLURAL_KINDS = {"special economic zones": "special economic zone", "industrial parks": "industrial park",
                  "technology parks": "technology park", "technoparks": "technopark", "industrial clusters": "industrial cluster"}
 _DETERMINERS = rf"(?!(?:{'|'.join(sorted(DETERMINERS))})\s)"
-_NAME_BEFORE_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}{NOT_IN_NAMES}((?:[A-Z][\w'’-]*\s+){{1,3}}){_LOWER_KIND}(?![\w-])")
-_KIND_BEFORE_QUOTE = re.compile(rf"(?<![\w-]){_LOWER_KIND}\s+[“\"«][A-Z][^”\"»\n]{{1,60}}[”\"»]")
+_NAME_BEFORE_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}{NOT_IN_NAMES}((?:[A-Z][\w'’-]*\s+){{1,3}}"
+                               rf"(?:(?:region|oblast|krai|territory|republic|city)\s+)?){_LOWER_KIND}(?![\w-])")  # «Ulyanovsk region government»
+_KIND_BEFORE_QUOTE = re.compile(rf"(?<![\w-])(?:{_LOWER_KIND}|SEZ|(?i:industrial\s+park|technopark|technopolis))\s+"
+                                rf"[“\"«][A-Z][^”\"»\n]{{1,60}}[”\"»]")  # «SEZ "Ulyanovsk"», «Industrial Park "Rosva"»
 _NAMES_BEFORE_PLURAL_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}((?:[A-Z][\w'’-]*\s+){{1,3}})and\s+((?:[A-Z][\w'’-]*\s+){{1,3}})"
                                        rf"({'|'.join(_PLURAL_KINDS)})(?![\w-])")
 # «Chief Economist at Troika Dialog»: what a position is held at is a company, head word or not.
@@ -143,8 +145,22 @@ def _known_forms() -> tuple[re.Pattern, re.Pattern]:
 
 def _known_bodies(text: str) -> list[tuple[int, int, str]]:
     """Bodies English news names without a head word, from the tables: «Minpromtorg», «Rostec»,
-    «Kommersant», «Sber» (`data/federal_bodies.json`, `data/known_organisations.json`)."""
-    return [(m.start(), m.end(), clean_spaces(m.group())) for pattern in _known_forms() for m in pattern.finditer(text)]
+    «Kommersant», «Sber» (`data/federal_bodies.json`, `data/known_organisations.json`); not the
+    source line under a teaser's headline."""
+    return [(m.start(), m.end(), clean_spaces(m.group())) for pattern in _known_forms() for m in pattern.finditer(text)
+            if not _is_teaser_source(text, m.start(), m.end())]
+
+
+def _is_teaser_source(text: str, start: int, end: int) -> bool:
+    """Is a name alone on its line right under a teaser's Title Case headline («Nginx Developers
+    Created Angie Company» / «Kommersant»): the source label of another item, page furniture?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:len(text) if line_end < 0 else line_end].strip() != text[start:end] or line_start < 2:
+        return False
+    headline_start = text.rfind("\n", 0, line_start - 1) + 1
+    headline_end = len(text[:line_start - 1].rstrip())
+    return _is_title_case_headline(text, headline_start, headline_end)
 
 
 def _known_name(name: str) -> str | None:
@@ -174,13 +190,15 @@ _CONTEXTS = [re.compile(p) for p in (
     rf"(?<![\w&-])({_PROPER})\s+(?:(?:will|would|plans\s+to|intends\s+to|is\s+going\s+to|has|have|had)\s+)?"
     r"(?:invest|build|built|produc|manufactur|construct|launch|suppl|export|acquir|employ|hire|hiring|assembl|locali[sz])\w*",
 )]
+_NOT_FOR_SURNAMES = _CONTEXTS[2:]  # a Russian surname is a person's there («Shaimiev's adviser»), not a company's
 _SURNAME_OF_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s*)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 
 def _named_by_context(text: str) -> list[tuple[int, int, str]]:
     """Organisations without a head word that the words around them name as one (see _CONTEXTS);
     never a person (a given name, or the surname of a person the text names: «according to
-    Ivanov»), a place, a nationality («Chinese companies») or a word like «The», «It»."""
+    Ivanov», or a Russian surname by its shape: «Shaimiev's adviser»), a bare head word («head of
+    the Administration»), a place, a nationality («Chinese companies») or a word like «The», «It»."""
     given = gazetteer.given_names()
     surnames = {m.group(2) for m in _SURNAME_OF_GIVEN.finditer(text) if m.group(1) in given}
     found = []
@@ -191,7 +209,8 @@ def _named_by_context(text: str) -> list[tuple[int, int, str]]:
             if first in given or last in surnames or first in DETERMINERS or first in DEMONYMS or first in PRONOUNS \
                     or _plural_opening_sentence(text, m.start(1), name) \
                     or not re.match(NOT_IN_NAMES, first) or _names_a_place(name) \
-                    or any(w.lower() in POSITIONS for w in name.split()):
+                    or any(w.lower() in POSITIONS for w in name.split()) \
+                    or name in ORG_HEADS or pattern in _NOT_FOR_SURNAMES and re.fullmatch(SURNAME, name):
                 continue
             found.append((m.start(1), m.start(1) + len(name), name))
     return found

@@ -45,7 +45,7 @@ def places(doc: Document, people: list[tuple[int, int]], orgs: list[tuple[int, i
 
 
 # «in Sterlitamak», «near Orsk», «from Yelabuga and Chelny»: a word where a place is told
-_AFTER_PLACE_WORD = re.compile(r"(?:(?<![\w-])(?:in|near|from|to|at|outside|around|across|throughout|and|or|city\s+of"
+_AFTER_PLACE_WORD = re.compile(r"(?:(?<![\w-])(?:in|near|from|to|at|of|outside|around|across|throughout|and|or|city\s+of"
                                r"|town\s+of)\s+|\()([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-]|\s+[A-Z])")
 
 

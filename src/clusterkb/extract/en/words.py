@@ -23,3 +23,6 @@ DETERMINERS = frozenset(_WORDS["determiners"])
 NOT_ACRONYMS = frozenset(_WORDS["not_acronyms"])
 DEMONYMS = frozenset(_WORDS["demonyms"])  # «Chinese companies»: a nationality, no name
 PRONOUNS = frozenset(_WORDS["pronouns"])
+HONORIFICS = tuple(_WORDS["honorifics"])  # «Mr Ivanov», «Dr. Helga Baumann»
+# a Russian surname by its ending («Petrov», «Khabirova», «Shoigu» not): «A. Petrov», «Shaimiev's adviser»
+SURNAME = rf"[A-Z][a-z]+(?:{'|'.join(sorted(_WORDS['surname_endings'], key=len, reverse=True))})"

@@ -134,6 +134,12 @@ def is_name(words: list[str]) -> bool:
     return not any(parse(w.lower())[0].tag.POS in ("VERB", "INFN") for w in _WORD.findall(" ".join(words)))
 
 
+def is_part_of(text: str, end: int, start: int) -> bool:
+    """Is a number a part of the count after it? Russian counts keep their own reading of «из»
+    («из них 15», `counts._subset_of`): never by this rule."""
+    return False
+
+
 def noun_before(text: str, n: Number) -> Count | None:
     """The noun a bare number refers back to in its sentence: a plural before a parenthesis
     («технопарки (их более 40)») or a noun phrase before a dash («резидентов – 12»)."""
