@@ -90,6 +90,8 @@ def _names(article, kind: str) -> list[str]:
     ("ТВЕРЬ, 12 ноября. /ТАСС/.", "Тверь", "ТАСС", None),
     ("НИЖНИЙ НОВГОРОД, 3 июня 2024 — РИА Новости.", "Нижний Новгород", "РИА Новости", "2024-06-03"),
     ("Ростов-на-Дону. 21 августа 2024. ИНТЕРФАКС -", "Ростов-на-Дону", "ИНТЕРФАКС", "2024-08-21"),
+    ("ТВЕРЬ, 12 ноября 2024, ВолгаИнфо.Ru.", "Тверь", "ВолгаИнфо.Ru", "2024-11-12"),  # the outlet after a comma
+    ("ТВЕРЬ, 12 ноября, Верхневолжские Вести.", "Тверь", "Верхневолжские Вести", None),
 ])
 def test_a_dateline_dates_the_article_and_its_city_and_outlet_are_facts(dateline, city, outlet, published):
     article = article_from_text(AGENCY_BODY.format(dateline=dateline), "t.txt")
