@@ -128,6 +128,19 @@ def test_quoted_names_listed_with_an_organisation_are_organisations():
     assert {"парк «Импульс»", "парк «Заречный»", "парк «Светлый»"} <= set(orgs)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Льготы получили пять резидентов ТОР «Заречная».", "ТОР «Заречная»"),
+    ("Завод построят в ОЭЗ «Луговая» к осени.", "ОЭЗ «Луговая»"),
+])
+def test_a_quoted_name_after_a_kind_said_by_its_initials_is_that_kind(text, name):
+    assert list(by_name(facts_of(text, "organization"))) == [name]
+
+
+def test_a_board_of_a_zone_said_by_its_initials_is_the_zones():
+    orgs = by_name(facts_of("Наблюдательный совет ОЭЗ «Луговая» одобрил три проекта.", "organization"))
+    assert "ОЭЗ «Луговая»" in orgs
+
+
 def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays_apart():
     text = ("Особая экономическая зона «Заречье» получила резидента. В ОЭЗ «Заречье» работают 20 компаний. "
             "Тем временем АО «ОЭЗ «Заречье»» наняло директора.")
@@ -210,6 +223,8 @@ def test_a_regional_edition_is_named_with_its_city():
      ["компания «Альфа»", "компания «Бета»", "компания «Гамма»"]),
     # a singular kind is the first name's only
     ("Технопарк «Идея» и «Сколково» подписали соглашение.", ["Технопарк «Идея»", "Сколково"]),
+    # a kind by its initials has no number: it is the kind of each name of the list
+    ("Границы ТОР «Заречная» и «Луговая» расширили.", ["ТОР «Заречная»", "ТОР «Луговая»"]),
 ])
 def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
     assert list(by_name(facts_of(text, "organization"))) == names

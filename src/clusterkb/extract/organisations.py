@@ -19,8 +19,8 @@ from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nom
 from ..lang.tables import words
 from ..lang.translit import is_place_adjective
 from .document import Document
-from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word, is_org_type,
-                    is_relational_adjective, with_coordinated_genitives, with_org_type)
+from .spans import (KIND_ABBREVIATIONS, LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, is_genitive_place, is_genitive_word,
+                    is_org_type, is_relational_adjective, with_coordinated_genitives, with_org_type)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -361,9 +361,10 @@ _LIST_BEFORE = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n
 
 def _kind_of_list(text: str, span: Span) -> str | None:
     """«парки «Северный» и «Восточный»», «компании «Альфа», «Бета»»: the kind said in the
-    plural before the first quoted name of a list is the kind of each name after it; None for
-    a name that is not a later one of such a list (or one after a singular kind: «Технопарк
-    «Идея» и «Сколково»» names the park and something else)."""
+    plural (or by initials, which have no number: «ТОР «X» и «Y»») before the first quoted name
+    of a list is the kind of each name after it; None for a name that is not a later one of
+    such a list (or one after a singular kind: «Технопарк «Идея» и «Сколково»» names the park
+    and something else)."""
     quote = span.start - 1 if text[span.start - 1:span.start] == "«" else span.start
     if text[quote:quote + 1] != "«" or "»" in text[span.start:span.end - 1]:
         return None
@@ -372,9 +373,12 @@ def _kind_of_list(text: str, span: Span) -> str | None:
         return None
     first = listed.start()
     kind = clean_spaces(text[with_org_type(text, Span(ORG, first + 1, first + 2)).start:first])
-    plural = any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in ORG_TYPES
-                 for w in _WORD.findall(kind) for p in nlp.parse(w.lower()))
-    return kind if plural else None
+    return kind if any(w in KIND_ABBREVIATIONS or _is_plural_kind(w) for w in _WORD.findall(kind)) else None
+
+
+def _is_plural_kind(word: str) -> bool:
+    """Is the word a kind of organisation in the plural («парки», «компаний»)?"""
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in ORG_TYPES for p in nlp.parse(word.lower()))
 
 
 def _in_quoted_list(text: str, span: Span) -> bool:

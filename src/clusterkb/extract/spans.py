@@ -23,6 +23,7 @@ OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
 LEGAL_FORMS = words("legal_forms.json", "forms")  # «ООО», «АО», «ФГУП», …
 # Nouns that name a kind of organisation; a quoted name after one of them is an organisation.
 ORG_TYPES = gazetteer.org_types()  # «фонд», «технопарк», «технополис», … (data/org_types.json)
+KIND_ABBREVIATIONS = words("org_types.json", "kind_abbreviations")  # «ОЭЗ», «ТОР»: typed like «парк»
 
 
 @dataclass
@@ -282,7 +283,8 @@ def _balance_quotes(text: str, span: Span) -> Span:
 
 
 def with_org_type(text: str, span: Span) -> Span:
-    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name; a kind
+    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name (a kind said
+    by its initials too: «ТОР «Хабаровск»», data/org_types.json kind_abbreviations); a kind
     before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
     «совета технопарка «X»»), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
@@ -300,11 +302,11 @@ def with_org_type(text: str, span: Span) -> Span:
         if word in LEGAL_FORMS:
             start = m.start()
             break
-        if is_org_type(word) and kind and _is_genitive_noun(kind):
-            break  # «площадке индустриального парка «Синергия»»: the park's site, not the park
-        if is_org_type(word) or (start < quote and is_relational_adjective(word)):
+        if is_org_type(word) and kind and (kind in KIND_ABBREVIATIONS or _is_genitive_noun(kind)):
+            break  # «площадке индустриального парка «Синергия»», «совет ОЭЗ «X»»: the park's site, not the park
+        if word in KIND_ABBREVIATIONS or is_org_type(word) or (start < quote and is_relational_adjective(word)):
             start = pending = m.start()
-            kind = word if is_org_type(word) else kind
+            kind = word if word in KIND_ABBREVIATIONS or is_org_type(word) else kind
             continue
         if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
             pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
