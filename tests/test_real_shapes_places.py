@@ -22,6 +22,22 @@ def test_a_street_named_after_a_person_is_no_place():
     assert not facts_of("Офис находится на улице Ленина.", "location")
 
 
+def test_a_road_named_by_its_head_after_it_is_no_place():
+    text = "Склад стоит у развязки Северного объезда и Пашинского шоссе в Новосибирске."
+    assert list(by_name(facts_of(text, "location"))) == ["Новосибирск"]
+
+
+def test_an_adjective_listed_after_a_named_district_shares_its_head():
+    text = "Больше всего парков в Центральном федеральном округе, Приволжском федеральном округе и Уральском."
+    assert set(by_name(facts_of(text, "location"))) == {
+        "Центральный федеральный округ", "Приволжский федеральный округ", "Уральский федеральный округ"}
+
+
+def test_places_listed_after_a_one_word_place_keep_their_own_names():
+    text = "Заводы построили в Москве, Казани и Тверской области."
+    assert set(by_name(facts_of(text, "location"))) == {"Москва", "Казань", "Тверская область"}
+
+
 def test_a_place_of_the_table_named_with_an_organisation_noun_stays_a_place():
     text = "Договор с Советским Союзом подписали в 1956 году."
     assert not facts_of(text, "organization")
