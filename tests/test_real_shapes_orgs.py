@@ -87,6 +87,11 @@ def test_a_dative_list_after_po_belongs_to_the_name():
     assert "Совет по стратегическому развитию и нацпроектам" in by_name(facts_of(text, "organization"))
 
 
+def test_a_kind_by_its_initials_with_a_case_ending_is_no_organisation():
+    text = "Резидентами стали фирмы, созданные с участием ВУЗов. Компания «ВУЗовец» тоже вошла в парк."
+    assert list(by_name(facts_of(text, "organization"))) == ["Компания «ВУЗовец»"]
+
+
 def test_a_rating_is_no_organisation():
     assert not facts_of("Нижегородская область вошла в ТОП-5 регионов.", "organization")
 

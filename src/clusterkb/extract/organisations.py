@@ -272,8 +272,14 @@ def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
     """Group the mentions that name one organisation; one fact per group, by first mention.
     A group that is only a generic abbreviation («МСП», «ОЭЗ» alone) names no body."""
     facts = [_fact(g) for g in _group(orgs)]
-    facts = [f for f in facts if f.attrs["name"] not in gazetteer.generic_abbreviations()]
+    facts = [f for f in facts if not _is_generic_abbreviation(f.attrs["name"])]
     return sorted(facts, key=lambda f: f.mentions[0].start)
+
+
+def _is_generic_abbreviation(name: str) -> bool:
+    """Is the name an abbreviation of a kind of thing, as written or with a case ending
+    («ОЭЗ», «ВУЗов» → «ВУЗ»; data/generic_abbreviations.json)?"""
+    return re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", name) in gazetteer.generic_abbreviations()
 
 
 def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | None:
