@@ -33,6 +33,11 @@ def test_an_adjective_listed_after_a_named_district_shares_its_head():
         "Центральный федеральный округ", "Приволжский федеральный округ", "Уральский федеральный округ"}
 
 
+def test_a_region_adjective_and_another_adjective_before_a_noun_name_no_place():
+    text = "Хабаровский индустриальный парк стал одним из лучших в России."
+    assert list(by_name(facts_of(text, "location"))) == ["Россия"]
+
+
 def test_places_listed_after_a_one_word_place_keep_their_own_names():
     text = "Заводы построили в Москве, Казани и Тверской области."
     assert set(by_name(facts_of(text, "location"))) == {"Москва", "Казань", "Тверская область"}

@@ -91,19 +91,25 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 
 def _qualifies_next_word(text: str, span: Span) -> bool:
-    """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»:
-    a place adjective alone, agreeing with the word after it, qualifies that word — it names
-    no place (a region adjective adds no location); «Тверской области» would."""
+    """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»,
+    «Хабаровский индустриальный парк»: place adjectives alone (one, or with more adjectives
+    after it), agreeing with the word after them, qualify that word — they name no place (a
+    region adjective adds no location); «Тверской области» would."""
     words = text[span.start:span.end].split()
     after = _NEXT_WORD.match(text, span.end)
-    if len(words) != 1 or not after:
+    if not words or not after or not all(_is_adjective(w) for w in words):
         return False
-    adjectives = [p.tag for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"]
+    adjectives = [p.tag for p in nlp.parse(words[-1].lower()) if p.tag.POS == "ADJF"]
     following = nlp.parse(after.group(1))
     if any(p.normal_form in gazetteer.place_kinds() for p in following):
         return False
     return any(a.case == p.tag.case and a.number == p.tag.number and (a.number == "plur" or a.gender == p.tag.gender
                or p.tag.gender is None) for a in adjectives for p in following if p.tag.POS in ("NOUN", "ADJF"))
+
+
+def _is_adjective(word: str) -> bool:
+    """Can the word be a full adjective («Тверской», «индустриальный»)?"""
+    return any(p.tag.POS == "ADJF" for p in nlp.parse(word.lower()))
 
 
 def _unshout(name: str) -> str:
