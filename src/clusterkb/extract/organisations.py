@@ -489,22 +489,23 @@ def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
 
 
 def _attach_lone_abbreviations(orgs: list[OrgMention], find, parent: list[int]) -> None:
-    """An abbreviation no other mention explains («the regional IDF») joins the one body of
-    the article it can abbreviate, place or no place."""
-    sizes: dict[int, int] = {}
-    for i in range(len(orgs)):
-        sizes[find(i)] = sizes.get(find(i), 0) + 1
+    """An abbreviation no other mention explains («the regional IDF»), however often said,
+    joins the one body of the article it can abbreviate, place or no place."""
+    names: dict[int, set[str]] = {}
+    for i, o in enumerate(orgs):
+        names.setdefault(find(i), set()).add(o.normal)
     by_initials = _index_by_initials(orgs)
     for i, o in enumerate(orgs):
-        if not _ABBR.match(o.normal) or sizes[find(i)] > 1:
+        if not _ABBR.match(o.normal) or names[find(i)] != {o.normal}:
             continue
         roots = {find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
-                 if j != i and _abbreviates(o.normal, orgs[j].normal, True)}
+                 if find(j) != find(i) and _abbreviates(o.normal, orgs[j].normal, True)}
         if not roots:
-            roots = {find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
+            roots = {find(j) for j, other in enumerate(orgs)
+                     if find(j) != find(i) and _abbreviates_compound(o.normal, other)}
         if len(roots) == 1:
             root = roots.pop()
-            sizes[root] += sizes.pop(find(i))
+            names[root] |= names.pop(find(i))
             parent[find(i)] = root
 
 
