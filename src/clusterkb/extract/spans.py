@@ -155,6 +155,9 @@ _COORDINATED = re.compile(r"(?:,\s*[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2})*,
                           r"(?:[а-яё][\w-]*(?:\s+[а-яё][\w-]*){0,2}|(?!(?:" + "|".join(LEGAL_FORMS) + r")\b)[А-ЯЁ]{2,6}(?![\w-]|\s*[«\"]))")  # «…, технопарков и ОЭЗ»
 
 
+_AND = re.compile(r"\sи\s+")
+
+
 def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
     stops at the first comma of a coordinated genitive list that belongs to the name — or of a
@@ -167,11 +170,19 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
     m = _COORDINATED.match(text, span.end)
     if not m or "\n" in m.group():
         return span
-    tail = [w for w in _WORD.findall(m.group()) if w != "и"]
-    if not all(is_genitive_word(w) and not _is_pronoun_or_adjective_only(w) for w in tail[-1:]) \
-            or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1]):
-        return span  # «Красного Креста и других нейтральных гуманитарных [организаций]»: cut mid-phrase
-    return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
+    conjunction = [c.end() for c in _AND.finditer(text, span.end, m.end())][-1]
+    last = list(_WORD.finditer(text, conjunction, m.end()))
+    for word in reversed(last):  # «…, промышленности и торговли [рассчитывают]»: the longest genitive end
+        tail = [w for w in _WORD.findall(text, span.end, word.end()) if w != "и"]
+        if all(is_genitive_word(w) for w in tail):
+            return span if _cut_mid_phrase(tail) else Span(span.type, span.start, word.end())
+    return span
+
+
+def _cut_mid_phrase(tail: list[str]) -> bool:
+    """Does a coordinated genitive tail stop inside a phrase whose noun comes later: a pronoun
+    or an adjective last, or a pronoun anywhere («и других нейтральных гуманитарных [организаций]»)?"""
+    return _is_pronoun_or_adjective_only(tail[-1]) or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1])
 
 
 def _with_coordinated_datives(text: str, span: Span) -> Span:
