@@ -373,7 +373,7 @@ def person_name(text: str) -> PersonName | None:
 
 def _surname_fits(last: str | None, case: str, gender: str | None) -> bool:
     """Can the surname as written be in this case and gender? A man's surname ending in a
-    consonant declines («Ольховика»), so one left bare («Анжела Ольховик», «Анжелу Ольховик»)
+    consonant declines («Коваля»), so one left bare («Анжела Коваль», «Анжелу Коваль»)
     is a woman's or in the nominative, whatever the given name's likelier reading."""
     bare = bool(last) and last[-1].lower() in _CONSONANTS
     return not (bare and gender == "masc" and case != "nomn")
