@@ -90,8 +90,8 @@ def test_the_federal_fund_and_a_regional_fund_stay_apart():
 
 
 def test_an_abbreviation_said_twice_and_explained_by_no_name_joins_the_one_body_it_abbreviates():
-    text = ("Фонд развития промышленности Курганской области вырос на 100 млн рублей. Средства выделены ФРП "
-            "для поддержки предприятий. ФРП выдаст заём на пять лет.")
+    text = ("Фонд развития промышленности Курганской области подвёл итоги года. Заём заводу одобрил ФРП, "
+            "и ФРП же выдаст ещё два займа.")
     orgs = by_name(facts_of(text, "organization"))
     assert list(orgs) == ["Фонд развития промышленности Курганской области"]
     assert "ФРП" in orgs["Фонд развития промышленности Курганской области"].attrs["aliases"]

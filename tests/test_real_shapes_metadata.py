@@ -43,7 +43,7 @@ def test_a_stamp_before_a_dateline_on_one_line_leaves_no_date_fact():
     "Казань\n28 июня\nUSD ЦБ\n78,47 +0,26\nEUR ЦБ\n92,28 +0,62\nНефть\n80,45 +6,34\n18+\n\n",
     "19 Апреля 2024г, Пятница€ — 91.1531,  $ — 77.9584 загрузить приложение\n\n",
     "Москва\n19 апреля ‘24\nПятница\n\n",
-    "Воскресенье, 19 Мая, 2024\n\n",  # today's weekday and date on one line, above the article's date
+    "Четверг, 7 Марта, 2024\n\n",  # today's weekday and date on one line, above the article's date
 ])
 def test_a_site_widget_above_the_title_is_navigation_not_a_date(widget):
     text = widget + BODY.replace("\n\n", "\n\n3 октября 2023 года, 19:48\n\n", 1)

@@ -23,19 +23,19 @@ def test_a_street_named_after_a_person_is_no_place():
 
 
 def test_a_road_named_by_its_head_after_it_is_no_place():
-    text = "Склад стоит у развязки Северного объезда и Пашинского шоссе в Новосибирске."
-    assert list(by_name(facts_of(text, "location"))) == ["Новосибирск"]
+    text = "Склад построят у Восточного объезда и Озёрного шоссе под Тверью."
+    assert list(by_name(facts_of(text, "location"))) == ["Тверь"]
 
 
 def test_an_adjective_listed_after_a_named_district_shares_its_head():
-    text = "Больше всего парков в Центральном федеральном округе, Приволжском федеральном округе и Уральском."
+    text = "Новые площадки появятся в Южном федеральном округе, Сибирском федеральном округе и Дальневосточном."
     assert set(by_name(facts_of(text, "location"))) == {
-        "Центральный федеральный округ", "Приволжский федеральный округ", "Уральский федеральный округ"}
+        "Южный федеральный округ", "Сибирский федеральный округ", "Дальневосточный федеральный округ"}
 
 
 def test_a_region_adjective_and_another_adjective_before_a_noun_name_no_place():
-    text = "Хабаровский индустриальный парк стал одним из лучших в России."
-    assert list(by_name(facts_of(text, "location"))) == ["Россия"]
+    text = "Тверской индустриальный парк вошёл в число лучших в стране, сообщили в Москве."
+    assert list(by_name(facts_of(text, "location"))) == ["Москва"]
 
 
 def test_places_listed_after_a_one_word_place_keep_their_own_names():

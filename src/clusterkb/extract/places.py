@@ -22,7 +22,7 @@ _ROAD_HEAD = re.compile(r"(?:шоссе|тракт|объезд|магистра
 
 
 def _is_street_name(text: str, span: Span) -> bool:
-    """«улица Ленина» and «Пашинского шоссе» name a street or a road, no place of the kinds the
+    """«улица Ленина» and «Озёрного шоссе» name a street or a road, no place of the kinds the
     knowledge base lists; «улицы Лондона» are the streets of a city the dictionary knows as a place.
     A head after the name counts for roads only: a city street so named («Кронштадтскому
     бульвару») the model already reads as a place, and general news (FactRuEval) counts it one."""
@@ -71,9 +71,9 @@ _AND_BETWEEN = re.compile(r"\s*(?:,\s*и|,|и)\s+")
 
 
 def _with_head_of_previous(text: str, span: Span, previous: Span | None, previous_name: str | None) -> str | None:
-    """«в Центральном федеральном округе, Приволжском федеральном округе и Уральском»: an
+    """«в Южном федеральном округе, Сибирском федеральном округе и Дальневосточном»: an
     adjective alone, listed right after a place named by an adjective and its head, shares that
-    head — «Уральский федеральный округ», not the city «Уральск»."""
+    head — «Дальневосточный федеральный округ»."""
     words = text[span.start:span.end].split()
     if previous is None or not previous_name or len(words) != 1 \
             or not _AND_BETWEEN.fullmatch(text, previous.end, span.start):
@@ -92,7 +92,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 def _qualifies_next_word(text: str, span: Span) -> bool:
     """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»,
-    «Хабаровский индустриальный парк»: place adjectives alone (one, or with more adjectives
+    «Тверской индустриальный парк»: place adjectives alone (one, or with more adjectives
     after it), agreeing with the word after them, qualify that word — they name no place (a
     region adjective adds no location); «Тверской области» would."""
     words = text[span.start:span.end].split()

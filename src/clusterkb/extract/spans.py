@@ -172,7 +172,7 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
         return span
     conjunction = [c.end() for c in _AND.finditer(text, span.end, m.end())][-1]
     last = list(_WORD.finditer(text, conjunction, m.end()))
-    for word in reversed(last):  # «…, промышленности и торговли [рассчитывают]»: the longest genitive end
+    for word in reversed(last):  # «…, транспорта и связи [ожидают]»: the longest genitive end
         tail = [w for w in _WORD.findall(text, span.end, word.end()) if w != "и"]
         if all(is_genitive_word(w) for w in tail):
             return span if _cut_mid_phrase(tail) else Span(span.type, span.start, word.end())
@@ -295,7 +295,7 @@ def _balance_quotes(text: str, span: Span) -> Span:
 
 def with_org_type(text: str, span: Span) -> Span:
     """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name (a kind said
-    by its initials too: «ТОР «Хабаровск»», data/org_types.json kind_abbreviations); a kind
+    by its initials too: «ТОР «Заречная»», data/org_types.json kind_abbreviations); a kind
     before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
     «совета технопарка «X»»), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':

@@ -219,8 +219,8 @@ def _widget_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a site's widgets: ticker lines, a short label right above one
     («Нефть», «Золото ЦБ») and a date beside them or beside a weekday on a line of its own
     («6 мая ‘24» / «Понедельник»): today's date, not the article's; so is a weekday and date
-    on one line («Воскресенье, 19 мая, 2024») above another date line («16 декабря 2014 /
-    Экономика»), which is the article's."""
+    on one line («Четверг, 7 марта, 2024») above another date line («3 октября 2019 /
+    Новости»), which is the article's."""
     tickers = {i for i, line in enumerate(lines) if _is_ticker(line.text)}
     labels = {i for i in range(len(lines) - 1) if i + 1 in tickers and _is_label(lines[i].text)}
     weekdays = {i for i, line in enumerate(lines) if _WEEKDAY_LINE.fullmatch(line.text.lower())}
@@ -231,7 +231,7 @@ def _widget_lines(lines: list[Line]) -> set[int]:
 
 
 def _today_lines(lines: list[Line]) -> set[int]:
-    """Indices of the lines that print a weekday with a date («Воскресенье, 19 мая, 2024») above
+    """Indices of the lines that print a weekday with a date («Четверг, 7 марта, 2024») above
     a later date line without one: a site's «today», as the article's own date comes after it."""
     dated = [(i, bool(_WEEKDAY_LINE.match(line.text.lower()))) for i, line in enumerate(lines)
              if parse_dateline(line.text)]
