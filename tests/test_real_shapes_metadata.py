@@ -54,10 +54,14 @@ def test_a_site_widget_above_the_title_is_navigation_not_a_date(widget):
     assert not [f for f in extract_article(article).facts if f.kind == "money"]
 
 
-def test_a_skip_link_and_an_edition_label_above_the_title_are_navigation():
-    article = article_from_text("Перейти к основному контенту\nКалуга,\n\n" + BODY, "t.txt")
+@pytest.mark.parametrize("header, place", [
+    ("Перейти к основному контенту\nКалуга,\n\n", "Калуга"),
+    ("Тара, Омская область\n\n", "Тара"),  # the site's town and region above the title
+])
+def test_a_skip_link_and_an_edition_label_above_the_title_are_navigation(header, place):
+    article = article_from_text(header + BODY, "t.txt")
     assert article.title == "Технопарк в Твери принял первых резидентов"
-    assert "Калуга" not in [f.attrs["name"] for f in extract_article(article).facts if f.kind == "location"]
+    assert place not in [f.attrs["name"] for f in extract_article(article).facts if f.kind == "location"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -342,11 +342,11 @@ def _is_repeated(line: str) -> bool:
 
 
 def _is_weak_navigation(line: str) -> bool:
-    """Lines like «Новости. Омск», «Омск» or «Новости Череповца и области»: navigation only when
-    a title follows."""
+    """Lines like «Новости. Омск», «Омск», «Тара, Омская область» or «Новости Череповца и
+    области»: navigation only when a title follows."""
     if line.endswith((".", "!", "?")):
         return False
-    return all(len(p.split()) <= 2 for p in line.split(". ")) or bool(_SITE_HEADER.match(line))
+    return all(len(p.split()) <= 2 for p in re.split(r"[.,] ", line)) or bool(_SITE_HEADER.match(line))
 
 
 def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None, list[tuple[int, int, Stamp]]]:
