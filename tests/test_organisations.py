@@ -89,6 +89,14 @@ def test_the_federal_fund_and_a_regional_fund_stay_apart():
     assert orgs["Фонд развития промышленности Курганской области"].attrs["aliases"] == []
 
 
+def test_an_abbreviation_said_twice_and_explained_by_no_name_joins_the_one_body_it_abbreviates():
+    text = ("Фонд развития промышленности Курганской области подвёл итоги года. Заём заводу одобрил ФРП, "
+            "и ФРП же выдаст ещё два займа.")
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == ["Фонд развития промышленности Курганской области"]
+    assert "ФРП" in orgs["Фонд развития промышленности Курганской области"].attrs["aliases"]
+
+
 def test_generic_abbreviations_alone_are_not_organisations():
     text = "Льготы получат предприятия МСП. Ставка НДС не изменится."
     assert facts_of(text, "organization") == []

@@ -21,6 +21,10 @@ from conftest import by_name, facts_of
     ("Анне Сергеевне Ковригиной", "Анна", "Сергеевна", "Ковригина"),  # not the indeclinable «Анне»
     ("Хоценко", None, None, "Хоценко"),
     ("Алихановым", None, None, "Алиханов"),
+    # a man's surname ending in a consonant declines: left bare, it is a woman's («Анжела», not «Анжел»)
+    ("Анжела Коваль", "Анжела", None, "Коваль"),
+    ("Анжелу Коваль", "Анжела", None, "Коваль"),
+    ("Андрея Коваля", "Андрей", None, "Коваль"),
 ])
 def test_person_name_is_nominative_and_properly_cased(said, first, middle, last):
     name = person_name(said)

@@ -43,6 +43,7 @@ def test_a_stamp_before_a_dateline_on_one_line_leaves_no_date_fact():
     "Казань\n28 июня\nUSD ЦБ\n78,47 +0,26\nEUR ЦБ\n92,28 +0,62\nНефть\n80,45 +6,34\n18+\n\n",
     "19 Апреля 2024г, Пятница€ — 91.1531,  $ — 77.9584 загрузить приложение\n\n",
     "Москва\n19 апреля ‘24\nПятница\n\n",
+    "Четверг, 7 Марта, 2024\n\n",  # today's weekday and date on one line, above the article's date
 ])
 def test_a_site_widget_above_the_title_is_navigation_not_a_date(widget):
     text = widget + BODY.replace("\n\n", "\n\n3 октября 2023 года, 19:48\n\n", 1)
@@ -51,6 +52,16 @@ def test_a_site_widget_above_the_title_is_navigation_not_a_date(widget):
     assert article.published == "2023-10-03"
     assert _dates(article) == ["2023-10-02", "2027"]
     assert not [f for f in extract_article(article).facts if f.kind == "money"]
+
+
+@pytest.mark.parametrize("header, place", [
+    ("Перейти к основному контенту\nКалуга,\n\n", "Калуга"),
+    ("Тара, Омская область\n\n", "Тара"),  # the site's town and region above the title
+])
+def test_a_skip_link_and_an_edition_label_above_the_title_are_navigation(header, place):
+    article = article_from_text(header + BODY, "t.txt")
+    assert article.title == "Технопарк в Твери принял первых резидентов"
+    assert place not in [f.attrs["name"] for f in extract_article(article).facts if f.kind == "location"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -90,6 +101,8 @@ def _names(article, kind: str) -> list[str]:
     ("ТВЕРЬ, 12 ноября. /ТАСС/.", "Тверь", "ТАСС", None),
     ("НИЖНИЙ НОВГОРОД, 3 июня 2024 — РИА Новости.", "Нижний Новгород", "РИА Новости", "2024-06-03"),
     ("Ростов-на-Дону. 21 августа 2024. ИНТЕРФАКС -", "Ростов-на-Дону", "ИНТЕРФАКС", "2024-08-21"),
+    ("ТВЕРЬ, 12 ноября 2024, ВолгаИнфо.Ru.", "Тверь", "ВолгаИнфо.Ru", "2024-11-12"),  # the outlet after a comma
+    ("ТВЕРЬ, 12 ноября, Верхневолжские Вести.", "Тверь", "Верхневолжские Вести", None),
 ])
 def test_a_dateline_dates_the_article_and_its_city_and_outlet_are_facts(dateline, city, outlet, published):
     article = article_from_text(AGENCY_BODY.format(dateline=dateline), "t.txt")

@@ -82,9 +82,19 @@ def test_a_body_of_a_body_is_named_with_it_and_the_parent_stays_a_fact(text, who
     assert {whole, parent} <= set(by_name(facts_of(text, "organization")))
 
 
+def test_a_coordinated_genitive_list_ends_before_the_verb_after_it():
+    text = "В министерстве энергетики, транспорта и связи ожидают новых заявок."
+    assert list(by_name(facts_of(text, "organization"))) == ["министерство энергетики, транспорта и связи"]
+
+
 def test_a_dative_list_after_po_belongs_to_the_name():
     text = "В Москве прошло заседание Совета по стратегическому развитию и нацпроектам."
     assert "Совет по стратегическому развитию и нацпроектам" in by_name(facts_of(text, "organization"))
+
+
+def test_a_kind_by_its_initials_with_a_case_ending_is_no_organisation():
+    text = "Резидентами стали фирмы, созданные с участием ВУЗов. Компания «ВУЗовец» тоже вошла в парк."
+    assert list(by_name(facts_of(text, "organization"))) == ["Компания «ВУЗовец»"]
 
 
 def test_a_rating_is_no_organisation():
@@ -126,6 +136,19 @@ def test_a_name_in_straight_quotes_after_a_kind_of_body():
 def test_quoted_names_listed_with_an_organisation_are_organisations():
     orgs = by_name(facts_of("В реестр включены парки «Импульс», «Заречный» и «Светлый».", "organization"))
     assert {"парк «Импульс»", "парк «Заречный»", "парк «Светлый»"} <= set(orgs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Льготы получили пять резидентов ТОР «Заречная».", "ТОР «Заречная»"),
+    ("Завод построят в ОЭЗ «Луговая» к осени.", "ОЭЗ «Луговая»"),
+])
+def test_a_quoted_name_after_a_kind_said_by_its_initials_is_that_kind(text, name):
+    assert list(by_name(facts_of(text, "organization"))) == [name]
+
+
+def test_a_board_of_a_zone_said_by_its_initials_is_the_zones():
+    orgs = by_name(facts_of("Наблюдательный совет ОЭЗ «Луговая» одобрил три проекта.", "organization"))
+    assert "ОЭЗ «Луговая»" in orgs
 
 
 def test_a_zone_by_its_initials_is_the_zone_and_the_company_named_after_it_stays_apart():
@@ -210,6 +233,8 @@ def test_a_regional_edition_is_named_with_its_city():
      ["компания «Альфа»", "компания «Бета»", "компания «Гамма»"]),
     # a singular kind is the first name's only
     ("Технопарк «Идея» и «Сколково» подписали соглашение.", ["Технопарк «Идея»", "Сколково"]),
+    # a kind by its initials has no number: it is the kind of each name of the list
+    ("Границы ТОР «Заречная» и «Луговая» расширили.", ["ТОР «Заречная»", "ТОР «Луговая»"]),
 ])
 def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
     assert list(by_name(facts_of(text, "organization"))) == names

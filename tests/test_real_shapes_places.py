@@ -22,6 +22,27 @@ def test_a_street_named_after_a_person_is_no_place():
     assert not facts_of("Офис находится на улице Ленина.", "location")
 
 
+def test_a_road_named_by_its_head_after_it_is_no_place():
+    text = "Склад построят у Восточного объезда и Озёрного шоссе под Тверью."
+    assert list(by_name(facts_of(text, "location"))) == ["Тверь"]
+
+
+def test_an_adjective_listed_after_a_named_district_shares_its_head():
+    text = "Новые площадки появятся в Южном федеральном округе, Сибирском федеральном округе и Дальневосточном."
+    assert set(by_name(facts_of(text, "location"))) == {
+        "Южный федеральный округ", "Сибирский федеральный округ", "Дальневосточный федеральный округ"}
+
+
+def test_a_region_adjective_and_another_adjective_before_a_noun_name_no_place():
+    text = "Тверской индустриальный парк вошёл в число лучших в стране, сообщили в Москве."
+    assert list(by_name(facts_of(text, "location"))) == ["Москва"]
+
+
+def test_places_listed_after_a_one_word_place_keep_their_own_names():
+    text = "Заводы построили в Москве, Казани и Тверской области."
+    assert set(by_name(facts_of(text, "location"))) == {"Москва", "Казань", "Тверская область"}
+
+
 def test_a_place_of_the_table_named_with_an_organisation_noun_stays_a_place():
     text = "Договор с Советским Союзом подписали в 1956 году."
     assert not facts_of(text, "organization")

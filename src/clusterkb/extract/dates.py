@@ -12,8 +12,9 @@ future verb follows: «Сегодня открылся технопарк»), no
 («Опубликовано 15.03.2024 в 12:40») and an agency dateline («МОСКВА, 14 мая 2024.») are
 datelines: metadata, not dates of the article, though `date_spans` still reports them; so is a
 date opening its line with a time after it («03.09.2024, 10:05 · Экономика»).
-Quarters and half-years are month intervals («в III квартале 2025 года», "Q3 2025" →
-«2025-07/2025-09»); a weekday named without a date («в среду», "on Wednesday") is that day of
+Quarters, half-years and seasons are month intervals («в III квартале 2025 года», "Q3 2025" →
+«2025-07/2025-09»; «в первой половине 2025 года» → «2025-01/2025-06»; «летом 2024 года» →
+«2024-06/2024-08»); a weekday named without a date («в среду», "on Wednesday") is that day of
 the publication week, on or before publication in the past tense, on or after it in the future.
 Counted back and forth from publication: «три года назад», "two years ago", "next March", «с 6
 числа» (of the publication month). «с мая 2019 года по март 2020 года» is one period; «в 2021
@@ -48,6 +49,7 @@ _YEAR_SHIFT = [(stem, shift) for stem, shift in _DATE_WORDS["year_shifts"]]  # �
 
 _ORDINALS = _DATE_WORDS["quarter_ordinals"]  # «перв», …, "fourth": first to fourth in each language
 _ROMAN = _DATE_WORDS["roman_numerals"]  # «III квартал»
+_SEASONS = _DATE_WORDS["seasons"]  # «летом» → June to August
 _ALL_MONTHS = "|".join(lang.dates.MONTHS for lang in LANGUAGES.values())  # «Вчера, 11 августа» in any language read
 _ANY = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_REL_DAY}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m2>{_ALL_MONTHS})(?:,?\s+(?P<y2>{YEAR}))?",
@@ -150,7 +152,8 @@ def _raw(m: re.Match, sentence: Sentence, ref_year: int, lang: str) -> _Raw | No
     d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
     if g.get("qk") and _counted_periods(g):
         return None
-    months = _period(g["q"], g["qk"]) if g.get("qk") else (_month(g.get("m1")), _month(g.get("m2")))
+    months = _period(g["q"], g["qk"]) if g.get("qk") else _season(g["season"]) if g.get("season") else (
+        _month(g.get("m1")), _month(g.get("m2")))
     if months is None:
         return None
     m1, m2 = months
@@ -205,6 +208,12 @@ def _period(ordinal: str, kind: str) -> tuple[int, int] | None:
     or None when there is no such period («третьем полугодии»)."""
     n, size = _ordinal(ordinal), 6 if kind.lower().startswith(("п", "h")) else 3
     return ((n - 1) * size + 1, n * size) if n * size <= 12 else None
+
+
+def _season(word: str) -> tuple[int, int]:
+    """First and last month of a season named as a time: «летом» → 6, 8 (data/date_words.json)."""
+    first, last = _SEASONS[word.lower()]
+    return first, last
 
 
 def _weekday(word: str | None) -> int | None:

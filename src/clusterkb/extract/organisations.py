@@ -21,8 +21,9 @@ from ..lang.normalize import WORD as _WORD, clean_spaces, fold, is_cyrillic, nom
 from ..lang.tables import words
 from ..lang.translit import is_place_adjective
 from .document import Document
-from .spans import (LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, any_case_pattern, is_genitive_place, is_genitive_word,
-                    is_org_type, is_relational_adjective, with_coordinated_genitives, with_org_type, word_before)
+from .spans import (KIND_ABBREVIATIONS, LEGAL_FORMS, LOC, ORG, ORG_TYPES, Span, any_case_pattern, is_genitive_place,
+                    is_genitive_word, is_org_type, is_relational_adjective, with_coordinated_genitives, with_org_type,
+                    word_before)
 
 GOVERNMENT_HEADS = gazetteer.government_heads()  # «правительство», «минпром», … (data/org_types.json)
 _GOVERNMENT_WORD = re.compile(r"(?<!\w)(?:правительств|администрац|министерств|департамент|комитет|агентств|"
@@ -276,8 +277,14 @@ def merge_organisations(orgs: list[OrgMention]) -> list[Fact]:
     """Group the mentions that name one organisation; one fact per group, by first mention.
     A group that is only a generic abbreviation («МСП», «ОЭЗ» alone) names no body."""
     facts = [_fact(g) for g in _group(orgs)]
-    facts = [f for f in facts if f.attrs["name"] not in gazetteer.generic_abbreviations()]
+    facts = [f for f in facts if not _is_generic_abbreviation(f.attrs["name"])]
     return sorted(facts, key=lambda f: f.mentions[0].start)
+
+
+def _is_generic_abbreviation(name: str) -> bool:
+    """Is the name an abbreviation of a kind of thing, as written or with a case ending
+    («ОЭЗ», «ВУЗов» → «ВУЗ»; data/generic_abbreviations.json)?"""
+    return re.sub(r"(?<=[А-ЯЁ]{2})[а-яё]{1,3}$", "", name) in gazetteer.generic_abbreviations()
 
 
 def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | None:
@@ -370,9 +377,10 @@ _LIST_BEFORE = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n
 
 def _kind_of_list(text: str, span: Span) -> str | None:
     """«парки «Северный» и «Восточный»», «компании «Альфа», «Бета»»: the kind said in the
-    plural before the first quoted name of a list is the kind of each name after it; None for
-    a name that is not a later one of such a list (or one after a singular kind: «Технопарк
-    «Идея» и «Сколково»» names the park and something else)."""
+    plural (or by initials, which have no number: «ТОР «X» и «Y»») before the first quoted name
+    of a list is the kind of each name after it; None for a name that is not a later one of
+    such a list (or one after a singular kind: «Технопарк «Идея» и «Сколково»» names the park
+    and something else)."""
     quote = span.start - 1 if text[span.start - 1:span.start] == "«" else span.start
     if text[quote:quote + 1] != "«" or "»" in text[span.start:span.end - 1]:
         return None
@@ -381,9 +389,12 @@ def _kind_of_list(text: str, span: Span) -> str | None:
         return None
     first = listed.start()
     kind = clean_spaces(text[with_org_type(text, Span(ORG, first + 1, first + 2)).start:first])
-    plural = any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in ORG_TYPES
-                 for w in _WORD.findall(kind) for p in nlp.parse(w.lower()))
-    return kind if plural else None
+    return kind if any(w in KIND_ABBREVIATIONS or _is_plural_kind(w) for w in _WORD.findall(kind)) else None
+
+
+def _is_plural_kind(word: str) -> bool:
+    """Is the word a kind of organisation in the plural («парки», «компаний»)?"""
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in ORG_TYPES for p in nlp.parse(word.lower()))
 
 
 def _quoted_plural(text: str, span: Span, words: list[str]) -> bool:
@@ -511,23 +522,25 @@ def _abbreviates(abbr: str, name: str, past_place: bool = False) -> bool:
 
 
 def _attach_lone_abbreviations(orgs: list[OrgMention], union: UnionFind[int]) -> None:
-    """An abbreviation no other mention explains («the regional IDF») joins the one body of
-    the article it can abbreviate, place or no place."""
-    sizes: dict[int, int] = {}
-    for i in range(len(orgs)):
-        sizes[union.find(i)] = sizes.get(union.find(i), 0) + 1
+    """An abbreviation no other mention explains («the regional IDF»), however often said,
+    joins the one body of the article it can abbreviate, place or no place."""
+    names: dict[int, set[str]] = {}
+    for i, o in enumerate(orgs):
+        names.setdefault(union.find(i), set()).add(o.normal)
     by_initials = _index_by_initials(orgs)
     for i, o in enumerate(orgs):
-        if not _ABBR.match(o.normal) or sizes[union.find(i)] > 1:
+        if not _ABBR.match(o.normal) or names[union.find(i)] != {o.normal}:
             continue
+        own = union.find(i)
         roots = {union.find(j) for j in by_initials.get(_abbreviation_letters(o.normal), ())
-                 if j != i and _abbreviates(o.normal, orgs[j].normal, True)}
+                 if union.find(j) != own and _abbreviates(o.normal, orgs[j].normal, True)}
         if not roots:
-            roots = {union.find(j) for j, other in enumerate(orgs) if j != i and _abbreviates_compound(o.normal, other)}
+            roots = {union.find(j) for j, other in enumerate(orgs)
+                     if union.find(j) != own and _abbreviates_compound(o.normal, other)}
         if len(roots) == 1:
-            root, own = roots.pop(), union.find(i)
-            total = sizes.pop(root) + sizes.pop(own)
-            sizes[union.join(own, root)] = total
+            root = roots.pop()
+            joined = names.pop(root) | names.pop(own)
+            names[union.join(own, root)] = joined
 
 
 def _abbreviates_compound(abbr: str, org: OrgMention) -> bool:

@@ -18,12 +18,19 @@ _STREET = re.compile(r"(?:ул\.|улиц[аеыу]|просп\.|проспек�
                      r"набережн[а-я]*|пл\.|площад[а-я]*|street|avenue|st\.|ave\.)\s*$", re.I)
 
 
+_ROAD_HEAD = re.compile(r"(?:шоссе|тракт|объезд|магистрал|трасс)[а-я]*", re.I)  # roads between places
+
+
 def _is_street_name(text: str, span: Span) -> bool:
-    """«улица Ленина» names a street; «улицы Лондона» are the streets of a city the dictionary
-    knows as a place."""
+    """«улица Ленина» and «Озёрного шоссе» name a street or a road, no place of the kinds the
+    knowledge base lists; «улицы Лондона» are the streets of a city the dictionary knows as a place.
+    A head after the name counts for roads only: a city street so named («Кронштадтскому
+    бульвару») the model already reads as a place, and general news (FactRuEval) counts it one."""
+    words = text[span.start:span.end].split()
+    if len(words) > 1 and _ROAD_HEAD.fullmatch(words[-1]):
+        return True
     if not _STREET.search(text, max(0, span.start - 20), span.start):
         return False
-    words = text[span.start:span.end].split()
     return len(words) != 1 or not any("Geox" in p.tag and p.tag.POS == "NOUN" for p in nlp.parse(words[0].lower())[:1])
 
 
@@ -60,23 +67,49 @@ def _with_shared_plural_noun(text: str, span: Span, surface: str) -> str | None:
     return f"{proper_case(form.word)} {lemma.normal_form}" if form else None
 
 
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*и|,|и)\s+")
+
+
+def _with_head_of_previous(text: str, span: Span, previous: Span | None, previous_name: str | None) -> str | None:
+    """«в Южном федеральном округе, Сибирском федеральном округе и Дальневосточном»: an
+    adjective alone, listed right after a place named by an adjective and its head, shares that
+    head — «Дальневосточный федеральный округ»."""
+    words = text[span.start:span.end].split()
+    if previous is None or not previous_name or len(words) != 1 \
+            or not _AND_BETWEEN.fullmatch(text, previous.end, span.start):
+        return None
+    head = previous_name.split()[1:]
+    noun = next((p for w in reversed(head) for p in nlp.parse(w.lower())[:1] if p.tag.POS == "NOUN"), None)
+    adj = next((p for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"), None)
+    if not head or not noun or not adj or not noun.tag.gender:
+        return None
+    form = adj.inflect({"nomn", "sing", noun.tag.gender})
+    return " ".join([proper_case(form.word), *head]) if form else None
+
+
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 
 def _qualifies_next_word(text: str, span: Span) -> bool:
-    """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»:
-    a place adjective alone, agreeing with the word after it, qualifies that word — it names
-    no place (a region adjective adds no location); «Тверской области» would."""
+    """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»,
+    «Тверской индустриальный парк»: place adjectives alone (one, or with more adjectives
+    after it), agreeing with the word after them, qualify that word — they name no place (a
+    region adjective adds no location); «Тверской области» would."""
     words = text[span.start:span.end].split()
     after = _NEXT_WORD.match(text, span.end)
-    if len(words) != 1 or not after:
+    if not words or not after or not all(_is_adjective(w) for w in words):
         return False
-    adjectives = [p.tag for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"]
+    adjectives = [p.tag for p in nlp.parse(words[-1].lower()) if p.tag.POS == "ADJF"]
     following = nlp.parse(after.group(1))
     if any(p.normal_form in gazetteer.place_kinds() for p in following):
         return False
     return any(a.case == p.tag.case and a.number == p.tag.number and (a.number == "plur" or a.gender == p.tag.gender
                or p.tag.gender is None) for a in adjectives for p in following if p.tag.POS in ("NOUN", "ADJF"))
+
+
+def _is_adjective(word: str) -> bool:
+    """Can the word be a full adjective («Тверской», «индустриальный»)?"""
+    return any(p.tag.POS == "ADJF" for p in nlp.parse(word.lower()))
 
 
 def _unshout(name: str) -> str:
@@ -87,6 +120,7 @@ def _unshout(name: str) -> str:
 def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     """One location fact per place; «РФ», «России», «Российской Федерации» are one place."""
     places: dict[str, dict] = {}
+    previous, previous_name = None, None
     for span in spans:
         if span.type != LOC:
             continue
@@ -95,10 +129,12 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper() or len(surface.split()) > _MAX_WORDS:
             continue
-        shared = _with_shared_plural_noun(doc.text, span, surface)
+        shared = _with_shared_plural_noun(doc.text, span, surface) or \
+            _with_head_of_previous(doc.text, span, previous, previous_name)
         if not shared and _qualifies_next_word(doc.text, span):
             continue
         normal = shared or nominative_phrase(_unshout(surface))
+        previous, previous_name = span, normal
         normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
         place = places.setdefault(fold(canonical), {"name": canonical, "aliases": [], "mentions": []})

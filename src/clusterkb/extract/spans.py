@@ -23,6 +23,7 @@ OPEN_QUOTES, CLOSE_QUOTES = "«“„", "»”"
 LEGAL_FORMS = words("legal_forms.json", "forms")  # «ООО», «АО», «ФГУП», …
 # Nouns that name a kind of organisation; a quoted name after one of them is an organisation.
 ORG_TYPES = gazetteer.org_types()  # «фонд», «технопарк», «технополис», … (data/org_types.json)
+KIND_ABBREVIATIONS = words("org_types.json", "kind_abbreviations")  # «ОЭЗ», «ТОР»: typed like «парк»
 
 
 @dataclass
@@ -190,6 +191,9 @@ def _with_federal_adjective(text: str, span: Span) -> Span:
     return Span(ORG, before.start(), span.end)
 
 
+_AND = re.compile(r"\sи\s+")
+
+
 def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
     stops at the first comma of a coordinated genitive list that belongs to the name — or of a
@@ -202,11 +206,19 @@ def with_coordinated_genitives(text: str, span: Span) -> Span:
     m = _COORDINATED.match(text, span.end)
     if not m or "\n" in m.group():
         return span
-    tail = [w for w in _WORD.findall(m.group()) if w != "и"]
-    if not all(is_genitive_word(w) and not _is_pronoun_or_adjective_only(w) for w in tail[-1:]) \
-            or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1]):
-        return span  # «Красного Креста и других нейтральных гуманитарных [организаций]»: cut mid-phrase
-    return Span(span.type, span.start, m.end()) if all(is_genitive_word(w) for w in tail) else span
+    conjunction = [c.end() for c in _AND.finditer(text, span.end, m.end())][-1]
+    last = list(_WORD.finditer(text, conjunction, m.end()))
+    for word in reversed(last):  # «…, транспорта и связи [ожидают]»: the longest genitive end
+        tail = [w for w in _WORD.findall(text, span.end, word.end()) if w != "и"]
+        if all(is_genitive_word(w) for w in tail):
+            return span if _cut_mid_phrase(tail) else Span(span.type, span.start, word.end())
+    return span
+
+
+def _cut_mid_phrase(tail: list[str]) -> bool:
+    """Does a coordinated genitive tail stop inside a phrase whose noun comes later: a pronoun
+    or an adjective last, or a pronoun anywhere («и других нейтральных гуманитарных [организаций]»)?"""
+    return _is_pronoun_or_adjective_only(tail[-1]) or any("Apro" in p.tag for w in tail for p in nlp.parse(w.lower())[:1])
 
 
 def _with_coordinated_datives(text: str, span: Span) -> Span:
@@ -318,7 +330,8 @@ def _balance_quotes(text: str, span: Span) -> Span:
 
 
 def with_org_type(text: str, span: Span) -> Span:
-    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name; a kind
+    """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name (a kind said
+    by its initials too: «ТОР «Заречная»», data/org_types.json kind_abbreviations); a kind
     before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
     «совета технопарка «X»»), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
@@ -336,11 +349,11 @@ def with_org_type(text: str, span: Span) -> Span:
         if word in LEGAL_FORMS:
             start = m.start()
             break
-        if is_org_type(word) and kind and _is_genitive_noun(kind):
-            break  # «площадке индустриального парка «Синергия»»: the park's site, not the park
-        if is_org_type(word) or (start < quote and is_relational_adjective(word)):
+        if is_org_type(word) and kind and (kind in KIND_ABBREVIATIONS or _is_genitive_noun(kind)):
+            break  # «площадке индустриального парка «Синергия»», «совет ОЭЗ «X»»: the park's site, not the park
+        if word in KIND_ABBREVIATIONS or is_org_type(word) or (start < quote and is_relational_adjective(word)):
             start = pending = m.start()
-            kind = word if is_org_type(word) else kind
+            kind = word if word in KIND_ABBREVIATIONS or is_org_type(word) else kind
             continue
         if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
             pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes

@@ -367,7 +367,7 @@ def person_name(text: str) -> PersonName | None:
         return _foreign_name(words)
     first, middle, last = _name_roles(words)
     readings = _readings(first, middle) or _surname_readings(last)
-    for case, gender in readings:
+    for case, gender in [r for r in readings if _surname_fits(last, *r)] or readings:
         f = _nominative_part(first, "Name", case, gender) if first else None
         m = _nominative_part(middle, "Patr", case, gender) if middle else None
         if (first and not f) or (middle and not m):
@@ -377,6 +377,16 @@ def person_name(text: str) -> PersonName | None:
                             for new, old in ((f, first), (m, middle), (l, last))))
     return PersonName(*(proper_case(w) if w else None for w in (first, middle, last)))
 
+
+def _surname_fits(last: str | None, case: str, gender: str | None) -> bool:
+    """Can the surname as written be in this case and gender? A man's surname ending in a
+    consonant declines («Коваля»), so one left bare («Анжела Коваль», «Анжелу Коваль»)
+    is a woman's or in the nominative, whatever the given name's likelier reading."""
+    bare = bool(last) and last[-1].lower() in _CONSONANTS
+    return not (bare and gender == "masc" and case != "nomn")
+
+
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщь")  # and the soft sign: «Коваль» → «Коваля»
 
 # Surname endings by gender and case → the nominative ending, for surnames the dictionary
 # knows only as something else («Тестова» is a village there).

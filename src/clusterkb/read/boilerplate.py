@@ -218,14 +218,24 @@ def _is_ticker(line: str) -> bool:
 def _widget_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a site's widgets: ticker lines, a short label right above one
     («Нефть», «Золото ЦБ») and a date beside them or beside a weekday on a line of its own
-    («6 мая ‘24» / «Понедельник»): today's date, not the article's."""
+    («6 мая ‘24» / «Понедельник»): today's date, not the article's; so is a weekday and date
+    on one line («Четверг, 7 марта, 2024») above another date line («3 октября 2019 /
+    Новости»), which is the article's."""
     tickers = {i for i, line in enumerate(lines) if _is_ticker(line.text)}
     labels = {i for i in range(len(lines) - 1) if i + 1 in tickers and _is_label(lines[i].text)}
     weekdays = {i for i, line in enumerate(lines) if _WEEKDAY_LINE.fullmatch(line.text.lower())}
     block = tickers | labels | weekdays
     dates = {i for i, line in enumerate(lines)
              if (i - 1 in block or i + 1 in block) and parse_dateline(line.text)}
-    return tickers | labels | dates | {i for i in weekdays if i - 1 in dates or i + 1 in dates}
+    return tickers | labels | dates | {i for i in weekdays if i - 1 in dates or i + 1 in dates} | _today_lines(lines)
+
+
+def _today_lines(lines: list[Line]) -> set[int]:
+    """Indices of the lines that print a weekday with a date («Четверг, 7 марта, 2024») above
+    a later date line without one: a site's «today», as the article's own date comes after it."""
+    dated = [(i, bool(_WEEKDAY_LINE.match(line.text.lower()))) for i, line in enumerate(lines)
+             if parse_dateline(line.text)]
+    return {i for i, today in dated if today and any(j > i and not other for j, other in dated)}
 
 
 def _is_label(line: str) -> bool:
@@ -332,11 +342,11 @@ def _is_repeated(line: str) -> bool:
 
 
 def _is_weak_navigation(line: str) -> bool:
-    """Lines like «Новости. Омск», «Омск» or «Новости Череповца и области»: navigation only when
-    a title follows."""
+    """Lines like «Новости. Омск», «Омск», «Тара, Омская область» or «Новости Череповца и
+    области»: navigation only when a title follows."""
     if line.endswith((".", "!", "?")):
         return False
-    return all(len(p.split()) <= 2 for p in line.split(". ")) or bool(_SITE_HEADER.match(line))
+    return all(len(p.split()) <= 2 for p in re.split(r"[.,] ", line)) or bool(_SITE_HEADER.match(line))
 
 
 def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None, list[tuple[int, int, Stamp]]]:

@@ -111,7 +111,8 @@ _AGENCY_TAIL = re.compile(
     r"(?:\s*(?:года?|г(?=\.)))?"
     r"(?P<tag>[.,]?\s*/[^/\n]{2,60}/|\s*\([^()\n]{2,40}\)|"
     r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:])|"
-    r"[.,]?\s*[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*(?:\s[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*){0,2}(?=\s*[—–-]{1,2}\s))?"
+    r"[.,]?\s*[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*(?:\s[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*){0,2}(?=\s*[—–-]{1,2}\s)|"
+    r",\s*[A-ZА-ЯЁ][\w.-]*\w(?:\s[A-ZА-ЯЁ][\w.-]*\w){0,2}(?=\.(?:\s|$)))?"
     r"\s*(?P<stop>[.:]|[—–-]{1,2})?(?=\s|$)"
 )
 
@@ -208,8 +209,8 @@ class AgencyDateline:
 
 def parse_agency_dateline(paragraph: str) -> AgencyDateline | None:
     """A news-agency dateline opening a paragraph, «КАЗАНЬ, 5 марта. /ТАСС/. Текст…», «МОСКВА,
-    12 апр — РИА Новости.», «Ростов-на-Дону. 21 августа. ИНТЕРФАКС - Текст» or «LONDON, May 5
-    (Reuters) -». The city is in capitals unless an agency tag follows."""
+    12 апр — РИА Новости.», «Ростов-на-Дону. 21 августа. ИНТЕРФАКС - Текст», «ОМСКАЯ ОБЛАСТЬ,
+    3 мая, Омск.Ru. Текст…» or «LONDON, May 5 (Reuters) -». The city is in capitals unless an agency tag follows."""
     city = _AGENCY_CITY.match(paragraph)
     if city is None:
         return None

@@ -1,6 +1,7 @@
 """Russian date phrases: «11 августа 2023 года», «с 1 по 5 марта», «в июле–августе», «в III
-квартале 2025 года», «в среду», «в прошлом году», «три года назад», «с 6 числа», «с мая 2019 года
-по март 2020 года», «в 2021 и 2022 году»; and the tense of a clause, told by its verbs (pymorphy3).
+квартале 2025 года», «в первой половине 2025 года», «летом 2024 года», «в среду», «в прошлом
+году», «три года назад», «с 6 числа», «с мая 2019 года по март 2020 года», «в 2021 и 2022
+году»; and the tense of a clause, told by its verbs (pymorphy3).
 """
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from ...lang.calendar import weekday_names
 from ...lang.nlp import parse
-from ...lang.tables import words
+from ...lang.tables import load, words
 from ..date_patterns import YEAR, no_date_after
 
 MONTHS = (r"(?:(?:январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]"
@@ -20,10 +21,12 @@ _LEAD = (r"(?:(?P<lead>в|во|с|со|до|к|по|начала|начале|с
 _YEAR_WORD = r"(?:(?:-?(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-(?:го|м|й)(?![а-яё]))"  # «году», «гг.», «2019-м»
 _REL_YEAR = (r"(?P<rely>(?:эт|текущ|нынешн|следующ|будущ|наступающ|прошл|минувш|прошедш|позапрошл)"
              r"(?:ом|ем|ого|его|от|ий|ый))\s+год(?:[ау]|ом)?(?![а-яё])")
-_YEAR_SLOT = rf"(?:\s+(?:(?P<{{}}>{YEAR})(?:{_YEAR_WORD})?|{_REL_YEAR}))?"
+_YEAR_AFTER = rf"\s+(?:(?P<{{}}>{YEAR})(?:{_YEAR_WORD})?|{_REL_YEAR})"  # «… 2025 года», «… прошлого года»
+_YEAR_SLOT = rf"(?:{_YEAR_AFTER})?"
 _ORDINAL = r"(?:перв|втор|трет|четв[её]рт)[а-яё]*|IV|I{1,3}|[1-4](?:-?(?:й|м|го|е|ом))?"
 _COUNT = r"(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят)[а-яё]*"  # number words that count years back
 _NO_DATE_AFTER = no_date_after(MONTHS)
+_SEASONS = load("date_words.json")["seasons"]  # «летом 2024 года»: only with its year written out
 
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_LEAD}(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR})(?:{_YEAR_WORD})?)?)?"
@@ -31,6 +34,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w-]){_LEAD}(?P<m1>{MONTHS})(?:(?:\s*[-–—]\s*|\s+по\s+)(?P<m2>{MONTHS}))?"
     rf"{_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-]){_LEAD}(?P<q>{_ORDINAL})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*|кв\.){_YEAR_SLOT.format('y1')}",
+    rf"(?<![\w-]){_LEAD}(?P<q>{_ORDINAL})\s+(?P<qk>половин[а-яё]*){_YEAR_AFTER.format('y1')}",
+    rf"(?<![\w-])(?P<season>{'|'.join(_SEASONS)})\s+(?P<y1>{YEAR})(?:{_YEAR_WORD})?",
     rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(WEEKDAYS)})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD}(?P<y1>{YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
