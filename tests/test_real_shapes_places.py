@@ -38,6 +38,13 @@ def test_a_region_adjective_and_another_adjective_before_a_noun_name_no_place():
     assert list(by_name(facts_of(text, "location"))) == ["Москва"]
 
 
+def test_a_regions_initials_are_that_region_when_the_article_names_it():
+    text = "Технопарк откроют в Республике Татарстан. Власти РТ выделят землю, а США пришлют станки."
+    places = by_name(facts_of(text, "location"))
+    assert set(places) == {"Республика Татарстан", "США"}
+    assert "РТ" in places["Республика Татарстан"].attrs["aliases"]
+
+
 def test_places_listed_after_a_one_word_place_keep_their_own_names():
     text = "Заводы построили в Москве, Казани и Тверской области."
     assert set(by_name(facts_of(text, "location"))) == {"Москва", "Казань", "Тверская область"}

@@ -141,4 +141,31 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         if normal != place["name"] and normal not in place["aliases"]:
             place["aliases"].append(normal)
         place["mentions"].append(doc.mention(span.start, span.end))
-    return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in places.values()]
+    merged = _with_initials_joined(list(places.values()))
+    return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in merged]
+
+
+_INITIALISM = re.compile(r"[А-ЯЁ]{2,4}")
+
+
+def _with_initials_joined(places: list[dict]) -> list[dict]:
+    """«РБ» said in an article that names «Республика Башкортостан» is that place: an
+    initialism the table does not know joins the one place of the article whose words it
+    abbreviates (as its alias, its mentions added)."""
+    out = []
+    for place in places:
+        name = place["name"]
+        full = [p for p in places if p is not place and _INITIALISM.fullmatch(name)
+                and any(_initials(n) == name for n in [p["name"], *p["aliases"]])]
+        if len(full) != 1:
+            out.append(place)
+            continue
+        full[0]["aliases"].append(name)
+        full[0]["mentions"] = sorted(full[0]["mentions"] + place["mentions"], key=lambda m: m.start)
+    return out
+
+
+def _initials(name: str) -> str:
+    """First letters of a name's words, capitalised: «Республика Башкортостан» → «РБ»."""
+    words = name.split()
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
