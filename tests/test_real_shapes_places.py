@@ -45,6 +45,11 @@ def test_a_regions_initials_are_that_region_when_the_article_names_it():
     assert "РТ" in places["Республика Татарстан"].attrs["aliases"]
 
 
+def test_an_island_named_by_an_adjective_keeps_its_kind():
+    text = "Новый кампус построят на острове Светлом, рядом с Владивостоком."
+    assert set(by_name(facts_of(text, "location"))) == {"остров Светлый", "Владивосток"}
+
+
 def test_places_listed_after_a_one_word_place_keep_their_own_names():
     text = "Заводы построили в Москве, Казани и Тверской области."
     assert set(by_name(facts_of(text, "location"))) == {"Москва", "Казань", "Тверская область"}

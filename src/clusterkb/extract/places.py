@@ -87,6 +87,23 @@ def _with_head_of_previous(text: str, span: Span, previous: Span | None, previou
     return " ".join([proper_case(form.word), *head]) if form else None
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \t\u00a0]+$")
+
+
+def _with_kind_before(text: str, span: Span) -> str | None:
+    """«на острове Светлом» → «остров Светлый»: an adjective alone after a kind of place that is
+    named so (data/place_kinds.json named_before) is that place with its kind."""
+    words = text[span.start:span.end].split()
+    before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if len(words) != 1 or not before:
+        return None
+    kind = next((p for p in nlp.parse(before.group(1)) if p.tag.POS == "NOUN"
+                 and p.normal_form in gazetteer.kinds_named_before()), None)
+    adj = next((p for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"), None)
+    form = adj.inflect({"nomn", "sing", kind.tag.gender}) if kind and adj and kind.tag.gender else None
+    return f"{kind.normal_form} {proper_case(form.word)}" if form else None
+
+
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 
@@ -133,7 +150,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
             _with_head_of_previous(doc.text, span, previous, previous_name)
         if not shared and _qualifies_next_word(doc.text, span):
             continue
-        normal = shared or nominative_phrase(_unshout(surface))
+        normal = shared or _with_kind_before(doc.text, span) or nominative_phrase(_unshout(surface))
         previous, previous_name = span, normal
         normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
