@@ -166,20 +166,27 @@ _INITIALISM = re.compile(r"[А-ЯЁ]{2,4}")
 
 
 def _with_initials_joined(places: list[dict]) -> list[dict]:
-    """«РБ» said in an article that names «Республика Башкортостан» is that place: an
-    initialism the table does not know joins the one place of the article whose words it
-    abbreviates (as its alias, its mentions added)."""
+    """«РТ» said in an article that names «Республика Татарстан» is that place: an initialism
+    the table does not know joins the one place of the article whose words it abbreviates; so
+    does a name said short, without its middle words («Южный округ» of «Южный федеральный
+    округ»). The short one becomes an alias of the full one, its mentions added."""
     out = []
     for place in places:
         name = place["name"]
-        full = [p for p in places if p is not place and _INITIALISM.fullmatch(name)
-                and any(_initials(n) == name for n in [p["name"], *p["aliases"]])]
+        full = [p for p in places if p is not place and (_INITIALISM.fullmatch(name) and any(
+            _initials(n) == name for n in [p["name"], *p["aliases"]]) or _shortens(name, p["name"]))]
         if len(full) != 1:
             out.append(place)
             continue
         full[0]["aliases"].append(name)
         full[0]["mentions"] = sorted(full[0]["mentions"] + place["mentions"], key=lambda m: m.start)
     return out
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Is `short` `full` without some of its middle words: same first and last word, fewer words?"""
+    a, b = short.split(), full.split()
+    return 2 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and all(w in b[1:-1] for w in a[1:-1])
 
 
 def _initials(name: str) -> str:
