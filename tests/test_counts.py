@@ -44,6 +44,10 @@ def _counts(text: str, lang: str = "ru") -> list[tuple]:
      [(300, "специалист", "специалист", True, ["300 специалистов"])]),
     ("Заводы посетили свыше 1 500 школьников.", [(1500, "школьник", "школьник", True, ["1 500 школьников"])]),
     ("Ярмарку посетили 9,3 тыс. человек.", [(9300, "человек", "человек", False, ["9,3 тыс. человек"])]),
+    # a word that can be a noun but agrees with the noun after it is its adjective
+    ("За три прошедших месяца парк вырос.", [(3, "прошедший месяц", "месяц", False, ["три прошедших месяца"])]),
+    # a share is no count of thirds
+    ("Резиденты заняли две трети площади и три четверти складов.", []),
 ])
 def test_russian_counts(text, expected):
     assert _counts(text) == expected

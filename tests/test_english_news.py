@@ -182,3 +182,15 @@ def test_a_place_in_lower_case_stays_whole_in_a_position():
 
 def test_kinds_of_power_plant_are_no_organisations():
     assert not {"NPP", "TPP", "CHP"} & _names("The NPP, the TPP and a CHP supply the park.", "organization")
+
+
+def test_a_very_long_run_of_bodies_and_honorifics_is_read_in_one_pass():
+    """Thousands of «X JSC and Y JSC» and «Mr X, CEO of Y» in one sentence: no recursion, no
+    pass over the whole sentence per name."""
+    from clusterkb.extract import extract_json
+    from conftest import article
+
+    text = " and ".join(f"Kama{i % 7} Tyres JSC" for i in range(3000)) + ", said " + \
+        ", ".join(f"Mr Ivanov{'ov' * (i % 3)}, CEO of Nordvik{i % 5}" for i in range(1500)) + "."
+    result = extract_json(article(text, lang="en"), seconds=60)
+    assert isinstance(result, tuple), result

@@ -38,6 +38,25 @@ def test_a_region_adjective_and_another_adjective_before_a_noun_name_no_place():
     assert list(by_name(facts_of(text, "location"))) == ["Москва"]
 
 
+def test_a_regions_initials_are_that_region_when_the_article_names_it():
+    text = "Технопарк откроют в Республике Татарстан. Власти РТ выделят землю, а США пришлют станки."
+    places = by_name(facts_of(text, "location"))
+    assert set(places) == {"Республика Татарстан", "США"}
+    assert "РТ" in places["Республика Татарстан"].attrs["aliases"]
+
+
+def test_an_island_named_by_an_adjective_keeps_its_kind():
+    text = "Новый кампус построят на острове Светлом, рядом с Владивостоком."
+    assert set(by_name(facts_of(text, "location"))) == {"остров Светлый", "Владивосток"}
+
+
+def test_a_district_said_without_its_middle_word_is_the_same_place():
+    text = "Меньше всего парков в Южном федеральном округе. Власти Южного округа обещают субсидии."
+    places = by_name(facts_of(text, "location"))
+    assert list(places) == ["Южный федеральный округ"]
+    assert places["Южный федеральный округ"].attrs["aliases"] == ["Южный округ"]
+
+
 def test_places_listed_after_a_one_word_place_keep_their_own_names():
     text = "Заводы построили в Москве, Казани и Тверской области."
     assert set(by_name(facts_of(text, "location"))) == {"Москва", "Казань", "Тверская область"}

@@ -87,6 +87,23 @@ def _with_head_of_previous(text: str, span: Span, previous: Span | None, previou
     return " ".join([proper_case(form.word), *head]) if form else None
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \t\u00a0]+$")
+
+
+def _with_kind_before(text: str, span: Span) -> str | None:
+    """«на острове Светлом» → «остров Светлый»: an adjective alone after a kind of place that is
+    named so (data/place_kinds.json named_before) is that place with its kind."""
+    words = text[span.start:span.end].split()
+    before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if len(words) != 1 or not before:
+        return None
+    kind = next((p for p in nlp.parse(before.group(1)) if p.tag.POS == "NOUN"
+                 and p.normal_form in gazetteer.kinds_named_before()), None)
+    adj = next((p for p in nlp.parse(words[0].lower()) if p.tag.POS == "ADJF"), None)
+    form = adj.inflect({"nomn", "sing", kind.tag.gender}) if kind and adj and kind.tag.gender else None
+    return f"{kind.normal_form} {proper_case(form.word)}" if form else None
+
+
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 
@@ -133,7 +150,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
             _with_head_of_previous(doc.text, span, previous, previous_name)
         if not shared and _qualifies_next_word(doc.text, span):
             continue
-        normal = shared or nominative_phrase(_unshout(surface))
+        normal = shared or _with_kind_before(doc.text, span) or nominative_phrase(_unshout(surface))
         previous, previous_name = span, normal
         normal = normal if gazetteer.place(normal) else gazetteer.place_nominative(normal) or normal
         canonical = gazetteer.place(normal) or gazetteer.place(surface) or normal
@@ -141,4 +158,38 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
         if normal != place["name"] and normal not in place["aliases"]:
             place["aliases"].append(normal)
         place["mentions"].append(doc.mention(span.start, span.end))
-    return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in places.values()]
+    merged = _with_initials_joined(list(places.values()))
+    return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in merged]
+
+
+_INITIALISM = re.compile(r"[А-ЯЁ]{2,4}")
+
+
+def _with_initials_joined(places: list[dict]) -> list[dict]:
+    """«РТ» said in an article that names «Республика Татарстан» is that place: an initialism
+    the table does not know joins the one place of the article whose words it abbreviates; so
+    does a name said short, without its middle words («Южный округ» of «Южный федеральный
+    округ»). The short one becomes an alias of the full one, its mentions added."""
+    out = []
+    for place in places:
+        name = place["name"]
+        full = [p for p in places if p is not place and (_INITIALISM.fullmatch(name) and any(
+            _initials(n) == name for n in [p["name"], *p["aliases"]]) or _shortens(name, p["name"]))]
+        if len(full) != 1:
+            out.append(place)
+            continue
+        full[0]["aliases"].append(name)
+        full[0]["mentions"] = sorted(full[0]["mentions"] + place["mentions"], key=lambda m: m.start)
+    return out
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Is `short` `full` without some of its middle words: same first and last word, fewer words?"""
+    a, b = short.split(), full.split()
+    return 2 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and all(w in b[1:-1] for w in a[1:-1])
+
+
+def _initials(name: str) -> str:
+    """First letters of a name's words, capitalised: «Республика Башкортостан» → «РБ»."""
+    words = name.split()
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""

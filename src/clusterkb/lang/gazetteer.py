@@ -220,6 +220,12 @@ def place_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def kinds_named_before() -> frozenset[str]:
+    """Kinds of place said before an adjective that names one: «остров» of «остров Светлый»."""
+    return frozenset(_load("place_kinds.json")["named_before"])
+
+
+@lru_cache(maxsize=1)
 def regional_kinds() -> frozenset[str]:
     """Kinds of body a region names by field and region in lower case: «кластер»."""
     return frozenset(_load("regional_kinds.json")["kinds"])

@@ -62,12 +62,19 @@ def _runs(text: str):
 
 
 def _bodies_joined_by_and(run: str) -> list[str]:
-    """A run split at an «and» that joins two bodies, each with its head word: «LLC Vektor and Kama
-    Tyres JSC» → «LLC Vektor», «Kama Tyres JSC»; «Ministry of Industry and Trade» stays whole."""
-    left, sep, right = run.partition(" and ")
-    if sep and _has_head(left) and _has_head(right):
-        return [left, *_bodies_joined_by_and(right)]
-    return [run]
+    """A run split at each «and» that joins two bodies, each with its head word: «LLC Vektor and
+    Kama Tyres JSC» → «LLC Vektor», «Kama Tyres JSC»; «Ministry of Industry and Trade» stays whole.
+    One pass over the «and»s, however long the run."""
+    segments = run.split(" and ")
+    parts, current, current_has_head = [], segments[0], _has_head(segments[0])
+    for segment in segments[1:]:
+        segment_has_head = _has_head(segment)
+        if current_has_head and segment_has_head:
+            parts.append(current)
+            current, current_has_head = segment, True
+        else:
+            current, current_has_head = f"{current} and {segment}", current_has_head or segment_has_head
+    return parts + [current]
 
 
 def _has_head(words: str) -> bool:

@@ -79,6 +79,9 @@ def _given_stems() -> frozenset[str]:
     return frozenset(name.lower().rstrip(_STEM_END) for name in gazetteer.given_names())
 
 
+_ROLE_REACH = 300  # characters around a name its role is read in: a title is short, a sentence may not be
+
+
 def _role(doc: Document, start: int, end: int, org_names: frozenset[str]) -> tuple[str, str | None] | None:
     """«…, noted X Y, director of Z», «the Governor of the Omsk Region, X Y», «NAIPT Chairman X Y»,
     «Sibur's CEO X Y»."""
@@ -86,12 +89,12 @@ def _role(doc: Document, start: int, end: int, org_names: frozenset[str]) -> tup
     if not sent:
         return None
     after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+(of|at)\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
-                     doc.text[end:sent.end])
+                     doc.text[end:min(sent.end, end + _ROLE_REACH)])
     if after and _is_position(after.group(1)):
         if after.group(2) == "at":  # «Chief Economist at Troika Dialog»: held at a company
             return after.group(1), clean_spaces(after.group(3))
         return _position(after.group(1), after.group(3), org_names)
-    prefix = doc.text[sent.start:start]
+    prefix = doc.text[max(sent.start, start - _ROLE_REACH):start]
     before = _position_before(prefix, org_names) or _possessive_title(prefix, org_names)
     if before:
         return before

@@ -12,6 +12,7 @@ from ...lang.normalize import clean_spaces, fold
 from ...lang.translit import russian_place
 from ...model import Fact
 from ..document import Document
+from ..spans import Coverage
 from .words import ORG_HEADS, PLACE_HEADS
 
 
@@ -52,10 +53,10 @@ _AFTER_PLACE_WORD = re.compile(r"(?:(?<![\w-])(?:in|near|from|to|at|of|outside|a
 def _towns(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Russian towns no table lists, told after a word of place («in Sterlitamak», «near
     Orsk») or in brackets after a company («ORMETO-YUMZ (Orsk)»), a whole name: a romanised word that reads back to a place pymorphy3 knows, in no other name."""
-    found = []
+    found, covered = [], Coverage((a, b) for a, b, _ in taken)
     for m in _AFTER_PLACE_WORD.finditer(text):
         start, end = m.span(1)
-        if not any(a < end and start < b for a, b, _ in taken) and russian_place(m.group(1)):
+        if not covered.overlaps(start, end) and russian_place(m.group(1)):
             found.append((start, end, m.group(1)))
     return found
 

@@ -46,13 +46,24 @@ def read_words(text: str, c: Count) -> None:
         if p is None:
             break
         pos = m.end()
-        if p.tag.POS == "NOUN":
+        if p.tag.POS == "NOUN" and (adjective := _adjective_before_noun(word, text, pos)) is None:
             c.noun = p
             break
-        c.words.append(p)
+        c.words.append(p if p.tag.POS != "NOUN" else adjective)
     if c.noun is None and conj:
         c.words, pos = c.words[:conj[0]], conj[1]
     c.end = pos
+
+
+def _adjective_before_noun(word: str, text: str, pos: int) -> Any:
+    """The adjective reading of a word that can be a noun too, when a noun in its case follows
+    («три прошедших месяца»: «прошедших» qualifies «месяца»), else None."""
+    m = _WORD.match(text, pos)
+    if not m:
+        return None
+    nouns = [q.tag for q in parse(m.group(1).lower()) if q.tag.POS == "NOUN"]
+    return next((p for p in parse(word) if p.tag.POS in _ADJ
+                 and any(p.tag.case == n.case for n in nouns)), None)
 
 
 def _coordinates(text: str, pos: int) -> bool:
