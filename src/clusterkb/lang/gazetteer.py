@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .normalize import fold
-from .tables import load as _load
+from .tables import load as _load, words
 
 _COUNTRY_SUFFIX = re.compile(r"\s+(?:рф|rf|россии|российской федерации|russia|of russia|of the russian federation)$")
 
@@ -108,10 +108,9 @@ def place(name: str) -> str | None:
     return _canonical_names("places.json", "places").get(fold(name))
 
 
-@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names as English text writes them."""
-    return frozenset(_load("given_names.json")["names"])
+    return words("given_names.json", "names")
 
 
 @lru_cache(maxsize=1)
@@ -155,22 +154,19 @@ def english_place_forms() -> list[str]:
             if not re.search("[а-яё]", a, re.I)]
 
 
-@lru_cache(maxsize=1)
 def generic_abbreviations() -> frozenset[str]:
     """Abbreviations that name a kind of thing, not one body («МСП», «ОЭЗ», «НДС»)."""
-    return frozenset(_load("generic_abbreviations.json")["abbreviations"])
+    return words("generic_abbreviations.json", "abbreviations")
 
 
-@lru_cache(maxsize=1)
 def org_types() -> frozenset[str]:
     """Type nouns of organisations: «компания», «фонд», «технопарк», …"""
-    return frozenset(_load("org_types.json")["types"])
+    return words("org_types.json", "types")
 
 
-@lru_cache(maxsize=1)
 def government_heads() -> frozenset[str]:
     """Head nouns of government bodies: «правительство», «министерство», «минпром», …"""
-    return frozenset(_load("org_types.json")["government_heads"])
+    return words("org_types.json", "government_heads")
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +200,7 @@ def currency_symbol(code: str) -> str:
 
 def money_nouns() -> frozenset[str]:
     """Lemmas of Russian nouns that are sums of money by themselves («инвестиция», «субсидия»)."""
-    return frozenset(_load("money_nouns.json")["nouns"])
+    return words("money_nouns.json", "nouns")
 
 
 @lru_cache(maxsize=1)
@@ -213,22 +209,19 @@ def number_idioms() -> frozenset[tuple[int, str]]:
     return frozenset((value, head) for value, head in _load("number_idioms.json")["idioms"])
 
 
-@lru_cache(maxsize=1)
 def place_kinds() -> frozenset[str]:
     """Lemmas of nouns naming a kind of place: «область», «край», «район», …"""
-    return frozenset(_load("place_kinds.json")["kinds"])
+    return words("place_kinds.json", "kinds")
 
 
-@lru_cache(maxsize=1)
 def kinds_named_before() -> frozenset[str]:
     """Kinds of place said before an adjective that names one: «остров» of «остров Светлый»."""
-    return frozenset(_load("place_kinds.json")["named_before"])
+    return words("place_kinds.json", "named_before")
 
 
-@lru_cache(maxsize=1)
 def regional_kinds() -> frozenset[str]:
     """Kinds of body a region names by field and region in lower case: «кластер»."""
-    return frozenset(_load("regional_kinds.json")["kinds"])
+    return words("regional_kinds.json", "kinds")
 
 
 @lru_cache(maxsize=1)
