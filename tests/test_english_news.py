@@ -194,3 +194,16 @@ def test_a_very_long_run_of_bodies_and_honorifics_is_read_in_one_pass():
         ", ".join(f"Mr Ivanov{'ov' * (i % 3)}, CEO of Nordvik{i % 5}" for i in range(1500)) + "."
     result = extract_json(article(text, lang="en"), seconds=60)
     assert isinstance(result, tuple), result
+
+
+def test_a_list_of_names_before_a_plural_kind_of_place_is_a_place_of_that_kind_each():
+    text = ("Zones for three regions\n\nThe government will create zones in the Orenburg, Smolensk and "
+            "Ivanovo regions. Firms from Primorsky and Trans-Baikal Territories also applied.")
+    assert {"Orenburg Region", "Smolensk Region", "Ivanovo Region", "Primorsky Territory",
+            "Trans-Baikal Territory"} <= _names(text, "location")
+    assert not {"Orenburg", "Smolensk", "Ivanovo"} & _names(text, "location")
+
+
+def test_countries_are_places_from_the_table():
+    text = "A plant for three markets\n\nThe plant will supply Russia, Ukraine, Germany and the United Arab Emirates."
+    assert {"Russia", "Ukraine", "Germany", "United Arab Emirates"} <= _names(text, "location")

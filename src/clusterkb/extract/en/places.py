@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ...lang import gazetteer
-from ...lang.normalize import clean_spaces, fold
+from ...lang.normalize import clean_spaces, english_singular, fold
 from ...lang.translit import russian_place
 from ...model import Fact
 from ..document import Document
@@ -26,6 +26,7 @@ def places(doc: Document, people: list[tuple[int, int]], orgs: list[tuple[int, i
     pattern = re.compile(r"(?<![\w-])(?!The\b)([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + heads + r")\b")
     spans = [(m.start(), m.end(), f"{m.group(1)} {m.group(2).capitalize()}") for m in pattern.finditer(doc.text)
              if m.group(1) not in ORG_HEADS and m.group(1) not in ("The", "This", "Each")]
+    spans += [span for span in _listed(doc.text) if not any(a < span[1] and span[0] < b for a, b, _ in spans)]
     head_of = re.compile(r"(?<![\w-])(" + "|".join(PLACE_HEADS) + r")\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?![\w-])")
     spans += [(m.start(), m.end(), f"{m.group(1)} of {m.group(2)}") for m in head_of.finditer(doc.text)
               if not any(a < m.end() and m.start() < b for a, b, _ in spans)]
@@ -43,6 +44,26 @@ def places(doc: Document, people: list[tuple[int, int]], orgs: list[tuple[int, i
             place["aliases"].append(surface)
         place["mentions"].append(doc.mention(start, end))
     return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in found.values()]
+
+
+_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_LIST = re.compile(rf"(?<![\w-])({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+([A-Za-z]+)\b")
+
+
+def _listed(text: str) -> list[tuple[int, int, str]]:
+    """«the Orenburg, Smolensk and Ivanovo regions», «Primorsky and Trans-Baikal Territories»:
+    a list of names before one plural kind of place is a place of that kind each
+    («Orenburg Region», …), each mention its own name."""
+    heads = {head.lower(): head for head in PLACE_HEADS}
+    found = []
+    for m in _LIST.finditer(text):
+        head = heads.get(english_singular(m.group(2).lower()))
+        if head is None or m.group(2).lower() in heads:
+            continue
+        for name in re.finditer(_NAME, m.group(1)):
+            if name.group() not in ORG_HEADS:
+                found.append((m.start(1) + name.start(), m.start(1) + name.end(), f"{name.group()} {head}"))
+    return found
 
 
 # «in Sterlitamak», «near Orsk», «from Yelabuga and Chelny»: a word where a place is told
