@@ -380,10 +380,8 @@ def stats_tables(index: Index, top: int = 10) -> list[Table]:
 def stats_dict(index: Index, top: int = 10) -> dict[str, Any]:
     counts = index.kind_counts()
     langs = index.languages()
-    return {"articles": index.article_count(), "languages": dict(sorted(langs.items())),
-            "facts": {k: counts.get(k, 0) for k in KINDS},
-            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": f["total"]["articles"],
-                     "mentions": f["total"]["mentions"]} for f in index.top(top)]}
+    return {"articles": sum(langs.values()), "languages": dict(sorted(langs.items())),
+            "facts": {k: counts.get(k, 0) for k in KINDS}, "top": index.top_counts(top)}
 
 
 def report_lines(report: dict[str, Any]) -> list[str]:
