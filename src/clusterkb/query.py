@@ -196,11 +196,9 @@ def kb_stats(index: Index, top: int = 10) -> dict[str, Any]:
     Example: kb_stats(index, 1) → {"articles": 36, "languages": {"en": 4, "ru": 32},
     "facts": {"person": 120, …}, "top": [{"id": …, "kind": "organization", "name": "Минпромторг России",
     "articles": 11, "mentions": 25}]}"""
-    counts = index.kind_counts()
-    return {"articles": index.article_count(), "languages": dict(sorted(index.languages().items())),
-            "facts": {k: counts.get(k, 0) for k in KINDS},
-            "top": [{"id": f["id"], "kind": f["kind"], "name": label(f), "articles": f["total"]["articles"],
-                     "mentions": f["total"]["mentions"]} for f in index.top(top)]}
+    counts, langs = index.kind_counts(), index.languages()
+    return {"articles": sum(langs.values()), "languages": dict(sorted(langs.items())),
+            "facts": {k: counts.get(k, 0) for k in KINDS}, "top": index.top_counts(top)}
 
 
 def _sentences(fact: dict[str, Any]) -> set[tuple[str, str]]:
