@@ -320,7 +320,7 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
     return OrgMention(normal, aliases + ([inner] if inner else []), mentions, short, inner)
 
 
-_FEDERAL_ABBREVIATION = re.compile(r"^[Фф]едеральн\w+\s+(?P<abbr>[А-ЯЁ]{2,6})$")
+_FEDERAL_ABBREVIATION = re.compile(rf"^{gazetteer.FEDERAL_ADJECTIVE}\s+(?P<abbr>[А-ЯЁ]{{2,6}})$")
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)?\s*")
 _OPENING, _CLOSING = "«„“\"", "»“”\""
 

@@ -179,7 +179,7 @@ def _with_own_region(text: str, span: Span) -> Span:
     return Span(ORG, span.start, m.end())
 
 
-_FEDERAL_ADJECTIVE = re.compile(r"(?<![\w-])[Фф]едеральн(?:ый|ого|ому|ым|ом)\s+$")
+_FEDERAL_ADJECTIVE = re.compile(rf"(?<![\w-]){gazetteer.FEDERAL_ADJECTIVE}\s+$")
 
 
 def _with_federal_adjective(text: str, span: Span) -> Span:
