@@ -34,7 +34,7 @@ def clean_spaces(text: str) -> str:
 
 _LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
 _CYRILLIC_TWINS = str.maketrans(_LATIN_LOOKALIKES, "асеорхуАВСЕНКМОРТХ")
-_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*[а-яёА-ЯЁ]\w*|\w*[а-яёА-ЯЁ]\w*[a-zA-Z]\w*")
+_MIXED_WORD = re.compile(r"(?<!\w)(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])\w+")  # a whole word of both scripts
 
 
 def unmix_scripts(text: str) -> str:

@@ -32,6 +32,8 @@ def places(doc: Document, people: list[tuple[int, int]], orgs: list[tuple[int, i
               if not any(a < m.end() and m.start() < b for a, b, _ in spans)]
     taken = spans + [(a, b, "") for a, b in people]
     for form in _country_forms():
+        if form not in doc.text and form.upper() not in doc.text:  # a scan of the text per form is dear
+            continue
         for m in re.finditer(rf"(?<![\w-])(?:{re.escape(form)}|{re.escape(form.upper())})(?![\w-])", doc.text):
             if not any(a < m.end() and m.start() < b for a, b, _ in taken):  # «Kaluga» of «Kaluga Region»
                 spans.append((m.start(), m.end(), gazetteer.place(form) or form))
