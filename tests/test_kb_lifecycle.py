@@ -183,3 +183,34 @@ def test_run_records_say_what_happened_also_when_interrupted(tmp_path):
     again = run(data, "ingest", str(raw))
     assert again.exit_code == 0
     assert stats(data)["articles"] == 202
+
+
+def test_an_interrupted_run_keeps_the_files_it_finished(tmp_path):
+    """A file is recorded as soon as its articles are in, not at the end of the run: after a
+    Ctrl-C the next run skips the finished files by size and mtime instead of reading them."""
+    from clusterkb.ingest import ingest
+
+    data, raw = tmp_path / "data", tmp_path / "raw"
+    raw.mkdir()
+    for i in range(6):
+        (raw / f"a{i}.txt").write_text(f"{THREE} В парке работают {i + 3} компаний.", encoding="utf-8")
+    stored: list[str] = []
+
+    def stop_after_three(path: str, status: str) -> None:
+        stored.append(path)
+        if len(stored) == 3:
+            raise KeyboardInterrupt
+
+    try:
+        ingest([str(raw)], data, progress=stop_after_three)
+    except KeyboardInterrupt:
+        pass
+    for i in range(3):  # same size and time, other words: only a file read again would show it
+        path = raw / f"a{i}.txt"
+        before = path.stat()
+        path.write_text(path.read_text(encoding="utf-8").replace("открыл", "закрыл"), encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    seen: dict[str, str] = {}
+    report = ingest([str(raw)], data, progress=lambda path, status: seen.setdefault(Path(path).name, status))
+    assert (report.new, report.changed, report.unchanged) == (3, 0, 3)
+    assert sorted(name for name, status in seen.items() if status == "unchanged") == ["a0.txt", "a1.txt", "a2.txt"]

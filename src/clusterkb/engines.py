@@ -34,7 +34,7 @@ from .budget import DEFAULT_SECONDS
 from .extract import extract_json
 
 ENGINES = ("local", "dask")
-IN_FLIGHT_PER_WORKER = 4  # enough to keep every worker busy, few enough to keep memory flat
+IN_FLIGHT_PER_WORKER = 16  # enough to keep every worker busy while the parent resolves, few enough to keep memory flat
 DASK_BATCH = 8  # articles per Dask task: the client's and scheduler's cost per task, paid once per 8
 DASK_EXTRA = "pip install 'clusterkb[dask]'"
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>

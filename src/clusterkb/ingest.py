@@ -56,12 +56,24 @@ class IngestReport:
                 "facts": {"added": self.facts_added, "merged": self.facts_merged, "total": self.facts_total}}
 
 
+@dataclass(frozen=True)
+class _FileRecord:
+    """What to record of a file once every article read from it is in: its stat, the articles
+    it held at the last ingest (`old`) and those it holds now (`ids`)."""
+
+    path: str
+    info: dict[str, Any]
+    old: list[str]
+    ids: list[str]
+
+
 @dataclass
 class _Job:
     article: Article
     file: dict[str, Any] | None
     replaces: list[str]
     known: bool = False  # the article is stored already (re-extracted by --force)
+    closes: _FileRecord | None = None  # the last article of this file: record it once this one is in
 
 
 @dataclass(frozen=True)
@@ -138,31 +150,69 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
     if options.force:
         report.unforgotten = writer.unforget_all()
     report.removed = _forget_deleted_files(writer, paths)
-    files: dict[str, tuple[dict[str, Any], list[str]]] = {}
     added, merged = set(), set()
     stored = 0
-    jobs = _jobs(paths, writer, options, report, progress, files)
+    jobs = _RunsOut(_jobs(paths, writer, options, report, progress))
     for job, result in extract_all(jobs, lambda job: job.article, workers=options.workers, engine=options.engine,
                                    address=options.address, seconds=options.article_timeout):
-        if isinstance(result, str):
-            report.failed.append((job.article.path, result))
-            _tell(progress, job.article.path, "failed")
-            continue
+        one = _store(writer, job, result, report, progress)
+        stored += one
+        if (one and stored % RESOLVE_EVERY == 0) or jobs.just_ran_out():
+            _resolve(writer, added, merged)  # while the workers extract what is left
+    _resolve(writer, added, merged)
+    report.facts_added, report.facts_merged = len(added), len(merged - added)
+    report.facts_total = sum(writer.counts().values())
+
+
+def _store(writer: Writer, job: _Job, result: Any, report: IngestReport, progress: Progress | None) -> bool:
+    """Store one extraction result (or count its failure), and record the file it ends; True if
+    an article was stored."""
+    if isinstance(result, str):
+        report.failed.append((job.article.path, result))
+        status = "failed"
+    else:
         article_json, facts_json = result
         writer.add_article(article_json, facts_json, job.file["path"] if job.file else None, job.replaces, job.file)
         status = "changed" if job.replaces else "reextracted" if job.known else "new"
         setattr(report, status, getattr(report, status) + 1)
-        _tell(progress, job.article.path, status)
-        stored += 1
-        if stored % RESOLVE_EVERY == 0:  # while the workers extract the next ones
-            _resolve(writer, added, merged)
-    for path, (info, ids) in files.items():  # every article of these files is in: they are read whole
-        writer.set_file(path, info, ids)
-        for gone in set(info.get("old", [])) - set(ids):
-            report.removed += writer.drop_if_orphan(gone)
-    _resolve(writer, added, merged)
-    report.facts_added, report.facts_merged = len(added), len(merged - added)
-    report.facts_total = sum(writer.counts().values())
+    if job.closes:
+        _record_file(writer, job.closes, report)
+    _tell(progress, job.article.path, status)
+    return status != "failed"
+
+
+def _record_file(writer: Writer, record: _FileRecord, report: IngestReport) -> None:
+    """A file read whole: its articles now, and those it held before that no file holds now leave."""
+    writer.set_file(record.path, record.info, record.ids)
+    for gone in set(record.old) - set(record.ids):
+        report.removed += writer.drop_if_orphan(gone)
+
+
+class _RunsOut:
+    """An iterator that tells, once, that it has run out: the moment the last articles are in
+    flight, when resolving what is stored overlaps with their extraction instead of following it.
+
+    Example: jobs = _RunsOut(iter([1])); next(jobs); jobs.just_ran_out() → False (not asked past
+    the end yet); after next(jobs) raises StopIteration, just_ran_out() → True once, then False."""
+
+    def __init__(self, items: Iterable[_Job]):
+        self.items, self.out, self.told = iter(items), False, False
+
+    def __iter__(self) -> _RunsOut:
+        return self
+
+    def __next__(self) -> _Job:
+        try:
+            return next(self.items)
+        except StopIteration:
+            self.out = True
+            raise
+
+    def just_ran_out(self) -> bool:
+        if self.out and not self.told:
+            self.told = True
+            return True
+        return False
 
 
 def _resolve(writer: Writer, added: set[str], merged: set[str]) -> None:
@@ -186,10 +236,11 @@ def _record(writer: Writer, report: IngestReport, report_file: str | os.PathLike
 
 
 def _jobs(paths: list[str], writer: Writer, options: _Options, report: IngestReport,
-          progress: Progress | None, files: dict[str, tuple[dict[str, Any], list[str]]]) -> Iterator[_Job]:
+          progress: Progress | None) -> Iterator[_Job]:
     """Articles that need extracting; unchanged, forgotten and unreadable ones are counted here.
     Files are keyed by their resolved path, so the same file reached another way is the same
-    file; `files` collects what to record of each file read."""
+    file. A file read whole is recorded with its last job (`_Job.closes`), or at once when none
+    of its articles needs extracting, so nothing is kept per file for the rest of the run."""
     queued: set[str] = set()
     force = options.force
     for path in iter_paths(paths, options.follow_symlinks):
@@ -210,6 +261,7 @@ def _jobs(paths: list[str], writer: Writer, options: _Options, report: IngestRep
             continue
         old_ids = list(known["ids"]) if known else []
         new_ids: list[str] = []
+        last: _Job | None = None  # held back one article, to be marked the file's last
         for item in iter_articles([name], options.max_bytes, options.follow_symlinks):
             if isinstance(item, ArticleError) or unsupported(item):
                 _fail(report, progress, item.path, item.problem if isinstance(item, ArticleError) else unsupported(item))
@@ -221,9 +273,15 @@ def _jobs(paths: list[str], writer: Writer, options: _Options, report: IngestRep
                 _tell(progress, item.path, "unchanged")
                 continue
             queued.add(item.id)
-            yield _Job(item, file, [i for i in old_ids if i != item.id] if len(old_ids) == 1 else [], stored)
-        if file:
-            files[key] = ({**file, "old": old_ids}, new_ids)
+            if last:
+                yield last
+            last = _Job(item, file, [i for i in old_ids if i != item.id] if len(old_ids) == 1 else [], stored)
+        record = _FileRecord(key, file, old_ids, new_ids) if file else None
+        if last:
+            last.closes = record
+            yield last
+        elif record:
+            _record_file(writer, record, report)
 
 
 def forget(articles: Iterable[str], data_dir: str | os.PathLike, *, wait: float = 0.0) -> tuple[list[str], list[str]]:
