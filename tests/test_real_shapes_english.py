@@ -63,3 +63,21 @@ def test_a_position_held_at_a_company_names_the_company():
     person = english(text, "person")["Ivan Petrov"].attrs
     assert (person["position"], person["organization"]) == ("Chief Economist", "Volga Capital")
     assert "Volga Capital" in english(text, "organization")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The Vorsino park signed agreements with three investors on Jan. 15, 2024.", "2024-01-15"),
+    ("The plant will open on Sept. 3, 2025, the company said.", "2025-09-03"),
+])
+def test_a_date_after_an_abbreviated_month_stays_in_its_sentence(text, value):
+    """razdel ends a sentence at «Jan.»; the sentence goes on, so the date is whole."""
+    assert value in {f.attrs["value"] for f in facts_of(text, "date", lang="en", published="2024-01-20")}
+
+
+def test_a_sentence_goes_on_after_a_title_and_a_saint():
+    """«Gov.», «Mr.» and «St.» end no sentence: the name after them is in the same sentence."""
+    text = "A delegation from St. Petersburg met Gov. Vladislav Shapsha at the park."
+    people, places = english(text, "person"), english(text, "location")
+    assert "Vladislav Shapsha" in people and "Saint Petersburg" in places
+    sentence = people["Vladislav Shapsha"].mentions[0].sentence
+    assert sentence == text

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..lang.gazetteer import english_words
 from ..lang.normalize import unmix_scripts
 from ..model import Article
 from ..model import Mention
@@ -101,10 +102,29 @@ def make_document(article: Article) -> Document:
     text = unmix_scripts("".join(chars))
     sentences = []
     for line_start, line in _lines(text):
-        for s in sentenize(line):
-            if s.text.strip():
-                sentences.append(Sentence(line_start + s.start, line_start + s.stop, s.text))
+        for start, stop in _going_on([(s.start, s.stop) for s in sentenize(line) if s.text.strip()], line):
+            sentences.append(Sentence(line_start + start, line_start + stop, line[start:stop]))
     return Document(article, text, sentences)
+
+
+_GOES_ON = re.compile(r"(?<![\w.])(?:" + "|".join(
+    english_words()["month_abbreviations"] + english_words()["honorifics"] + english_words()["not_sentence_ends"]
+) + r")\.$")
+
+
+def _going_on(spans: list[tuple[int, int]], line: str) -> list[tuple[int, int]]:
+    """razdel's sentences of a line, with those it cut after an English abbreviation that never
+    ends one joined to the next: «on Jan.» + «15, 2024 …» → «on Jan. 15, 2024 …», and so «Gov.
+    Vladislav Shapsha» and «St. Petersburg» stay whole for NER, dates and roles.
+
+    Example: _going_on([(0, 10), (11, 20)], "Since Jan. 15 it is.") → [(0, 20)]"""
+    out: list[tuple[int, int]] = []
+    for start, stop in spans:
+        if out and _GOES_ON.search(line[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], stop)
+        else:
+            out.append((start, stop))
+    return out
 
 
 def _lines(text: str):
