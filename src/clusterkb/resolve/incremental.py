@@ -105,7 +105,7 @@ class Resolver:
     def run(self) -> Outcome:
         self._mark_article_relative()
         dirty = {n: kind for n, kind in self.db.execute(
-            "SELECT d.entity, e.kind FROM dirty d JOIN entities e ON e.n = d.entity")}
+            "SELECT d.entity, e.kind FROM dirty d CROSS JOIN entities e ON e.n = d.entity")}
         for kind in NAMED_KINDS:
             pending = self._items(f"{self.pending} AND i.kind = ?", (*self.bound, kind))
             self._named(kind, pending, {n for n, k in dirty.items() if k == kind})
@@ -146,10 +146,11 @@ class Resolver:
 
     def _entities_with(self, keys: Iterable[str], kind: str) -> dict[str, set[int]]:
         """The entities of a kind found under each key (a place «Липецк» and the zone of that
-        alias share a key and never an entity)."""
+        alias share a key and never an entity). CROSS JOIN: the keys are walked first, not every
+        entity of the kind (SQLite keeps that order; 0.2 s a lookup at 160,000 people otherwise)."""
         out: dict[str, set[int]] = {}
         for part in chunks(sorted(set(keys))):
-            for key, n in self.db.execute(f"SELECT k.key, k.entity FROM entity_keys k JOIN entities e "
+            for key, n in self.db.execute(f"SELECT k.key, k.entity FROM entity_keys k CROSS JOIN entities e "
                                           f"ON e.n = k.entity WHERE k.key IN ({marks(part)}) AND e.kind = ?",
                                           (*part, kind)):
                 out.setdefault(key, set()).add(n)
@@ -418,7 +419,7 @@ class Resolver:
                             f"WHERE article IN ({marks(part)}) AND vkey IS NOT NULL", part)
 
     def _values(self, dirty: set[int]) -> None:
-        dirty |= {n for (n,) in self.db.execute("SELECT d.entity FROM dirty d JOIN entities e ON e.n = d.entity "
+        dirty |= {n for (n,) in self.db.execute("SELECT d.entity FROM dirty d CROSS JOIN entities e ON e.n = d.entity "
                                                 "WHERE e.vkey IS NOT NULL")}
         pending = self._items(f"{self.pending} AND i.kind IN ({marks(VALUE_KINDS)})", (*self.bound, *VALUE_KINDS))
         placed = self._place(pending)
