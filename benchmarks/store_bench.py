@@ -4,6 +4,7 @@ and in a big one, and how fast `stats`, `query`, `show` and `export` answer ther
     .venv/bin/python benchmarks/store_bench.py --kb-articles 10000            # build, then measure
     .venv/bin/python benchmarks/store_bench.py --kb /tmp/kb100k --json out.json   # measure a KB built before
     .venv/bin/python benchmarks/store_bench.py --build-synthetic 1000000 --kb /tmp/kb1m   # build directly, then measure
+    .venv/bin/python benchmarks/store_bench.py --kb /tmp/kb100k --only nightly   # the nightly runs alone
 
 With --build-synthetic the store is written straight into its tables (benchmarks/synthetic.py:
 the entities resolution would make, in bulk; about 1 ms an article). Otherwise the big knowledge base is built from the real extraction results of the sample articles in
@@ -11,11 +12,18 @@ data/raw/, cloned with their places, people and numbers varied per clone, stored
 through the store's own writer (the NLP runs once per sample, not per clone). The 50 new
 articles are varied sample texts (benchmarks/bench.py's corpus) ingested by the installed
 command, models and all.
+
+The nightly block also ingests 50 articles naming a hub (the region named in most articles but
+fewer than half of them, about a third in the synthetic store) into three copies of the store:
+as it is, after `clusterkb merge` of the hub with the region named in fewest articles, and after
+`clusterkb split` of the hub's mentions in its first article: a judged entity must grow at the
+cost of an unjudged one (the judgement's own run is reported beside it).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -99,6 +107,47 @@ def nightly(kb: Path, tmp: Path) -> dict:
     return out
 
 
+def judged_nightly(kb: Path, tmp: Path) -> dict:
+    """50 new articles naming the hub ingested (one worker) into copies of `kb`: unjudged, with
+    the hub merged with the least-named region, and with the hub split by its first article."""
+    from clusterkb.store import Store
+
+    index = Store(kb).index()
+    total = index.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    hub, hub_id, members = index.db.execute(
+        "SELECT name, id, articles FROM entities WHERE kind = 'location' AND 2 * articles <= ? "
+        "ORDER BY articles DESC, name LIMIT 1", (total,)).fetchone()
+    (least,) = index.db.execute("SELECT id FROM entities WHERE kind = 'location' AND id != ? "
+                                "ORDER BY articles, name LIMIT 1", (hub_id,)).fetchone()
+    (first,) = index.db.execute("SELECT min(article) FROM items WHERE entity = (SELECT n FROM entities WHERE id = ?)",
+                                (hub_id,)).fetchone()
+    index.close()
+    texts = [_naming(text, hub) for text in corpus(50, seed=78)]
+    write_corpus(texts, tmp / "hub")
+    out: dict = {"hub": hub, "hub_articles": members}
+    for case, judgement in (("unjudged", None), ("merged", ["merge", hub_id, least]),
+                            ("split", ["split", hub_id, "--article", first])):
+        copy = tmp / f"judged-{case}"
+        shutil.copytree(kb, copy)
+        base = [SCRIPT, "--data-dir", str(copy)]
+        if judgement:
+            seconds, rss = timed(base + judgement)
+            out[f"{case}_judgement"] = {"seconds": round(seconds, 2), "peak_rss_mib": rss}
+        load = os.getloadavg()[0]
+        seconds, rss = timed(base + ["ingest", str(tmp / "hub"), "-q"])
+        out[case] = {"seconds": round(seconds, 2), "peak_rss_mib": rss, "load": round(load, 2)}
+        shutil.rmtree(copy)
+    for case in ("merged", "split"):
+        out[f"{case}_wall_ratio"] = round(out[case]["seconds"] / out["unjudged"]["seconds"], 2)
+    return out
+
+
+def _naming(text: str, hub: str) -> str:
+    """The article with a sentence naming the hub, in its first paragraph."""
+    lines = text.split("\n")
+    return "\n".join(lines[:3] + [f"В проекте участвует {hub}."] + lines[3:])
+
+
 def reads(kb: Path) -> dict:
     """Start-to-exit seconds (median of 3) of the reads an analyst makes, on a typical region,
     the region named in most articles, and a person."""
@@ -131,6 +180,7 @@ def main() -> None:
     ap.add_argument("--kb", help="measure this data dir (built before) instead of building one")
     ap.add_argument("--build-synthetic", type=int, metavar="N",
                     help="first write a store of N synthetic articles into --kb (benchmarks/synthetic.py)")
+    ap.add_argument("--only", choices=["nightly", "reads"], help="measure only the nightly runs or only the reads")
     ap.add_argument("--json", help="also write the figures here")
     a = ap.parse_args()
     report: dict = {"machine": machine()}
@@ -146,8 +196,11 @@ def main() -> None:
                                           capture_output=True, text=True).stdout)
         report["kb"] = {"articles": stats["articles"], "facts": sum(stats["facts"].values()),
                         "store_mib": round((kb / "extracted" / "kb.sqlite").stat().st_size / 2**20, 1)}
-        report["nightly_50"] = nightly(kb, Path(tmp))
-        report["reads_s"] = reads(kb)
+        if a.only != "reads":
+            report["nightly_50"] = nightly(kb, Path(tmp))
+            report["nightly_50_judged_hub"] = judged_nightly(kb, Path(tmp))
+        if a.only != "nightly":
+            report["reads_s"] = reads(kb)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     if a.json:
         Path(a.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -5,6 +5,7 @@ the automatic merge, and a contradiction is refused."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -87,6 +88,40 @@ def test_merge_joins_two_names_of_one_fund_and_a_later_ingest_keeps_them_joined(
     assert "judgement 1 (merge" in ok(funds, "show", "Омский областной фонд поддержки промышленности", "--why")
     ok(funds, "forget", str(tmp_path / "raw" / "c.txt"))
     assert holding(funds, "organization", "Фонд развития промышленности Омской области") == [{"a.txt", "b.txt"}]
+
+
+FUND_D = ("Смирнов о займах\n\nДиректор Фонда развития промышленности Омской области Пётр Смирнов рассказал, что "
+          "фонд выдаст ещё пять займов.\n")
+
+
+def test_judged_entities_that_grew_by_later_articles_export_as_a_rebuild_makes_them(funds, tmp_path):
+    """Merged funds and a person split by article, then articles naming them again: the fund
+    keeps the merge's reason, the new «Пётр Смирнов» stays with the one the split left, and the
+    export equals the one `rebuild` makes of the same articles and judgements, also once the
+    judgements are withdrawn."""
+    ok(funds, "merge", "Фонд развития промышленности Омской области", "Омский областной фонд поддержки промышленности",
+       "--note", "один фонд")
+    ok(funds, "split", "Пётр Смирнов", "--article", "b.txt")
+    for name, text in (("c", FUND_C), ("d", FUND_D)):
+        (tmp_path / "raw" / f"{name}.txt").write_text(text, encoding="utf-8")
+    ok(funds, "ingest", str(tmp_path / "raw"), "-q")
+    assert holding(funds, "organization", "Фонд развития промышленности Омской области") == \
+        [{"a.txt", "b.txt", "c.txt", "d.txt"}]
+    assert holding(funds, "person", "Пётр Смирнов") == [{"a.txt", "d.txt"}, {"b.txt"}]
+    why = json.loads(ok(funds, "show", "Омский областной фонд поддержки промышленности", "--format", "json"))[0]["why"]
+    assert any(r.startswith("judgement 1 (merge") and r.endswith("— один фонд") for r in why)
+    assert ok(funds, "export", "--format", "jsonl") == rebuilt_export(funds, tmp_path / "copy")
+    for n in ("2", "1"):
+        ok(funds, "judgements", "--drop", n)
+        assert ok(funds, "export", "--format", "jsonl") == rebuilt_export(funds, tmp_path / f"copy{n}")
+    assert holding(funds, "person", "Пётр Смирнов") == [{"a.txt", "b.txt", "d.txt"}]
+
+
+def rebuilt_export(data: Path, copy: Path) -> str:
+    """The export of a copy of the knowledge base once `rebuild` has resolved it from scratch."""
+    shutil.copytree(data, copy)
+    ok(copy, "rebuild")
+    return ok(copy, "export", "--format", "jsonl")
 
 
 def test_a_merge_naming_several_entities_is_refused_with_the_candidates(funds):

@@ -740,7 +740,7 @@ def merge(articles: Iterable[ArticleFacts], judgements: Judgements | None = None
             attrs = Summary.of(kind, group).attrs()
             for item in group:
                 entity_of[item.order] = attrs["name"]
-            why = named_reasons(group) + judgements.reasons(group)
+            why = named_reasons(group) + judgements.reasons(judgements.held(group))
             out.append((kind, fact_id(kind, attrs["name"]), attrs | _why(why), group))
     names = local_names([i for i in items if i.fact.kind in NAMED_KINDS], lambda i: entity_of[i.order])
     values = [i for i in items if i.fact.kind in VALUE_KINDS]

@@ -75,6 +75,7 @@ class Judgements:
     def __init__(self, judgements: Iterable[Judgement] = ()):
         self.all = sorted(judgements, key=lambda j: j.id)
         self.by_id = {j.id: j for j in self.all}
+        self.splits = [j.id for j in self.all if j.verb == SPLIT]
         self._anchored: dict[tuple[str, str, str], set[Label]] = {}
         for j in self.all:
             for side, anchors in enumerate(j.sides):
@@ -103,19 +104,32 @@ class Judgements:
         if not self._anchored:
             return groups
         labels = {item.order: self.labels(item) for group in groups for item in group}
-        splits = [j.id for j in self.all if j.verb == SPLIT]
-        for j in splits:
+        for j in self.splits:
             groups = [part for group in groups for part in _split(group, j, labels)]
-        return _merged(groups, [j for j in self.all if j.verb == MERGE], set(splits), labels)
+        return _merged(groups, [j for j in self.all if j.verb == MERGE], set(self.splits), labels)
 
-    def reasons(self, group: list[Any]) -> list[str]:
-        """Why the analyst's word shaped a group: «judgement 3 (merge, 2026-12-02): «A» and «B»
-        are one — same fund»."""
-        held: dict[int, set[int]] = {}
-        for item in group:
-            for j, side in self.labels(item):
-                held.setdefault(j, set()).add(side)
-        return [_reason(self.by_id[j], sides) for j, sides in sorted(held.items()) if _shaped(self.by_id[j], sides)]
+    def remainder(self, group: list[Any]) -> list[Any]:
+        """The facts of an automatic group that a fact no judgement anchors stays with once the
+        splits have cut the group (`apply` takes each split's side out and keeps the rest
+        together): the whole group when no split cuts it.
+
+        Example: a split of «ОЭЗ» out of [«ОЭЗ «Липецк»», «ОЭЗ»] → [«ОЭЗ «Липецк»»]."""
+        labels = {item.order: self.labels(item) for item in group}
+        for j in self.splits:
+            group = _split(group, j, labels)[-1]
+        return group
+
+    def held(self, group: list[Any]) -> frozenset[Label]:
+        """The sides of judgements the facts of a group are on."""
+        return frozenset().union(*(self.labels(item) for item in group))
+
+    def reasons(self, held: Iterable[Label]) -> list[str]:
+        """Why the analyst's word shaped a group holding facts on these sides (`held`):
+        «judgement 3 (merge, 2026-12-02): «A» and «B» are one — same fund»."""
+        sides: dict[int, set[int]] = {}
+        for j, side in held:
+            sides.setdefault(j, set()).add(side)
+        return [_reason(self.by_id[j], s) for j, s in sorted(sides.items()) if _shaped(self.by_id[j], s)]
 
     def conflict(self, new: Judgement, parts: list[list[Any]]) -> Judgement | None:
         """The judgement in force that `new` contradicts, given the facts of the entities it is
