@@ -267,3 +267,14 @@ def test_a_cluster_named_by_its_field_and_region_is_an_organisation(text, name):
 ])
 def test_a_cluster_without_field_or_region_names_no_body(text):
     assert not facts_of(text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Проект поддержало Минвостокразвития, сообщил министр.", "Минвостокразвития"),
+    ("Вице-премьер дал Минвостокразвития поручение.", "Минвостокразвития"),
+    ("Заявку направили в Минцифры России.", "Минцифры России"),
+    ("Программу обсудили с представителями Минпросвещения.", "Минпросвещения"),
+])
+def test_a_ministrys_short_name_ending_in_a_genitive_does_not_decline(text, name):
+    orgs = by_name(facts_of(text, "organization"))
+    assert name in orgs and orgs[name].attrs.get("canonical")

@@ -310,6 +310,8 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
     named = f"{kind} «{surface.strip('«»')}»" if kind else surface
     if not kind and (_quoted_plural(doc.text, span, words) or _appositive(doc.text, span, words)):
         normal = surface
+    elif not kind and gazetteer.federal_body(words[0]):
+        normal = named  # «Минвостокразвития», «Минцифры»: a table form, as it is said in the nominative
     else:
         normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
     normal = _FEDERAL_ABBREVIATION.sub(r"федеральный \g<abbr>", normal)  # «федерального ФРП»
