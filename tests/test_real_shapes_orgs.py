@@ -278,3 +278,25 @@ def test_a_cluster_without_field_or_region_names_no_body(text):
 def test_a_ministrys_short_name_ending_in_a_genitive_does_not_decline(text, name):
     orgs = by_name(facts_of(text, "organization"))
     assert name in orgs and orgs[name].attrs.get("canonical")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Резидентом территории опережающего развития «Озёрная» стала компания.",
+     "территория опережающего развития «Озёрная»", "Озёрная"),
+    # the kind's initials in brackets between the kind and the name: the name with its initials is an alias
+    ("Заявку подали в территорию опережающего развития (ТОР) «Озёрная».",
+     "территория опережающего развития «Озёрная»", "ТОР «Озёрная»"),
+    ("Резидентом особой экономической зоны (ОЭЗ) «Луговая» стала компания.",
+     "особая экономическая зона «Луговая»", "ОЭЗ «Луговая»"),
+])
+def test_a_kind_said_in_several_words_or_with_its_initials_in_brackets_names_the_quoted_body(text, name, alias):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name] and alias in orgs[name].attrs["aliases"]
+
+
+def test_a_quoted_name_after_the_bare_word_for_territory_is_no_body():
+    assert not facts_of("На территории «Озёрная» работают пять компаний.", "organization")
+
+
+def test_a_currency_code_is_no_organisation():
+    assert not facts_of("The park attracted RUR 14 per each RUR 1 of public money.", "organization", lang="en")

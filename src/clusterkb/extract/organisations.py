@@ -295,6 +295,8 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
     inner = _INNER_PAREN_ABBR.match(surface)
     if inner:  # «Фонд развития промышленности (ФРП) Ростовской области»
         surface, aliases = f"{inner.group('main')} {inner.group('rest')}", [inner.group("abbr")]
+        if inner.group("abbr") in KIND_ABBREVIATIONS and inner.group("rest")[:1] in _OPENING:
+            aliases = [f"{inner.group('abbr')} {inner.group('rest')}"]  # «зоны (ОЭЗ) «Алабуга»»: «ОЭЗ «Алабуга»»
     m = _PAREN_ABBR.match(surface)
     if m:
         surface, aliases = m.group("main"), [m.group("abbr")]

@@ -329,20 +329,38 @@ def _balance_quotes(text: str, span: Span) -> Span:
     return Span(span.type, span.start, end) if closed or not (opened > 0 or straight) else span
 
 
+@lru_cache(maxsize=1)
+def _kind_phrase_pattern() -> re.Pattern[str]:
+    """A kind said in several words, in any case, ending where a name follows (data/org_types.json
+    kind_phrases), with the initials it goes by in brackets: «территории опережающего развития (ТОР) »."""
+    phrases = any_case_pattern(words("org_types.json", "kind_phrases"))
+    return re.compile(rf"(?<![\w-])(?:{phrases})(?:\s*\([A-ZА-ЯЁ]{{2,8}}\))?\s*$", re.I)
+
+
+_BRACKETED_INITIALS = re.compile(r"\s*\([A-ZА-ЯЁ]{2,8}\)\s*$")  # «особой экономической зоны (ОЭЗ) «Х»»
+
+
 def with_org_type(text: str, span: Span) -> Span:
     """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name (a kind said
-    by its initials too: «ТОР «Заречная»», data/org_types.json kind_abbreviations); a kind
-    before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
-    «совета технопарка «X»»), while «группа компаний «X»» is one name."""
+    by its initials too: «ТОР «Заречная»», data/org_types.json kind_abbreviations, or in several
+    words: «территории опережающего развития «Кангалассы»», kind_phrases; the kind's initials
+    may stand in brackets between: «зоны (ОЭЗ) «Алабуга»»); a kind before a kind in the singular
+    genitive is another thing of that body («площадке парка «X»», «совета технопарка «X»»),
+    while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
         quote = span.start
     elif span.start > 0 and text[span.start - 1] in OPEN_QUOTES + '"':
         quote = span.start - 1
     else:
         return span
+    if phrase := _kind_phrase_pattern().search(text, max(0, quote - 90), quote):
+        return Span(ORG, phrase.start(), span.end)
+    initials = _BRACKETED_INITIALS.search(text, max(0, quote - 12), quote)
     start = pending = quote
+    if initials:
+        pending = initials.start()
     kind = None
-    for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
+    for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), pending))):
         word = m.group()
         if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
             break
