@@ -78,6 +78,9 @@ ARTICLES = {
                     "АО «Северный луч» подписала соглашение с резидентом.",
     "park_only": "Индустриальный парк расширяется\n\n"
                  "Индустриальный парк «Северный луч» расширит территорию на 20 гектаров.",
+    "zone_on_park": "В регионе появится особая экономическая зона\n\n"
+                    "Правительство подписало постановление о создании особой экономической зоны «Северный луч». "
+                    "ОЭЗ «Северный луч» примет первых резидентов через год.",
     "minprom_rt_short": "Татарстан поддержит станкостроителей\n\n"
                         "Минпромторг РТ объявил конкурс субсидий для станкостроителей.",
     "minprom_rt_full": "В Казани обсудили станкостроение\n\n"
@@ -190,6 +193,12 @@ def test_a_park_and_the_company_of_its_name_stay_apart(kb):
     park = the(kb, "organization", "Индустриальный парк «Северный луч»")
     company = the(kb, "organization", "АО «Северный луч»")
     assert files(park) == {"park_company", "park_only"} and files(company) == {"park_company"}
+
+
+def test_a_special_economic_zone_and_a_park_of_its_name_stay_apart(kb):
+    zone = the(kb, "organization", "ОЭЗ «Северный луч»")
+    park = the(kb, "organization", "Индустриальный парк «Северный луч»")
+    assert files(zone) == {"zone_on_park"} and files(park) == {"park_company", "park_only"}
 
 
 # must be one ----------------------------------------------------------------------------------

@@ -300,3 +300,19 @@ def test_a_quoted_name_after_the_bare_word_for_territory_is_no_body():
 
 def test_a_currency_code_is_no_organisation():
     assert not facts_of("The park attracted RUR 14 per each RUR 1 of public money.", "organization", lang="en")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Промпарк «Кедровый» получит субсидию. Индустриальный парк «Кедровый» занимает 200 гектаров.",
+     "Индустриальный парк «Кедровый»", "Промпарк «Кедровый»"),
+    ("Совет ОЭЗ «Луговая» одобрил проект. Промышленно-производственная особая экономическая зона "
+     "«Луговая» растёт.", "Промышленно-производственная особая экономическая зона «Луговая»", "ОЭЗ «Луговая»"),
+])
+def test_one_site_named_by_two_words_of_its_kind_is_one_body(text, name, alias):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name] and alias in orgs[name].attrs["aliases"]
+
+
+def test_a_special_economic_zone_made_on_a_parks_land_is_another_body():
+    text = "Особая экономическая зона «Кедровый» создана на территории индустриального парка «Кедровый»."
+    assert len(facts_of(text, "organization")) == 2

@@ -678,14 +678,17 @@ def _same_body(a: OrgMention, b: OrgMention) -> bool:
 
 
 def _same_quoted_name(x: OrgMention, y: OrgMention) -> bool:
-    """«Омсктрансмаш» and АО «Омсктрансмаш», «парк «Х»» and «индустриальный парк «Х»»: one
-    body — but not ОЭЗ «Липецк» and АО «ОЭЗ ППТ «Липецк»», whose kinds differ."""
+    """«Омсктрансмаш» and АО «Омсктрансмаш», «парк «Х»» and «индустриальный парк «Х»», «промпарк
+    «Х»» and «индустриальный парк «Х»» (sites of one category): one body — but not ОЭЗ «Липецк»
+    and АО «ОЭЗ ППТ «Липецк»», whose kinds differ, nor ОЭЗ «Х» and the park «Х» on its land."""
     if not x.quoted or fold(x.quoted) != fold(y.quoted or y.normal):
         return False
     if not y.quoted:
         return True
     kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split() for o in (x, y))
-    return kind_x[-1:] == kind_y[-1:] or _kind_abbreviates(kind_x, kind_y) or _kind_abbreviates(kind_y, kind_x)
+    site = gazetteer.kind_category(kind_x)
+    return kind_x[-1:] == kind_y[-1:] or _kind_abbreviates(kind_x, kind_y) or _kind_abbreviates(kind_y, kind_x) \
+        or site not in (None, "company") and site == gazetteer.kind_category(kind_y)
 
 
 def _kind_abbreviates(short: list[str], full: list[str]) -> bool:

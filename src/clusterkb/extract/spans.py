@@ -437,7 +437,7 @@ def _after_site_noun(text: str, start: int) -> bool:
     if not word:
         return False
     lemma = nlp.parse(word.lower())[0].normal_form if word.islower() else word.lower()
-    return gazetteer.org_category(lemma) == "site"
+    return gazetteer.is_site_word(lemma)
 
 
 def _is_quoted(text: str, span: Span) -> bool:

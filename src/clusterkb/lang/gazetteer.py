@@ -188,6 +188,22 @@ def org_category(type_word: str) -> str | None:
     return _categories().get(fold(type_word))
 
 
+def kind_category(kind_words: list[str]) -> str | None:
+    """The category of the kind said before a quoted name: by the initials of its last words
+    when they spell a kind («особая экономическая зона» → «ОЭЗ»: a special economic zone, not
+    the site «промышленная зона»), else by its last word («индустриальный парк» → «site»)."""
+    folded = [fold(w) for w in kind_words if w]
+    for n in range(len(folded), 1, -1):
+        if category := _categories().get("".join(w[0] for w in folded[-n:])):
+            return category
+    return _categories().get(folded[-1]) if folded else None
+
+
+def is_site_word(type_word: str) -> bool:
+    """«парк», «ОЭЗ», «ТОР»: a type word of a kind of site (every category but a company)."""
+    return org_category(type_word) not in (None, "company")
+
+
 @lru_cache(maxsize=50_000)
 def is_bare_type(form: str) -> bool:
     """«Фонд», «министерство», «Минэкономразвития» alone: a form that names a body only inside

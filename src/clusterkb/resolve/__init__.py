@@ -288,9 +288,11 @@ def joined_signature(a: frozenset[str] | None, b: frozenset[str] | None) -> froz
 
 
 def category(fact: Fact) -> frozenset[str] | None:
-    """Whether a body is a site or a company, by the type word before its quoted name:
-    «индустриальный парк «Северный луч»» is a {"site"}, «АО «Северный луч»», which runs it, a
-    {"company"} — two bodies though they share the quoted name. None: no form says."""
+    """Whether a body is a site, a special economic zone or a company (data/org_types.json
+    categories), by the kind before its quoted name: «индустриальный парк «Северный луч»» is a
+    {"site"}, «АО «Северный луч»», which runs it, a {"company"}, «ОЭЗ «Северный луч»» made on
+    the park's land a {"special economic zone"} — bodies apart though they share the quoted
+    name. None: no form says."""
     return categories_of(forms_of(fact)) if fact.kind == "organization" else None
 
 
@@ -303,7 +305,7 @@ def categories_of(forms: Iterable[str]) -> frozenset[str] | None:
 def _form_category(form: str) -> str | None:
     quote = next((i for i, c in enumerate(form) if c in "«\"“"), -1)
     words = form[:quote].split() if quote > 0 else []
-    return gazetteer.org_category(words[-1]) if words else None
+    return gazetteer.kind_category(words)
 
 
 # grouping named facts ---------------------------------------------------------------------
