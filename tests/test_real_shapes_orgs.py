@@ -235,6 +235,10 @@ def test_a_regional_edition_is_named_with_its_city():
     ("Технопарк «Идея» и «Сколково» подписали соглашение.", ["Технопарк «Идея»", "Сколково"]),
     # a kind by its initials has no number: it is the kind of each name of the list
     ("Границы ТОР «Заречная» и «Луговая» расширили.", ["ТОР «Заречная»", "ТОР «Луговая»"]),
+    # the names are the parks', not their managing companies'
+    ("Управляющим компаниям промышленных парков «Кедровый» и «Озёрный» выделили субсидии.",
+     ["промышленный парк «Кедровый»", "промышленный парк «Озёрный»"]),
+    ("Группы компаний «Альфа» и «Бета» подписали контракт.", ["Группа компаний «Альфа»", "Группа компаний «Бета»"]),
 ])
 def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
     assert list(by_name(facts_of(text, "organization"))) == names

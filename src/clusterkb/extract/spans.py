@@ -346,7 +346,8 @@ def with_org_type(text: str, span: Span) -> Span:
     words: «территории опережающего развития «Кангалассы»», kind_phrases; the kind's initials
     may stand in brackets between: «зоны (ОЭЗ) «Алабуга»»); a kind before a kind in the singular
     genitive is another thing of that body («площадке парка «X»», «совета технопарка «X»»),
-    while «группа компаний «X»» is one name."""
+    and so is one before a plural genitive kind of its own adjective and a list of names
+    («компаниям промышленных парков «X» и «Y»»: the parks), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
         quote = span.start
     elif span.start > 0 and text[span.start - 1] in OPEN_QUOTES + '"':
@@ -359,7 +360,7 @@ def with_org_type(text: str, span: Span) -> Span:
     start = pending = quote
     if initials:
         pending = initials.start()
-    kind = None
+    kind, qualified = None, False  # the kind word nearest before, and whether an adjective of its own came before it
     for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), pending))):
         word = m.group()
         if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
@@ -367,17 +368,28 @@ def with_org_type(text: str, span: Span) -> Span:
         if word in LEGAL_FORMS:
             start = m.start()
             break
-        if is_org_type(word) and kind and (kind in KIND_ABBREVIATIONS or _is_genitive_noun(kind)):
+        if is_org_type(word) and kind and (kind in KIND_ABBREVIATIONS or _is_genitive_noun(kind)
+                                           or qualified and _QUOTED_LIST_START.match(text, quote)
+                                           and _is_plural_genitive(kind)):
             break  # «площадке индустриального парка «Синергия»», «совет ОЭЗ «X»»: the park's site, not the park
         if word in KIND_ABBREVIATIONS or is_org_type(word) or (start < quote and is_relational_adjective(word)):
             start = pending = m.start()
-            kind = word if word in KIND_ABBREVIATIONS or is_org_type(word) else kind
+            typed = word in KIND_ABBREVIATIONS or is_org_type(word)
+            kind, qualified = (word, False) if typed else (kind, True)
             continue
         if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
             pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
             continue
         break
     return Span(ORG, start, span.end) if start < quote else span
+
+
+# a quoted name that opens a list of them: «компаниям промышленных парков «Кедровый» и «Озёрный»» are the parks'
+_QUOTED_LIST_START = re.compile(r"«[^«»\n]{2,40}»(?:\s*,\s*|\s+и\s+)«")
+
+
+def _is_plural_genitive(word: str) -> bool:
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" and p.tag.number == "plur" for p in nlp.parse(word.lower())[:2])
 
 
 def _is_genitive_noun(word: str) -> bool:
