@@ -320,3 +320,11 @@ def test_one_site_named_by_two_words_of_its_kind_is_one_body(text, name, alias):
 def test_a_special_economic_zone_made_on_a_parks_land_is_another_body():
     text = "Особая экономическая зона «Кедровый» создана на территории индустриального парка «Кедровый»."
     assert len(facts_of(text, "organization")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Востребованными стали программы: «Противодействие эпидемическим заболеваниям», «Проекты развития» и «Лизинг».",
+    "Завод стал участником форума «Иннопром» и получил премию «Золотой Меркурий».",
+])
+def test_a_quoted_name_of_a_programme_a_forum_or_an_award_is_no_organisation(text):
+    assert not facts_of(text, "organization")

@@ -305,7 +305,7 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
         aliases.append(after.group("abbr"))
     words = _WORD.findall(surface)
     if not words or (len(words) == 1 and not (_can_name(words[0]) or _in_quoted_list(doc.text, span))) \
-            or _generic_at_sentence_start(doc, span, surface) \
+            or _names_a_thing(doc.text, span) or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
     kind = _kind_of_list(doc.text, span)
@@ -376,7 +376,7 @@ def _quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     return (quote + 1, end - 1) if balanced and re.search(r"\w", inner) else (start, end)
 
 
-_LIST_BEFORE = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,40}»)*(?:\s*,\s*|\s+и\s+)$")
+_LIST_BEFORE = re.compile(r"«[^«»\n]{2,60}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,60}»)*(?:\s*,\s*|\s+и\s+)$")
 
 
 def _kind_of_list(text: str, span: Span) -> str | None:
@@ -394,6 +394,24 @@ def _kind_of_list(text: str, span: Span) -> str | None:
     first = listed.start()
     kind = clean_spaces(text[with_org_type(text, Span(ORG, first + 1, first + 2)).start:first])
     return kind if any(w in KIND_ABBREVIATIONS or _is_plural_kind(w) for w in _WORD.findall(kind)) else None
+
+
+_THING_KINDS = words("org_types.json", "thing_kinds")  # «программа», «форум», …: their names name no body
+_WORD_BEFORE_LIST = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t\u00a0]*:?[ \t\u00a0]*$")
+
+
+def _names_a_thing(text: str, span: Span) -> bool:
+    """«программы «Лизинг»», «программы: «Старт», «Проекты развития» и «Лизинг»», «форума
+    «Иннопром»»: a quoted name (or a later one of a list) right after a kind of thing that is no
+    body (data/org_types.json thing_kinds) names that thing."""
+    quote = span.start - 1 if text[span.start - 1:span.start] in ("«", '"') else span.start
+    if text[quote:quote + 1] not in ("«", '"'):
+        return False
+    listed = _LIST_BEFORE.search(text, max(0, quote - 300), quote)
+    first = listed.start() if listed else quote
+    before = _WORD_BEFORE_LIST.search(text, max(0, first - 40), first)
+    return bool(before) and before.group(1).islower() and any(
+        p.normal_form in _THING_KINDS for p in nlp.parse(before.group(1))[:2] if p.tag.POS == "NOUN")
 
 
 def _is_plural_kind(word: str) -> bool:
