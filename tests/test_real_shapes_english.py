@@ -81,3 +81,25 @@ def test_a_sentence_goes_on_after_a_title_and_a_saint():
     assert "Vladislav Shapsha" in people and "Saint Petersburg" in places
     sentence = people["Vladislav Shapsha"].mentions[0].sentence
     assert sentence == text
+
+
+def test_a_documents_number_sign_is_not_part_of_the_body_that_issued_it():
+    text = "Parks must meet Resolution of the Government of the Russian Federation No. 512 of May 4, 2019."
+    orgs = english(text, "organization")
+    assert list(orgs) == ["Government of the Russian Federation"]
+    assert orgs["Government of the Russian Federation"].attrs.get("canonical") == "Правительство Российской Федерации"
+
+
+def test_a_name_whose_and_closes_a_list_stays_whole_and_the_person_after_it_is_a_person():
+    text = ("A meeting was held between Oleg Somov, Director of the Union of Parks, Technoparks and Zones of "
+            "Russia, and Vladimir Lukin, Deputy Governor of the Tver Region.")
+    assert "Union of Parks, Technoparks and Zones of Russia" in english(text, "organization")
+    people = english(text, "person")
+    assert people["Oleg Somov"].attrs["organization"] == "Union of Parks, Technoparks and Zones of Russia"
+    assert people["Vladimir Lukin"].attrs["position"] == "Deputy Governor of the Tver Region"
+    assert "Vladimir" not in english(text, "location")
+
+
+def test_a_minister_for_a_portfolio_is_a_position():
+    text = "Oleg Somov, the Minister for Industry and Trade of the Tver Region, signed the order."
+    assert english(text, "person")["Oleg Somov"].attrs["position"].startswith("Minister for Industry and Trade")

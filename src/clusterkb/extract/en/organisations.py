@@ -22,6 +22,8 @@ _ACRONYM = re.compile(r"(?<![\w&$])(?<!\d\s)[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&$])
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
 _LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
 _COORDINATION = re.compile(r",\s+the\s+|\s+and\s+the\s+")  # «the A Cluster, the B Cluster and the C Cluster»
+_NUMBER_SIGN = re.compile(r"\s+Nos?$")  # «… of the Russian Federation No. 794»: the document's number sign
+_NUMBER_AFTER = re.compile(r"\.?\s*\d")
 # Kinds of body written in lower case around a name: «the Russian government», «Rostok
 # industrial park», «special economic zone "Chelyabinsk"».
 _LOWER_KIND = (r"(?:(?:(?:industrial|production|technology|innovation|port|tourist|advanced)[\s-]+){0,2}special\s+economic\s+zone"
@@ -43,8 +45,9 @@ _AT_COMPANY = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(map(re.escape, POSI
 
 def _runs(text: str):
     """Capitalised runs, split where they coordinate separate names («the A Cluster, the B
-    Cluster»), cut before a comma that starts a person's name and before a trailing function
-    word: «…Zones of Russia, Mikhail Labudin, and…» → «…Zones of Russia»."""
+    Cluster»), cut before a comma (or «, and») that starts a person's name, before a trailing function
+    word and before a document's number sign: «…Zones of Russia, Mikhail Labudin, and…» →
+    «…Zones of Russia», «Resolution of the Government No. 794» → «… of the Government»."""
     given = gazetteer.given_names()
     for m in _RUN.finditer(text):
         pos = m.start()
@@ -52,10 +55,12 @@ def _runs(text: str):
             offset = text.index(part, pos)
             pos = offset + len(part)
             run = part
-            for comma in re.finditer(r",\s+(\w+)", run):
+            for comma in re.finditer(r",\s+(?:and\s+)?(\w+)", run):
                 if comma.group(1) in given:
                     run = run[:comma.start()]
                     break
+            if _NUMBER_AFTER.match(text, offset + len(run)):
+                run = _NUMBER_SIGN.sub("", run)
             run = _LOWER_TAIL.sub("", run)
             if run:
                 yield offset, offset + len(run), run
@@ -63,18 +68,26 @@ def _runs(text: str):
 
 def _bodies_joined_by_and(run: str) -> list[str]:
     """A run split at each «and» that joins two bodies, each with its head word: «LLC Vektor and
-    Kama Tyres JSC» → «LLC Vektor», «Kama Tyres JSC»; «Ministry of Industry and Trade» stays whole.
+    Kama Tyres JSC» → «LLC Vektor», «Kama Tyres JSC»; «Ministry of Industry and Trade» and
+    «Association of Clusters, Technoparks and SEZ of Russia» (the «and» closes a list) stay whole.
     One pass over the «and»s, however long the run."""
     segments = run.split(" and ")
     parts, current, current_has_head = [], segments[0], _has_head(segments[0])
     for segment in segments[1:]:
         segment_has_head = _has_head(segment)
-        if current_has_head and segment_has_head:
+        if current_has_head and segment_has_head and not _ends_in_a_list(current):
             parts.append(current)
             current, current_has_head = segment, True
         else:
             current, current_has_head = f"{current} and {segment}", current_has_head or segment_has_head
     return parts + [current]
+
+
+def _ends_in_a_list(words: str) -> bool:
+    """Does a stretch of a run end in a list of words without a head («… of Clusters,
+    Technoparks»)? Then its «and» closes that list («… and SEZ of Russia»): one name."""
+    head, comma, tail = words.rpartition(",")
+    return bool(comma) and bool(tail.strip()) and not _has_head(tail) and _has_head(head)
 
 
 def _has_head(words: str) -> bool:
