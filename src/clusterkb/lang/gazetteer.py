@@ -51,7 +51,7 @@ def _country_free(table: str) -> dict[str, str]:
 
 # «федеральный», «федерального», …: said before a federal body's form, it says which body is meant
 FEDERAL_ADJECTIVE = r"[Фф]едеральн[а-яё]{1,3}"
-_FEDERAL_LEAD = re.compile(rf"^{FEDERAL_ADJECTIVE}\s+")
+FEDERAL_LEAD = re.compile(rf"^{FEDERAL_ADJECTIVE}\s+")
 
 
 def _lookup(table: str, name: str) -> str | None:
@@ -59,8 +59,8 @@ def _lookup(table: str, name: str) -> str | None:
     a federal body's form also with «федеральный» before it («федеральный ФРП»)."""
     key = fold(name)
     found = _index(table).get(key)
-    if found is None and table == "federal" and _FEDERAL_LEAD.match(key):
-        found = _index(table).get(_FEDERAL_LEAD.sub("", key))
+    if found is None and table == "federal" and FEDERAL_LEAD.match(key):
+        found = _index(table).get(FEDERAL_LEAD.sub("", key))
     if found is None and strip_country(key) != key:
         found = _country_free(table).get(strip_country(key))
     return found

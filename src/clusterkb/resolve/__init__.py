@@ -91,13 +91,21 @@ def article_relative(facts: list[Fact]) -> set[int]:
     промышленности Запорожской области», «кировский Фонд …». There the short name may mean either
     body, so it links to no other article (a false merge costs more than a missed one). A placed
     body whose name says more than a place («Фонд развития промышленности и венчурных инвестиций
-    … Калужской области») is another kind of body, and leaves the short name its own meaning."""
+    … Калужской области») is another kind of body, and leaves the short name its own meaning; so
+    does a short name said as the country's («Фонд развития промышленности РФ», «федеральный ФРП»)."""
     orgs = [(i, f, concepts(f.attrs.get("name") or "")) for i, f in enumerate(facts) if f.kind == "organization"]
     placed = [(bag.words, bag.words - bag.places - place_concepts()) for _, _, bag in orgs
               if bag.places or bag.words & place_concepts()]
     return {i for i, f, bag in orgs if len(bag.words) >= 2 and not bag.places and signature(f) == frozenset()
+            and not _said_federal(f)
             and (any(bag.words < words and kind <= bag.words for words, kind in placed)
                  or _of_own_region(f.attrs.get("name") or ""))} | _abbreviating_placed(orgs)
+
+
+def _said_federal(fact: Fact) -> bool:
+    """Does a form of the body say it is the country's: «… РФ», «… России», «федеральный ФРП»?"""
+    return any(gazetteer.strip_country(key) != key or gazetteer.FEDERAL_LEAD.match(key)
+               for key in map(fold, forms_of(fact)))
 
 
 def _abbreviating_placed(orgs: list[tuple[int, Fact, Any]]) -> set[int]:
