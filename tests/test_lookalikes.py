@@ -84,6 +84,10 @@ ARTICLES = {
     "zone_on_park": "В регионе появится особая экономическая зона\n\n"
                     "Правительство подписало постановление о создании особой экономической зоны «Северный луч». "
                     "ОЭЗ «Северный луч» примет первых резидентов через год.",
+    "tor_ru": "В ТОР появятся новые площадки\n\n"
+              "Резидентом территории опережающего развития (ТОР) «Заречная» стала строительная компания.",
+    "tor_en": "New sites for an advance-development territory\n\n"
+              "Two companies became residents of the Zarechnaya advance-development territory on Monday.",
     "minprom_rt_short": "Татарстан поддержит станкостроителей\n\n"
                         "Минпромторг РТ объявил конкурс субсидий для станкостроителей.",
     "minprom_rt_full": "В Казани обсудили станкостроение\n\n"
@@ -213,6 +217,10 @@ def test_a_special_economic_zone_and_a_park_of_its_name_stay_apart(kb):
 
 
 # must be one ----------------------------------------------------------------------------------
+
+
+def test_a_territory_of_advanced_development_named_in_russian_and_in_english_is_one(kb):
+    assert files(the(kb, "organization", "ТОР «Заречная»")) == {"tor_ru", "tor_en"}
 
 
 def test_a_lone_surname_joins_the_one_person_of_its_organisation(kb):

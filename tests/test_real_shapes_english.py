@@ -103,3 +103,8 @@ def test_a_name_whose_and_closes_a_list_stays_whole_and_the_person_after_it_is_a
 def test_a_minister_for_a_portfolio_is_a_position():
     text = "Oleg Somov, the Minister for Industry and Trade of the Tver Region, signed the order."
     assert english(text, "person")["Oleg Somov"].attrs["position"].startswith("Minister for Industry and Trade")
+
+
+def test_an_advance_development_territory_after_its_name_is_an_organisation():
+    text = "The first residents of the Zarechnaya advance-development territory in Yakutia started work."
+    assert "Zarechnaya advance-development territory" in english(text, "organization")

@@ -32,7 +32,7 @@ from ..lang import gazetteer, nlp
 from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from ..lang.normalize import clean_spaces, fold, is_cyrillic
-from ..lang.translit import abbreviation_key, concepts, latin_key, place_concepts
+from ..lang.translit import Concepts, abbreviation_key, concepts, latin_key, place_concepts
 from ..unionfind import UnionFind
 from .judgements import Judgements
 
@@ -236,9 +236,19 @@ def _form_keys(kind: str, form: str, how: str) -> list[Key]:
     quoted = _quoted(form)
     keys += [Key(fold(quoted), form, "quoted", 2, quoted)] if quoted else []
     bag = concepts(form)
-    keys += [Key("~" + bag.key, form, "words", 3)] if len(bag.words) >= 3 and bag.generic else []
+    keys += [Key("~" + bag.key, form, "words", 3)] if _says_what_and_which(bag) else []
     abbr = abbreviation_key(form)
     return keys + ([Key("#" + abbr, form, "abbreviation", 4)] if abbr else [])
+
+
+def _says_what_and_which(bag: Concepts) -> bool:
+    """Is a bag of concepts enough to name one body in any language: three words or more with a
+    kind among them («Industrial Development Fund of the Omsk Region»), or a kind and one proper
+    name that is no place («Kangalassy advance-development territory» = «ТОР «Кангалассы»»)?
+    Two kinds alone («investment fund») or a kind and a place name any body of the place."""
+    if len(bag.words) == 2:
+        return bag.generic == 1 and not bag.places
+    return len(bag.words) >= 3 and bool(bag.generic)
 
 
 @lru_cache(maxsize=100_000)

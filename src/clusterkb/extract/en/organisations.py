@@ -25,9 +25,10 @@ _COORDINATION = re.compile(r",\s+the\s+|\s+and\s+the\s+")  # «the A Cluster, th
 _NUMBER_SIGN = re.compile(r"\s+Nos?$")  # «… of the Russian Federation No. 794»: the document's number sign
 _NUMBER_AFTER = re.compile(r"\.?\s*\d")
 # Kinds of body written in lower case around a name: «the Russian government», «Rostok
-# industrial park», «special economic zone "Chelyabinsk"».
+# industrial park», «special economic zone "Chelyabinsk"», «the Kangalassy advance-development territory».
 _LOWER_KIND = (r"(?:(?:(?:industrial|production|technology|innovation|port|tourist|advanced)[\s-]+){0,2}special\s+economic\s+zone"
                r"|economic\s+zone|industrial\s+park|technology\s+park|technopark|technopolis|industrial\s+cluster"
+               r"|advanced?[\s-]+development\s+territory|priority\s+development\s+area"
                r"|government|administration)")
 _PLURAL_KINDS = {"special economic zones": "special economic zone", "industrial parks": "industrial park",
                  "technology parks": "technology park", "technoparks": "technopark", "industrial clusters": "industrial cluster"}
