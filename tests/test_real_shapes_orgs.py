@@ -328,3 +328,7 @@ def test_a_special_economic_zone_made_on_a_parks_land_is_another_body():
 ])
 def test_a_quoted_name_of_a_programme_a_forum_or_an_award_is_no_organisation(text):
     assert not facts_of(text, "organization")
+
+
+def test_management_companies_said_by_their_initials_are_no_organisation():
+    assert not facts_of("Деньги получат УК, которые реализуют новые инвестпроекты.", "organization")

@@ -125,8 +125,8 @@ def _qualifies_next_word(text: str, span: Span) -> bool:
 
 
 def _is_adjective(word: str) -> bool:
-    """Can the word be a full adjective («Тверской», «индустриальный»)?"""
-    return any(p.tag.POS == "ADJF" for p in nlp.parse(word.lower()))
+    """Can the word be a full adjective («Тверской», «индустриальный»)? Initials («СЗФО») never are."""
+    return not word.isupper() and any(p.tag.POS == "ADJF" for p in nlp.parse(word.lower()))
 
 
 def _unshout(name: str) -> str:
