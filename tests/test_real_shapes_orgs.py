@@ -332,3 +332,8 @@ def test_a_quoted_name_of_a_programme_a_forum_or_an_award_is_no_organisation(tex
 
 def test_management_companies_said_by_their_initials_are_no_organisation():
     assert not facts_of("Деньги получат УК, которые реализуют новые инвестпроекты.", "organization")
+
+
+def test_a_quoted_name_ends_its_body_before_a_coordinated_genitive():
+    text = "Фонд поддержал проекты компании «Альфа» и модернизации завода «Бета» в крае."
+    assert list(by_name(facts_of(text, "organization"))) == ["компания «Альфа»", "завод «Бета»"]

@@ -197,7 +197,10 @@ _AND = re.compile(r"\sи\s+")
 def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
     stops at the first comma of a coordinated genitive list that belongs to the name — or of a
-    dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»)."""
+    dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»). A quoted
+    name ends its body: «компании «Альфа» и модернизации завода» joins nothing after it."""
+    if text[span.end - 1:span.end] in CLOSE_QUOTES + '"':
+        return span
     words = _WORD.findall(text[span.start:span.end])
     if len(words) >= 3 and "по" in words[1:-1] and has_case(words[-1], "datv"):
         return _with_coordinated_datives(text, span)
