@@ -107,7 +107,7 @@ def _with_kind_before(text: str, span: Span) -> str | None:
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 
-def _qualifies_next_word(text: str, span: Span) -> bool:
+def qualifies_next_word(text: str, span: Span) -> bool:
     """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»,
     «Тверской индустриальный парк»: place adjectives alone (one, or with more adjectives
     after it), agreeing with the word after them, qualify that word — they name no place (a
@@ -148,7 +148,7 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
             continue
         shared = _with_shared_plural_noun(doc.text, span, surface) or \
             _with_head_of_previous(doc.text, span, previous, previous_name)
-        if not shared and _qualifies_next_word(doc.text, span):
+        if not shared and qualifies_next_word(doc.text, span):
             continue
         normal = shared or _with_kind_before(doc.text, span) or nominative_phrase(_unshout(surface))
         previous, previous_name = span, normal
