@@ -159,3 +159,10 @@ def test_a_site_header_with_a_menu_todays_date_and_its_copyright_is_no_title():
     assert article.published == "2023-10-14"
     assert _dates(article) == ["2023-10-09", "2027"]
     assert "Россия" not in _names(article, "location")
+
+
+def test_the_line_that_ends_a_prompt_broken_off_at_a_preposition_is_junk():
+    text = BODY.replace("\n\n", "\n\nЧитайте нас на\nДзен Новости\n\n", 1)
+    article = article_from_text(text, "t.txt", published="2024-03-15")
+    assert "Дзен Новости" in {article.text[a:b] for a, b in article.excluded}
+    assert "Дзен Новости" not in _names(article, "organization")

@@ -149,6 +149,7 @@ _WEEKDAYS = "|".join(w.lower() for w in weekday_lemmas("ru") + weekday_lemmas("e
 _WEEKDAY_LINE = re.compile(rf"(?:{_WEEKDAYS})\s*[,.]?")  # on lowercased text: «среда,», "monday."
 _TODAY_LABEL = re.compile(rf"(?:сегодня|today)\s*(?::|,?\s+(?:is\s+)?(?:{_WEEKDAYS}))")  # «Сегодня: пятница, …»
 _MASTHEAD = words("site_junk.json", "masthead_phrases")  # «©», counters: the site's own header
+_DANGLING_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:на|в|во|к|on|in|at)$")  # «Читайте нас на» / «Яндекс Новости»
 _LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
@@ -463,16 +464,18 @@ def _byline_start(lines: list[Line], start: int, end: int | None) -> int | None:
 
 def _inner_junk(lines: list[Line], kinds: list[Kind], first: int, end: int, start: int) -> list[tuple[int, int]]:
     """Credit and cue lines inside the body, the headlines under a «Читайте также» teaser
-    header, and captions printed twice in a row after the body's start."""
+    header, the line that ends a cue broken off at a preposition («Читайте нас на» / «Яндекс
+    Новости»), and captions printed twice in a row after the body's start."""
     spans = []
-    teasers = False
+    teasers = dangling = False
     for i in range(first, end):
         line, kind = lines[i], kinds[i]
         if kind in (Kind.CREDIT, Kind.CUE) and len(line.text) <= _EXCLUDED_MAX_CHARS:
             spans.append((line.start, line.end))
-        elif teasers and kind is Kind.SHORT:
+        elif (teasers or dangling) and kind is Kind.SHORT:
             spans.append((line.start, line.end))
         elif i > start and kind is Kind.SHORT and i + 1 < end and lines[i + 1].text == line.text:
             spans += [(line.start, line.end), (lines[i + 1].start, lines[i + 1].end)]
         teasers = (teasers and kind is Kind.SHORT) or (kind is Kind.CUE and _is_teaser_header(line.text))
+        dangling = kind is Kind.CUE and bool(_DANGLING_PREPOSITION.search(line.text))
     return spans
