@@ -108,3 +108,11 @@ def test_a_minister_for_a_portfolio_is_a_position():
 def test_an_advance_development_territory_after_its_name_is_an_organisation():
     text = "The first residents of the Zarechnaya advance-development territory in Yakutia started work."
     assert "Zarechnaya advance-development territory" in english(text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Federal Government Backs Tver Region's Bid for a New Park\n\nThe region will get a loan.", "Tver Region"),
+    ("Investors came to the Nizhny Novgorod Oblast in May.", "Nizhny Novgorod Oblast"),
+])
+def test_a_headline_verb_before_a_region_is_no_part_of_the_place(text, name):
+    assert list(english(text, "location")) == [name]

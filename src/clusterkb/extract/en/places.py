@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ...lang import gazetteer
 from ...lang.normalize import clean_spaces, english_singular, fold
-from ...lang.translit import russian_place
+from ...lang.translit import reads_as_russian, russian_place
 from ...model import Fact
 from ..document import Document
 from ..spans import Coverage
@@ -24,8 +24,8 @@ def places(doc: Document, people: list[tuple[int, int]], orgs: list[tuple[int, i
     found: dict[str, dict] = {}
     heads = "|".join(PLACE_HEADS) + "|" + "|".join(h.lower() for h in PLACE_HEADS)
     pattern = re.compile(r"(?<![\w-])(?!The\b)([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(" + heads + r")\b")
-    spans = [(m.start(), m.end(), f"{m.group(1)} {m.group(2).capitalize()}") for m in pattern.finditer(doc.text)
-             if m.group(1) not in ORG_HEADS and m.group(1) not in ("The", "This", "Each")]
+    spans = [_without_a_leading_word(m.start(), m.end(), m.group(1), m.group(2).capitalize())
+             for m in pattern.finditer(doc.text) if m.group(1) not in ORG_HEADS and m.group(1) not in ("The", "This", "Each")]
     spans += [span for span in _listed(doc.text) if not any(a < span[1] and span[0] < b for a, b, _ in spans)]
     head_of = re.compile(r"(?<![\w-])(" + "|".join(PLACE_HEADS) + r")\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?![\w-])")
     spans += [(m.start(), m.end(), f"{m.group(1)} of {m.group(2)}") for m in head_of.finditer(doc.text)
@@ -46,6 +46,16 @@ def places(doc: Document, people: list[tuple[int, int]], orgs: list[tuple[int, i
             place["aliases"].append(surface)
         place["mentions"].append(doc.mention(start, end))
     return [Fact("location", {"name": p["name"], "aliases": p["aliases"]}, p["mentions"]) for p in found.values()]
+
+
+def _without_a_leading_word(start: int, end: int, name: str, head: str) -> tuple[int, int, str]:
+    """«Approves Ulyanovsk Region» of a Title Case headline → «Ulyanovsk Region»: a first word
+    that reads as no Russian word before a town that reads back is no part of the place
+    («Nizhny Novgorod Region» stays whole)."""
+    first, _, second = name.partition(" ")
+    if second and not gazetteer.place(f"{name} {head}") and russian_place(second) and not reads_as_russian(first):
+        return start + len(first) + 1, end, f"{second} {head}"
+    return start, end, f"{name} {head}"
 
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
