@@ -116,3 +116,19 @@ def test_an_advance_development_territory_after_its_name_is_an_organisation():
 ])
 def test_a_headline_verb_before_a_region_is_no_part_of_the_place(text, name):
     assert list(english(text, "location")) == [name]
+
+
+def test_a_name_with_its_country_in_brackets_is_a_company():
+    text = "The residents include Kessler (Germany) and Tovarna's project (Belarus) in the park."
+    assert {"Kessler", "Tovarna"} <= set(english(text, "organization"))
+
+
+def test_an_organisations_name_said_in_another_case_is_no_town():
+    text = "MARS (the USA) opened a new line. In May, the plant that belongs to Mars was finished."
+    assert "Mars" not in english(text, "location") and "MARS" in english(text, "organization")
+
+
+def test_a_town_in_brackets_after_a_company_is_no_alias_of_it():
+    orgs = english("The Uralmash-KTZ (Orsk) plant doubled its output.", "organization")
+    assert all("Orsk" not in [f.attrs["name"], *f.attrs["aliases"]] for f in orgs.values())
+    assert "Orsk" in english("The Uralmash-KTZ (Orsk) plant doubled its output.", "location")

@@ -129,7 +129,7 @@ def organisations(doc: Document) -> list[OrgMention]:
             continue
         aliases = [a for a in (_known_name(name), _without_legal_form(name)) if a]
         paren = re.match(r"\s*\(([A-Z][\w&.-]{1,14})\)", doc.text[end:end + 20])
-        if paren:
+        if paren and sum(c.isupper() for c in paren.group(1)) >= 2:  # «(AC&T)», not the town of «(Orsk)»
             aliases.append(paren.group(1))
         out.append(OrgMention(clean_spaces(name), aliases, [doc.mention(start, end)]))
     return _same_words_together(out)
@@ -212,18 +212,27 @@ _CONTEXTS = [re.compile(p) for p in (
     r"(?:invest|build|built|produc|manufactur|construct|launch|suppl|export|acquir|employ|hire|hiring|assembl|locali[sz])\w*",
 )]
 _NOT_FOR_SURNAMES = _CONTEXTS[2:]  # a Russian surname is a person's there («Shaimiev's adviser»), not a company's
+
+
+@lru_cache(maxsize=1)
+def _with_its_country() -> re.Pattern[str]:
+    """«Hermle (Germany)», «Hermle's project (Germany)»: a name with the place it is from in brackets
+    (a place of the table) is an investor's, a company's."""
+    forms = "|".join(map(re.escape, sorted(gazetteer.english_place_forms(), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w&-])({_PROPER})(?:['’]s\s+[a-z]+)?\s+\((?:the\s+)?(?:{forms})\)")
 _SURNAME_OF_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s*)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 
 def _named_by_context(text: str) -> list[tuple[int, int, str]]:
-    """Organisations without a head word that the words around them name as one (see _CONTEXTS);
+    """Organisations without a head word that the words around them name as one (see _CONTEXTS,
+    and a name with its country in brackets);
     never a person (a given name, or the surname of a person the text names: «according to
     Ivanov», or a Russian surname by its shape: «Shaimiev's adviser»), a bare head word («head of
     the Administration»), a place, a nationality («Chinese companies») or a word like «The», «It»."""
     given = gazetteer.given_names()
     surnames = {m.group(2) for m in _SURNAME_OF_GIVEN.finditer(text) if m.group(1) in given}
     found = []
-    for pattern in _CONTEXTS:
+    for pattern in [*_CONTEXTS, _with_its_country()]:
         for m in pattern.finditer(text):
             name = _before_a_person(m.group(1), given)
             first, last = name.split()[0], name.split()[-1]
