@@ -132,3 +132,8 @@ def test_a_town_in_brackets_after_a_company_is_no_alias_of_it():
     orgs = english("The Uralmash-KTZ (Orsk) plant doubled its output.", "organization")
     assert all("Orsk" not in [f.attrs["name"], *f.attrs["aliases"]] for f in orgs.values())
     assert "Orsk" in english("The Uralmash-KTZ (Orsk) plant doubled its output.", "location")
+
+
+def test_a_hyphenated_town_reads_back_part_by_part():
+    text = "Two industrial parks from Obninsk and Yuzhno-Sakhalinsk joined the association."
+    assert {"Obninsk", "Yuzhno-Sakhalinsk"} <= set(english(text, "location"))

@@ -209,7 +209,14 @@ def reads_as_russian(word: str) -> bool:
 
 
 def _cyrillic_readings(word: str) -> list[str]:
-    """The Cyrillic spellings a romanised word may stand for (none for a word no reading fits)."""
+    """The Cyrillic spellings a romanised word may stand for (none for a word no reading fits);
+    a hyphenated one part by part («Khanty-Mansiysk» → «ханты-мансийск»)."""
+    if "-" in word:
+        combined = [""]
+        for part in word.split("-"):
+            readings = _cyrillic_readings(part)
+            combined = [f"{c}-{r}" if c else r for c in combined for r in readings][:_MAX_READINGS]
+        return combined
     readings = [""]
     rest = word.lower()
     while rest and len(readings) <= _MAX_READINGS:
