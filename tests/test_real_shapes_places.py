@@ -88,3 +88,9 @@ def test_a_line_of_tags_the_model_takes_for_one_place_is_no_place():
 ])
 def test_a_federal_district_by_its_initials(text, name):
     assert name in by_name(facts_of(text, "location"))
+
+
+def test_a_place_inside_a_documents_quoted_title_is_no_place_of_the_article():
+    text = ("Премьер подписал постановление «О создании на территории муниципального образования "
+            "Озёрский район Тверской области особой экономической зоны». Зону построят к 2027 году.")
+    assert "Озёрский район" not in by_name(facts_of(text, "location"))

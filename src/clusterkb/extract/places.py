@@ -40,6 +40,15 @@ def _is_quoted_name(text: str, span: Span) -> bool:
     return (before in "«\"" and before and after in "»\"" and after) or before == "."
 
 
+_DOCUMENT_TITLE = re.compile(r"«Об?\s[^«»\n]*$")  # «О создании особой экономической зоны на территории …»
+
+
+def _in_document_title(text: str, span: Span) -> bool:
+    """«постановление «О создании на территории Узловского района … особой экономической зоны»»:
+    a place inside a document's quoted title («О …», «Об …») is said by the title, not the article."""
+    return bool(_DOCUMENT_TITLE.search(text, max(0, span.start - 300), span.start))
+
+
 _MAX_WORDS = 5  # a longer «place» is a line of tags or a menu («Олег Николаев республика Чувашия …»)
 _PLURAL_PLACE = re.compile(r"(?:район(?:ах|ов|ы|ам)|област(?:ях|ей|ям)|округ(?:ах|ов|ам)|кра(?:ях|ев|ям))")
 
@@ -141,7 +150,8 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span) or doc.in_credit(span.start):
+        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span) or doc.in_credit(span.start) \
+                or _in_document_title(doc.text, span):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper() or len(surface.split()) > _MAX_WORDS:
