@@ -31,6 +31,9 @@ ARTICLES = {
     "fund_of_region_perm": "Пермские заводы получили займы\n\n"
                            "Губернатор Пермского края сообщил, что Фонд развития промышленности региона выдал "
                            "двенадцать займов.",
+    "fund_federal_beside_regional": "Тверские заводы получили займы двух фондов\n\n"
+                                    "Региональный Фонд развития промышленности Тверской области выдал заём в 90 млн "
+                                    "рублей, а Фонд развития промышленности РФ добавил ещё 150 млн рублей.",
     "fund_lone_abbreviation": "Фонд нарастил капитал\n\n"
                               "Фонд развития промышленности Калужской области получил ещё 100 млн рублей. ФРП создан "
                               "в 2016 году для развития промышленности региона.",
@@ -78,6 +81,13 @@ ARTICLES = {
                     "АО «Северный луч» подписала соглашение с резидентом.",
     "park_only": "Индустриальный парк расширяется\n\n"
                  "Индустриальный парк «Северный луч» расширит территорию на 20 гектаров.",
+    "zone_on_park": "В регионе появится особая экономическая зона\n\n"
+                    "Правительство подписало постановление о создании особой экономической зоны «Северный луч». "
+                    "ОЭЗ «Северный луч» примет первых резидентов через год.",
+    "tor_ru": "В ТОР появятся новые площадки\n\n"
+              "Резидентом территории опережающего развития (ТОР) «Заречная» стала строительная компания.",
+    "tor_en": "New sites for an advance-development territory\n\n"
+              "Two companies became residents of the Zarechnaya advance-development territory on Monday.",
     "minprom_rt_short": "Татарстан поддержит станкостроителей\n\n"
                         "Минпромторг РТ объявил конкурс субсидий для станкостроителей.",
     "minprom_rt_full": "В Казани обсудили станкостроение\n\n"
@@ -132,7 +142,8 @@ def test_the_funds_of_two_regions_and_the_federal_fund_are_three_bodies(kb):
     tomsk = the(kb, "organization", "Фонд развития промышленности Томской области")
     federal = the(kb, "organization", "федеральный ФРП")
     assert files(omsk) == {"fund_omsk"} and files(tomsk) == {"fund_tomsk"}
-    assert files(federal) == {"fund_federal", "fund_of_region_kursk"}  # the second says «федеральный ФРП»
+    # the second says «федеральный ФРП», the third «Фонд развития промышленности РФ» beside a regional fund
+    assert files(federal) == {"fund_federal", "fund_of_region_kursk", "fund_federal_beside_regional"}
     assert federal.get("canonical") == "Фонд развития промышленности"
 
 
@@ -149,7 +160,14 @@ def test_a_fund_named_with_the_bare_word_region_is_its_own_articles_and_never_th
 
 def test_a_federal_abbreviation_said_federal_joins_the_federal_fund(kb):
     federal = the(kb, "organization", "федеральный ФРП")
-    assert files(federal) == {"fund_federal", "fund_of_region_kursk"}
+    assert {"fund_federal", "fund_of_region_kursk"} <= files(federal)
+
+
+def test_the_federal_fund_said_with_the_country_beside_a_regional_fund_joins_the_federal_fund(kb):
+    federal = the(kb, "organization", "федеральный ФРП")
+    regional = the(kb, "organization", "Региональный Фонд развития промышленности Тверской области")
+    assert "fund_federal_beside_regional" in files(federal)
+    assert files(regional) == {"fund_federal_beside_regional"}
 
 
 def test_a_bare_abbreviation_beside_a_regional_fund_of_its_initials_links_to_no_other_article(kb):
@@ -192,7 +210,17 @@ def test_a_park_and_the_company_of_its_name_stay_apart(kb):
     assert files(park) == {"park_company", "park_only"} and files(company) == {"park_company"}
 
 
+def test_a_special_economic_zone_and_a_park_of_its_name_stay_apart(kb):
+    zone = the(kb, "organization", "ОЭЗ «Северный луч»")
+    park = the(kb, "organization", "Индустриальный парк «Северный луч»")
+    assert files(zone) == {"zone_on_park"} and files(park) == {"park_company", "park_only"}
+
+
 # must be one ----------------------------------------------------------------------------------
+
+
+def test_a_territory_of_advanced_development_named_in_russian_and_in_english_is_one(kb):
+    assert files(the(kb, "organization", "ТОР «Заречная»")) == {"tor_ru", "tor_en"}
 
 
 def test_a_lone_surname_joins_the_one_person_of_its_organisation(kb):

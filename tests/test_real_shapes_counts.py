@@ -135,3 +135,11 @@ def test_a_number_after_a_dash_counts_the_noun_before_it(text, expected):
 ])
 def test_a_number_closing_its_clause_counts_the_genitive_plural_before_it(text, expected):
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Трое инвесторов намерены открыть производства.", [(3, "инвестор")]),
+    ("В проекте участвуют пятеро резидентов.", [(5, "резидент")]),
+])
+def test_a_collective_numeral_counts_its_noun(text, expected):
+    assert _counts(text) == expected

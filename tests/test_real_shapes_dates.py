@@ -141,3 +141,12 @@ def test_a_report_summing_up_a_year_is_told_after_it(text, expected):
 
 def test_a_period_between_two_years():
     assert _dates("Between 2019 and 2021, the fund issued 300 loans.", lang="en") == [("2019/2021", ["2019 and 2021"])]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Весной этого года в парке открыли цех.", "2024-08-20", [("2024-03/2024-05", ["Весной этого года"])]),
+    ("Осенью прошлого года фонд одобрил заем.", "2024-08-20", [("2023-09/2023-11", ["Осенью прошлого года"])]),
+    ("Осенью прошлого года фонд одобрил заем.", None, []),  # no publication year: nothing anchors it
+])
+def test_a_season_of_a_year_counted_from_publication(text, published, expected):
+    assert _dates(text, published) == expected

@@ -81,3 +81,59 @@ def test_a_sentence_goes_on_after_a_title_and_a_saint():
     assert "Vladislav Shapsha" in people and "Saint Petersburg" in places
     sentence = people["Vladislav Shapsha"].mentions[0].sentence
     assert sentence == text
+
+
+def test_a_documents_number_sign_is_not_part_of_the_body_that_issued_it():
+    text = "Parks must meet Resolution of the Government of the Russian Federation No. 512 of May 4, 2019."
+    orgs = english(text, "organization")
+    assert list(orgs) == ["Government of the Russian Federation"]
+    assert orgs["Government of the Russian Federation"].attrs.get("canonical") == "Правительство Российской Федерации"
+
+
+def test_a_name_whose_and_closes_a_list_stays_whole_and_the_person_after_it_is_a_person():
+    text = ("A meeting was held between Oleg Somov, Director of the Union of Parks, Technoparks and Zones of "
+            "Russia, and Vladimir Lukin, Deputy Governor of the Tver Region.")
+    assert "Union of Parks, Technoparks and Zones of Russia" in english(text, "organization")
+    people = english(text, "person")
+    assert people["Oleg Somov"].attrs["organization"] == "Union of Parks, Technoparks and Zones of Russia"
+    assert people["Vladimir Lukin"].attrs["position"] == "Deputy Governor of the Tver Region"
+    assert "Vladimir" not in english(text, "location")
+
+
+def test_a_minister_for_a_portfolio_is_a_position():
+    text = "Oleg Somov, the Minister for Industry and Trade of the Tver Region, signed the order."
+    assert english(text, "person")["Oleg Somov"].attrs["position"].startswith("Minister for Industry and Trade")
+
+
+def test_an_advance_development_territory_after_its_name_is_an_organisation():
+    text = "The first residents of the Zarechnaya advance-development territory in Yakutia started work."
+    assert "Zarechnaya advance-development territory" in english(text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Federal Government Backs Tver Region's Bid for a New Park\n\nThe region will get a loan.", "Tver Region"),
+    ("Investors came to the Nizhny Novgorod Oblast in May.", "Nizhny Novgorod Oblast"),
+])
+def test_a_headline_verb_before_a_region_is_no_part_of_the_place(text, name):
+    assert list(english(text, "location")) == [name]
+
+
+def test_a_name_with_its_country_in_brackets_is_a_company():
+    text = "The residents include Kessler (Germany) and Tovarna's project (Belarus) in the park."
+    assert {"Kessler", "Tovarna"} <= set(english(text, "organization"))
+
+
+def test_an_organisations_name_said_in_another_case_is_no_town():
+    text = "MARS (the USA) opened a new line. In May, the plant that belongs to Mars was finished."
+    assert "Mars" not in english(text, "location") and "MARS" in english(text, "organization")
+
+
+def test_a_town_in_brackets_after_a_company_is_no_alias_of_it():
+    orgs = english("The Uralmash-KTZ (Orsk) plant doubled its output.", "organization")
+    assert all("Orsk" not in [f.attrs["name"], *f.attrs["aliases"]] for f in orgs.values())
+    assert "Orsk" in english("The Uralmash-KTZ (Orsk) plant doubled its output.", "location")
+
+
+def test_a_hyphenated_town_reads_back_part_by_part():
+    text = "Two industrial parks from Obninsk and Yuzhno-Sakhalinsk joined the association."
+    assert {"Obninsk", "Yuzhno-Sakhalinsk"} <= set(english(text, "location"))

@@ -134,3 +134,35 @@ def test_a_stamp_counted_from_now_is_junk(stamp):
     assert article.title == "Технопарк в Твери принял первых резидентов"
     counts = [f.attrs["value"] for f in extract_article(article).facts if f.kind == "count"]
     assert counts == [6, 4000, 12]
+
+
+def test_a_time_printed_against_the_date_of_the_stamp_is_read_apart():
+    article = article_from_text("Технопарк в Твери принял первых резидентов\n09:4012 марта 2019\n\n" + BODY.split("\n\n", 1)[1],
+                                "t.txt")
+    assert article.published == "2019-03-12"
+    assert _dates(article) == ["2019-03-11", "2027"]
+
+
+def test_a_dateline_of_a_city_in_lower_case_with_a_full_date_and_time_dates_the_article():
+    article = article_from_text(AGENCY_BODY.format(dateline="Тверь, 12 Ноября 2024, 10:05 —"), "t.txt")
+    assert (article.published, article.published_time) == ("2024-11-12", "10:05")
+    assert _dates(article) == [] and "Тверь" in _names(article, "location")
+
+
+def test_a_site_header_with_a_menu_todays_date_and_its_copyright_is_no_title():
+    header = ("Тверские Вести Тверь\nСегодня: вторник, 5 марта 2024 года\n"
+              "Экономика | Политика | Общество | Главное в России | Лента дня\n"
+              "Погода в Твери\n© 2012, Тверские Вести\nРубрики\n\n")
+    text = header + BODY.replace("\n\n", "\n\n14.10.2023 12:40\n\n", 1)
+    article = article_from_text(text, "t.txt")
+    assert article.title == "Технопарк в Твери принял первых резидентов"
+    assert article.published == "2023-10-14"
+    assert _dates(article) == ["2023-10-09", "2027"]
+    assert "Россия" not in _names(article, "location")
+
+
+def test_the_line_that_ends_a_prompt_broken_off_at_a_preposition_is_junk():
+    text = BODY.replace("\n\n", "\n\nЧитайте нас на\nДзен Новости\n\n", 1)
+    article = article_from_text(text, "t.txt", published="2024-03-15")
+    assert "Дзен Новости" in {article.text[a:b] for a, b in article.excluded}
+    assert "Дзен Новости" not in _names(article, "organization")

@@ -235,6 +235,10 @@ def test_a_regional_edition_is_named_with_its_city():
     ("Технопарк «Идея» и «Сколково» подписали соглашение.", ["Технопарк «Идея»", "Сколково"]),
     # a kind by its initials has no number: it is the kind of each name of the list
     ("Границы ТОР «Заречная» и «Луговая» расширили.", ["ТОР «Заречная»", "ТОР «Луговая»"]),
+    # the names are the parks', not their managing companies'
+    ("Управляющим компаниям промышленных парков «Кедровый» и «Озёрный» выделили субсидии.",
+     ["промышленный парк «Кедровый»", "промышленный парк «Озёрный»"]),
+    ("Группы компаний «Альфа» и «Бета» подписали контракт.", ["Группа компаний «Альфа»", "Группа компаний «Бета»"]),
 ])
 def test_the_kind_before_a_list_of_quoted_names_is_each_names_kind(text, names):
     assert list(by_name(facts_of(text, "organization"))) == names
@@ -267,3 +271,69 @@ def test_a_cluster_named_by_its_field_and_region_is_an_organisation(text, name):
 ])
 def test_a_cluster_without_field_or_region_names_no_body(text):
     assert not facts_of(text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Проект поддержало Минвостокразвития, сообщил министр.", "Минвостокразвития"),
+    ("Вице-премьер дал Минвостокразвития поручение.", "Минвостокразвития"),
+    ("Заявку направили в Минцифры России.", "Минцифры России"),
+    ("Программу обсудили с представителями Минпросвещения.", "Минпросвещения"),
+])
+def test_a_ministrys_short_name_ending_in_a_genitive_does_not_decline(text, name):
+    orgs = by_name(facts_of(text, "organization"))
+    assert name in orgs and orgs[name].attrs.get("canonical")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Резидентом территории опережающего развития «Озёрная» стала компания.",
+     "территория опережающего развития «Озёрная»", "Озёрная"),
+    # the kind's initials in brackets between the kind and the name: the name with its initials is an alias
+    ("Заявку подали в территорию опережающего развития (ТОР) «Озёрная».",
+     "территория опережающего развития «Озёрная»", "ТОР «Озёрная»"),
+    ("Резидентом особой экономической зоны (ОЭЗ) «Луговая» стала компания.",
+     "особая экономическая зона «Луговая»", "ОЭЗ «Луговая»"),
+])
+def test_a_kind_said_in_several_words_or_with_its_initials_in_brackets_names_the_quoted_body(text, name, alias):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name] and alias in orgs[name].attrs["aliases"]
+
+
+def test_a_quoted_name_after_the_bare_word_for_territory_is_no_body():
+    assert not facts_of("На территории «Озёрная» работают пять компаний.", "organization")
+
+
+def test_a_currency_code_is_no_organisation():
+    assert not facts_of("The park attracted RUR 14 per each RUR 1 of public money.", "organization", lang="en")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Промпарк «Кедровый» получит субсидию. Индустриальный парк «Кедровый» занимает 200 гектаров.",
+     "Индустриальный парк «Кедровый»", "Промпарк «Кедровый»"),
+    ("Совет ОЭЗ «Луговая» одобрил проект. Промышленно-производственная особая экономическая зона "
+     "«Луговая» растёт.", "Промышленно-производственная особая экономическая зона «Луговая»", "ОЭЗ «Луговая»"),
+])
+def test_one_site_named_by_two_words_of_its_kind_is_one_body(text, name, alias):
+    orgs = by_name(facts_of(text, "organization"))
+    assert list(orgs) == [name] and alias in orgs[name].attrs["aliases"]
+
+
+def test_a_special_economic_zone_made_on_a_parks_land_is_another_body():
+    text = "Особая экономическая зона «Кедровый» создана на территории индустриального парка «Кедровый»."
+    assert len(facts_of(text, "organization")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Востребованными стали программы: «Противодействие эпидемическим заболеваниям», «Проекты развития» и «Лизинг».",
+    "Завод стал участником форума «Иннопром» и получил премию «Золотой Меркурий».",
+])
+def test_a_quoted_name_of_a_programme_a_forum_or_an_award_is_no_organisation(text):
+    assert not facts_of(text, "organization")
+
+
+def test_management_companies_said_by_their_initials_are_no_organisation():
+    assert not facts_of("Деньги получат УК, которые реализуют новые инвестпроекты.", "organization")
+
+
+def test_a_quoted_name_ends_its_body_before_a_coordinated_genitive():
+    text = "Фонд поддержал проекты компании «Альфа» и модернизации завода «Бета» в крае."
+    assert list(by_name(facts_of(text, "organization"))) == ["компания «Альфа»", "завод «Бета»"]

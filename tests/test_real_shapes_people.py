@@ -67,3 +67,16 @@ def test_a_name_with_its_original_spelling_in_brackets_is_one_person_said_twice(
 def test_a_list_of_surnames_is_several_people():
     people = by_name(facts_of("Передачи отдали Овечкин, Фёдоров и Семин.", "person"))
     assert {"Овечкин", "Фёдоров", "Семин"} <= set(people)
+
+
+@pytest.mark.parametrize("text", [
+    "Промпарк «Липецк» получит около 30 млн рублей субсидий",  # a kind of body before its name
+    # an adjective no dictionary knows, agreeing with its noun
+    "Парк создадут вокруг производства строительных материалов в «Альфацеолит» и знаменитой Тулундяйской соли.",
+])
+def test_a_kind_of_body_or_an_unknown_adjective_alone_is_no_person(text):
+    assert not facts_of(text, "person")
+
+
+def test_a_lone_surname_like_an_adjective_stays_a_person():
+    assert "Ковальская" in by_name(facts_of("Глава региона Ковальская заявила о планах.", "person"))

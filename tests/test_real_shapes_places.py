@@ -2,6 +2,8 @@
 streets are meant."""
 from __future__ import annotations
 
+import pytest
+
 from clusterkb.extract.document import make_document
 from clusterkb.extract.places import extract_places
 from clusterkb.extract.spans import LOC, Span
@@ -78,3 +80,17 @@ def test_a_line_of_tags_the_model_takes_for_one_place_is_no_place():
     line = "Иван Петров республика Мордовия Саранск Пресс-Служба"
     doc = make_document(article(line + "\nВ Саранске открыли технопарк."))
     assert not extract_places(doc, [Span(LOC, 0, len(line))])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Это единственная в СЗФО экономическая зона такого типа.", "Северо-Западный федеральный округ"),
+    ("Полпред президента в ПФО приехал в Казань.", "Приволжский федеральный округ"),
+])
+def test_a_federal_district_by_its_initials(text, name):
+    assert name in by_name(facts_of(text, "location"))
+
+
+def test_a_place_inside_a_documents_quoted_title_is_no_place_of_the_article():
+    text = ("Премьер подписал постановление «О создании на территории муниципального образования "
+            "Озёрский район Тверской области особой экономической зоны». Зону построят к 2027 году.")
+    assert "Озёрский район" not in by_name(facts_of(text, "location"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import facts_of
+from conftest import by_name, facts_of
 
 
 @pytest.mark.parametrize("text, position, organization", [
@@ -20,3 +20,13 @@ def test_a_bare_kind_before_the_verb_is_the_one_body_of_that_kind():
     text = "В Омске создан Фонд развития промышленности Омской области. Директором фонда назначен Анатолий Коляда."
     person = facts_of(text, "person")[0].attrs
     assert (person["position"], person["organization"]) == ("директор", "Фонд развития промышленности Омской области")
+
+
+@pytest.mark.parametrize("text, position", [
+    ("Об этом сообщил заместитель губернатора Тверской области по инвестиционной политике и "
+     "имущественным отношениям Олег Сомов.",
+     "заместитель губернатора Тверской области по инвестиционной политике и имущественным отношениям"),
+    ("Об этом сообщил вице-премьер по экономике Олег Сомов.", "вице-премьер по экономике"),
+])
+def test_a_position_with_its_portfolio_after_po_before_the_name(text, position):
+    assert by_name(facts_of(text, "person"))["Олег Сомов"].attrs["position"] == position

@@ -327,6 +327,8 @@ class _Resolver:
         if r.first[1] is None and r.first[2] is not None:
             return self._day_of_month(r)
         first = self._fill(r.first, r)
+        if first[0] is None and r.year_shift is not None:
+            return None  # «осенью прошлого года» with no publication year: no anchor, no date
         if r.last is None:
             return _iso(first)
         y = r.last[0] or (first[0] and first[0] + (_key(r.last)[1:] < _key(r.first)[1:]))

@@ -295,6 +295,8 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
     inner = _INNER_PAREN_ABBR.match(surface)
     if inner:  # «Фонд развития промышленности (ФРП) Ростовской области»
         surface, aliases = f"{inner.group('main')} {inner.group('rest')}", [inner.group("abbr")]
+        if inner.group("abbr") in KIND_ABBREVIATIONS and inner.group("rest")[:1] in _OPENING:
+            aliases = [f"{inner.group('abbr')} {inner.group('rest')}"]  # «зоны (ОЭЗ) «Алабуга»»: «ОЭЗ «Алабуга»»
     m = _PAREN_ABBR.match(surface)
     if m:
         surface, aliases = m.group("main"), [m.group("abbr")]
@@ -303,13 +305,15 @@ def _read(doc: Document, span: Span, places: dict[int, int]) -> OrgMention | Non
         aliases.append(after.group("abbr"))
     words = _WORD.findall(surface)
     if not words or (len(words) == 1 and not (_can_name(words[0]) or _in_quoted_list(doc.text, span))) \
-            or _generic_at_sentence_start(doc, span, surface) \
+            or _names_a_thing(doc.text, span) or _generic_at_sentence_start(doc, span, surface) \
             or _ends_in_adjective(surface):
         return None
     kind = _kind_of_list(doc.text, span)
     named = f"{kind} «{surface.strip('«»')}»" if kind else surface
     if not kind and (_quoted_plural(doc.text, span, words) or _appositive(doc.text, span, words)):
         normal = surface
+    elif not kind and gazetteer.federal_body(words[0]):
+        normal = named  # «Минвостокразвития», «Минцифры»: a table form, as it is said in the nominative
     else:
         normal = nominative_phrase(named, ORG_TYPES, singular=len(_QUOTED.findall(named)) == 1)
     normal = _FEDERAL_ABBREVIATION.sub(r"федеральный \g<abbr>", normal)  # «федерального ФРП»
@@ -372,7 +376,7 @@ def _quoted_name(text: str, start: int, end: int) -> tuple[int, int]:
     return (quote + 1, end - 1) if balanced and re.search(r"\w", inner) else (start, end)
 
 
-_LIST_BEFORE = re.compile(r"«[^«»\n]{2,40}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,40}»)*(?:\s*,\s*|\s+и\s+)$")
+_LIST_BEFORE = re.compile(r"«[^«»\n]{2,60}»(?:(?:\s*,\s*|\s+и\s+)«[^«»\n]{2,60}»)*(?:\s*,\s*|\s+и\s+)$")
 
 
 def _kind_of_list(text: str, span: Span) -> str | None:
@@ -390,6 +394,24 @@ def _kind_of_list(text: str, span: Span) -> str | None:
     first = listed.start()
     kind = clean_spaces(text[with_org_type(text, Span(ORG, first + 1, first + 2)).start:first])
     return kind if any(w in KIND_ABBREVIATIONS or _is_plural_kind(w) for w in _WORD.findall(kind)) else None
+
+
+_THING_KINDS = words("org_types.json", "thing_kinds")  # «программа», «форум», …: their names name no body
+_WORD_BEFORE_LIST = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t\u00a0]*:?[ \t\u00a0]*$")
+
+
+def _names_a_thing(text: str, span: Span) -> bool:
+    """«программы «Лизинг»», «программы: «Старт», «Проекты развития» и «Лизинг»», «форума
+    «Иннопром»»: a quoted name (or a later one of a list) right after a kind of thing that is no
+    body (data/org_types.json thing_kinds) names that thing."""
+    quote = span.start - 1 if text[span.start - 1:span.start] in ("«", '"') else span.start
+    if text[quote:quote + 1] not in ("«", '"'):
+        return False
+    listed = _LIST_BEFORE.search(text, max(0, quote - 300), quote)
+    first = listed.start() if listed else quote
+    before = _WORD_BEFORE_LIST.search(text, max(0, first - 40), first)
+    return bool(before) and before.group(1).islower() and any(
+        p.normal_form in _THING_KINDS for p in nlp.parse(before.group(1))[:2] if p.tag.POS == "NOUN")
 
 
 def _is_plural_kind(word: str) -> bool:
@@ -674,14 +696,17 @@ def _same_body(a: OrgMention, b: OrgMention) -> bool:
 
 
 def _same_quoted_name(x: OrgMention, y: OrgMention) -> bool:
-    """«Омсктрансмаш» and АО «Омсктрансмаш», «парк «Х»» and «индустриальный парк «Х»»: one
-    body — but not ОЭЗ «Липецк» and АО «ОЭЗ ППТ «Липецк»», whose kinds differ."""
+    """«Омсктрансмаш» and АО «Омсктрансмаш», «парк «Х»» and «индустриальный парк «Х»», «промпарк
+    «Х»» and «индустриальный парк «Х»» (sites of one category): one body — but not ОЭЗ «Липецк»
+    and АО «ОЭЗ ППТ «Липецк»», whose kinds differ, nor ОЭЗ «Х» and the park «Х» on its land."""
     if not x.quoted or fold(x.quoted) != fold(y.quoted or y.normal):
         return False
     if not y.quoted:
         return True
     kind_x, kind_y = (fold(o.normal[: o.normal.index(o.quoted) - 1]).split() for o in (x, y))
-    return kind_x[-1:] == kind_y[-1:] or _kind_abbreviates(kind_x, kind_y) or _kind_abbreviates(kind_y, kind_x)
+    site = gazetteer.kind_category(kind_x)
+    return kind_x[-1:] == kind_y[-1:] or _kind_abbreviates(kind_x, kind_y) or _kind_abbreviates(kind_y, kind_x) \
+        or site not in (None, "company") and site == gazetteer.kind_category(kind_y)
 
 
 def _kind_abbreviates(short: list[str], full: list[str]) -> bool:

@@ -8,8 +8,9 @@ from ..lang.calendar import calendar_lemmas
 from ..model import Fact, Mention
 from ..lang.normalize import PersonName, fold, is_name_particle, person_name
 from .document import Document
+from .places import qualifies_next_word
 from .roles import Role, role_after, role_before, role_by_verb
-from .spans import PER, Coverage, Span
+from .spans import PER, Coverage, Span, is_org_type
 
 
 
@@ -125,15 +126,23 @@ def _looks_like_name(doc: Document, span: Span) -> bool:
     against it is strong — a lower-case word that is no name particle, more than five words,
     or only words the dictionary knows as no name whose capitals a sentence start or a
     headline in capitals explains («Подпишитесь», «ЧИТАЙТЕ ТАКЖЕ»), or a day or month alone
-    («Среда» of a date widget)."""
+    («Среда» of a date widget); nor is a kind of body alone («Промпарк «Краснодар»») or an
+    adjective no dictionary knows as a surname that qualifies the word after it («Кемпендяйской соли»)."""
     words = _NAME_WORD.findall(doc.text[span.start:span.end])
     if not words or len(words) > 5 or not all(w[:1].isupper() or is_name_particle(w) for w in words):
         return False
-    if len(words) == 1 and {p.normal_form for p in nlp.parse(words[0].lower())} & calendar_lemmas():
+    if len(words) == 1 and ({p.normal_form for p in nlp.parse(words[0].lower())} & calendar_lemmas()
+                            or is_org_type(words[0]) or _adjective_of_next_word(doc, span, words[0])):
         return False
     if any(_may_be_name(w) for w in words if w[:1].isupper()):
         return True
     return not (_opens_sentence(doc, span) or all(w.isupper() for w in words))
+
+
+def _adjective_of_next_word(doc: Document, span: Span, word: str) -> bool:
+    """«знаменитой Кемпендяйской соли»: a word the dictionary does not know (so its surname
+    reading is a guess) that agrees as an adjective with the word after it qualifies that word."""
+    return not nlp.morph().word_is_known(word.lower()) and qualifies_next_word(doc.text, span)
 
 
 def _may_be_name(word: str) -> bool:

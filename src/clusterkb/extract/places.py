@@ -40,6 +40,15 @@ def _is_quoted_name(text: str, span: Span) -> bool:
     return (before in "«\"" and before and after in "»\"" and after) or before == "."
 
 
+_DOCUMENT_TITLE = re.compile(r"«Об?\s[^«»\n]*$")  # «О создании особой экономической зоны на территории …»
+
+
+def _in_document_title(text: str, span: Span) -> bool:
+    """«постановление «О создании на территории Узловского района … особой экономической зоны»»:
+    a place inside a document's quoted title («О …», «Об …») is said by the title, not the article."""
+    return bool(_DOCUMENT_TITLE.search(text, max(0, span.start - 300), span.start))
+
+
 _MAX_WORDS = 5  # a longer «place» is a line of tags or a menu («Олег Николаев республика Чувашия …»)
 _PLURAL_PLACE = re.compile(r"(?:район(?:ах|ов|ы|ам)|област(?:ях|ей|ям)|округ(?:ах|ов|ам)|кра(?:ях|ев|ям))")
 
@@ -107,7 +116,7 @@ def _with_kind_before(text: str, span: Span) -> str | None:
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([а-яё][а-яё-]*)")
 
 
-def _qualifies_next_word(text: str, span: Span) -> bool:
+def qualifies_next_word(text: str, span: Span) -> bool:
     """«Калужским предприятиям», «Тверской особой экономической зоны», «Грязинский участок»,
     «Тверской индустриальный парк»: place adjectives alone (one, or with more adjectives
     after it), agreeing with the word after them, qualify that word — they name no place (a
@@ -125,8 +134,8 @@ def _qualifies_next_word(text: str, span: Span) -> bool:
 
 
 def _is_adjective(word: str) -> bool:
-    """Can the word be a full adjective («Тверской», «индустриальный»)?"""
-    return any(p.tag.POS == "ADJF" for p in nlp.parse(word.lower()))
+    """Can the word be a full adjective («Тверской», «индустриальный»)? Initials («СЗФО») never are."""
+    return not word.isupper() and any(p.tag.POS == "ADJF" for p in nlp.parse(word.lower()))
 
 
 def _unshout(name: str) -> str:
@@ -141,14 +150,15 @@ def extract_places(doc: Document, spans: list[Span]) -> list[Fact]:
     for span in spans:
         if span.type != LOC:
             continue
-        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span) or doc.in_credit(span.start):
+        if _is_street_name(doc.text, span) or _is_quoted_name(doc.text, span) or doc.in_credit(span.start) \
+                or _in_document_title(doc.text, span):
             continue
         surface = re.sub(r"\s*\([^()]*\)?$", "", clean_spaces(doc.text[span.start:span.end]))
         if len(surface) < 2 or not surface[:1].isupper() or len(surface.split()) > _MAX_WORDS:
             continue
         shared = _with_shared_plural_noun(doc.text, span, surface) or \
             _with_head_of_previous(doc.text, span, previous, previous_name)
-        if not shared and _qualifies_next_word(doc.text, span):
+        if not shared and qualifies_next_word(doc.text, span):
             continue
         normal = shared or _with_kind_before(doc.text, span) or nominative_phrase(_unshout(surface))
         previous, previous_name = span, normal

@@ -34,7 +34,8 @@ class Role:
 
 
 def role_before(doc: Document, name: Span, spans: list[Span]) -> Role | None:
-    """The apposition right before a name: «генеральным директором АО «X» Василием Ковалевым»."""
+    """The apposition right before a name: «генеральным директором АО «X» Василием Ковалевым»,
+    «заместитель губернатора области по экономике Юрий Гурдин» (a portfolio after «по»)."""
     sent = doc.sentence_at(name.start)
     if sent is None:
         return None
@@ -49,6 +50,9 @@ def role_before(doc: Document, name: Span, spans: list[Span]) -> Role | None:
         inside = _inside(start, spans)
         if _is_position(tok):
             head_at = i
+        elif (po := _portfolio_start(toks, i)) is not None:
+            counted += i - po
+            i = po  # «заместитель губернатора по инвестиционной политике и имущественным отношениям»
         elif not (inside or _is_dependent(tok)):
             break
         counted += not inside
@@ -161,6 +165,15 @@ def _is_modifier(tok: str, at_start: bool) -> bool:
     with a capital only when they open the sentence)."""
     return tok[:1].isalpha() and (tok[:1].islower() or at_start) and any(
         p.tag.POS in ("ADJF", "PRTF") for p in nlp.parse(tok.lower())[:1])
+
+
+def _portfolio_start(toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """Where a position's portfolio ending at token i starts: «по» and dative words joined by
+    «и» («по инвестиционной политике и имущественным отношениям»); None when token i ends none."""
+    j = i
+    while j >= 0 and (toks[j][2] in ("и", ",") and j < i or has_case(toks[j][2], "datv")):
+        j -= 1
+    return j if j >= 0 and j < i and toks[j][2].lower() == "по" else None
 
 
 def _is_dependent(tok: str) -> bool:

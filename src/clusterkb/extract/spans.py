@@ -197,7 +197,10 @@ _AND = re.compile(r"\sи\s+")
 def with_coordinated_genitives(text: str, span: Span) -> Span:
     """«министерстве промышленности» + «, торговли и развития предпринимательства»: the model
     stops at the first comma of a coordinated genitive list that belongs to the name — or of a
-    dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»)."""
+    dative one after «по» («Совета по стратегическому развитию» + «и нацпроектам»). A quoted
+    name ends its body: «компании «Альфа» и модернизации завода» joins nothing after it."""
+    if text[span.end - 1:span.end] in CLOSE_QUOTES + '"':
+        return span
     words = _WORD.findall(text[span.start:span.end])
     if len(words) >= 3 and "по" in words[1:-1] and has_case(words[-1], "datv"):
         return _with_coordinated_datives(text, span)
@@ -329,37 +332,67 @@ def _balance_quotes(text: str, span: Span) -> Span:
     return Span(span.type, span.start, end) if closed or not (opened > 0 or straight) else span
 
 
+@lru_cache(maxsize=1)
+def _kind_phrase_pattern() -> re.Pattern[str]:
+    """A kind said in several words, in any case, ending where a name follows (data/org_types.json
+    kind_phrases), with the initials it goes by in brackets: «территории опережающего развития (ТОР) »."""
+    phrases = any_case_pattern(words("org_types.json", "kind_phrases"))
+    return re.compile(rf"(?<![\w-])(?:{phrases})(?:\s*\([A-ZА-ЯЁ]{{2,8}}\))?\s*$", re.I)
+
+
+_BRACKETED_INITIALS = re.compile(r"\s*\([A-ZА-ЯЁ]{2,8}\)\s*$")  # «особой экономической зоны (ОЭЗ) «Х»»
+
+
 def with_org_type(text: str, span: Span) -> Span:
     """«ТехноОмск» inside «индустриального парка «ТехноОмск»» → the whole typed name (a kind said
-    by its initials too: «ТОР «Заречная»», data/org_types.json kind_abbreviations); a kind
-    before a kind in the singular genitive is another thing of that body («площадке парка «X»»,
-    «совета технопарка «X»»), while «группа компаний «X»» is one name."""
+    by its initials too: «ТОР «Заречная»», data/org_types.json kind_abbreviations, or in several
+    words: «территории опережающего развития «Кангалассы»», kind_phrases; the kind's initials
+    may stand in brackets between: «зоны (ОЭЗ) «Алабуга»»); a kind before a kind in the singular
+    genitive is another thing of that body («площадке парка «X»», «совета технопарка «X»»),
+    and so is one before a plural genitive kind of its own adjective and a list of names
+    («компаниям промышленных парков «X» и «Y»»: the parks), while «группа компаний «X»» is one name."""
     if text[span.start] in OPEN_QUOTES + '"':
         quote = span.start
     elif span.start > 0 and text[span.start - 1] in OPEN_QUOTES + '"':
         quote = span.start - 1
     else:
         return span
+    if phrase := _kind_phrase_pattern().search(text, max(0, quote - 90), quote):
+        return Span(ORG, phrase.start(), span.end)
+    initials = _BRACKETED_INITIALS.search(text, max(0, quote - 12), quote)
     start = pending = quote
-    kind = None
-    for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), quote))):
+    if initials:
+        pending = initials.start()
+    kind, qualified = None, False  # the kind word nearest before, and whether an adjective of its own came before it
+    for m in reversed(list(_WORD.finditer(text, max(0, quote - 60), pending))):
         word = m.group()
         if text[m.end():pending].strip() or "\n" in text[m.end():pending]:
             break
         if word in LEGAL_FORMS:
             start = m.start()
             break
-        if is_org_type(word) and kind and (kind in KIND_ABBREVIATIONS or _is_genitive_noun(kind)):
+        if is_org_type(word) and kind and (kind in KIND_ABBREVIATIONS or _is_genitive_noun(kind)
+                                           or qualified and _QUOTED_LIST_START.match(text, quote)
+                                           and _is_plural_genitive(kind)):
             break  # «площадке индустриального парка «Синергия»», «совет ОЭЗ «X»»: the park's site, not the park
         if word in KIND_ABBREVIATIONS or is_org_type(word) or (start < quote and is_relational_adjective(word)):
             start = pending = m.start()
-            kind = word if word in KIND_ABBREVIATIONS or is_org_type(word) else kind
+            typed = word in KIND_ABBREVIATIONS or is_org_type(word)
+            kind, qualified = (word, False) if typed else (kind, True)
             continue
         if start == quote and pending - m.start() < 40 and word.islower() and _is_genitive_noun(word):
             pending = m.start()  # «промтехнопарк сельхозмашиностроения «Галаново»»: kept if a kind comes
             continue
         break
     return Span(ORG, start, span.end) if start < quote else span
+
+
+# a quoted name that opens a list of them: «компаниям промышленных парков «Кедровый» и «Озёрный»» are the parks'
+_QUOTED_LIST_START = re.compile(r"«[^«»\n]{2,40}»(?:\s*,\s*|\s+и\s+)«")
+
+
+def _is_plural_genitive(word: str) -> bool:
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" and p.tag.number == "plur" for p in nlp.parse(word.lower())[:2])
 
 
 def _is_genitive_noun(word: str) -> bool:
@@ -419,7 +452,7 @@ def _after_site_noun(text: str, start: int) -> bool:
     if not word:
         return False
     lemma = nlp.parse(word.lower())[0].normal_form if word.islower() else word.lower()
-    return gazetteer.org_category(lemma) == "site"
+    return gazetteer.is_site_word(lemma)
 
 
 def _is_quoted(text: str, span: Span) -> bool:

@@ -51,7 +51,7 @@ def _country_free(table: str) -> dict[str, str]:
 
 # «федеральный», «федерального», …: said before a federal body's form, it says which body is meant
 FEDERAL_ADJECTIVE = r"[Фф]едеральн[а-яё]{1,3}"
-_FEDERAL_LEAD = re.compile(rf"^{FEDERAL_ADJECTIVE}\s+")
+FEDERAL_LEAD = re.compile(rf"^{FEDERAL_ADJECTIVE}\s+")
 
 
 def _lookup(table: str, name: str) -> str | None:
@@ -59,8 +59,8 @@ def _lookup(table: str, name: str) -> str | None:
     a federal body's form also with «федеральный» before it («федеральный ФРП»)."""
     key = fold(name)
     found = _index(table).get(key)
-    if found is None and table == "federal" and _FEDERAL_LEAD.match(key):
-        found = _index(table).get(_FEDERAL_LEAD.sub("", key))
+    if found is None and table == "federal" and FEDERAL_LEAD.match(key):
+        found = _index(table).get(FEDERAL_LEAD.sub("", key))
     if found is None and strip_country(key) != key:
         found = _country_free(table).get(strip_country(key))
     return found
@@ -186,6 +186,22 @@ def org_category(type_word: str) -> str | None:
     """«парк» → «site», «АО» → «company»: what kind of body a type word before a quoted name
     makes it (None: the word does not say)."""
     return _categories().get(fold(type_word))
+
+
+def kind_category(kind_words: list[str]) -> str | None:
+    """The category of the kind said before a quoted name: by the initials of its last words
+    when they spell a kind («особая экономическая зона» → «ОЭЗ»: a special economic zone, not
+    the site «промышленная зона»), else by its last word («индустриальный парк» → «site»)."""
+    folded = [fold(w) for w in kind_words if w]
+    for n in range(len(folded), 1, -1):
+        if category := _categories().get("".join(w[0] for w in folded[-n:])):
+            return category
+    return _categories().get(folded[-1]) if folded else None
+
+
+def is_site_word(type_word: str) -> bool:
+    """«парк», «ОЭЗ», «ТОР»: a type word of a kind of site (every category but a company)."""
+    return org_category(type_word) not in (None, "company")
 
 
 @lru_cache(maxsize=50_000)

@@ -197,18 +197,37 @@ def russian_place(word: str) -> str | None:
     «Sterlitamak» → «стерлитамак», «Yelabuga» → «елабуга», «Perm» → «пермь», «Ulyanovsk» →
     «ульяновск»; «Pruzhina» → None (a spring, no place).
     English news names many towns no table here lists; their romanisation reads back."""
+    return next((r for r in _cyrillic_readings(word) if _is_known_place(r)), None)
+
+
+def reads_as_russian(word: str) -> bool:
+    """Is a romanised word a Russian word the dictionary knows («Nizhny» → «нижний», «Naberezhnye»
+    → «набережные»), not an English one («Approves»)? An adjective's ending is romanised short."""
+    readings = _cyrillic_readings(word)
+    readings += [r[:-1] + ending for r in readings if r[-1] in "ыйе" for ending in ("ий", "ый", "ые")]
+    return any(nlp.morph().word_is_known(r) for r in readings)
+
+
+def _cyrillic_readings(word: str) -> list[str]:
+    """The Cyrillic spellings a romanised word may stand for (none for a word no reading fits);
+    a hyphenated one part by part («Khanty-Mansiysk» → «ханты-мансийск»)."""
+    if "-" in word:
+        combined = [""]
+        for part in word.split("-"):
+            readings = _cyrillic_readings(part)
+            combined = [f"{c}-{r}" if c else r for c in combined for r in readings][:_MAX_READINGS]
+        return combined
     readings = [""]
     rest = word.lower()
     while rest and len(readings) <= _MAX_READINGS:
         latin, cyrillic = next(((la, cy) for la, cy in _LATIN if rest.startswith(la)), ("", ()))
         if not latin:
-            return None
+            return []
         readings = [r + c for r in readings for c in cyrillic]
         rest = rest[len(latin):]
     if rest:
-        return None
-    readings += [r + "ь" for r in readings if r[-1] not in "аеёиоуыэюяй"]  # a soft sign English leaves out: Perm, Tver
-    return next((r for r in readings if _is_known_place(r)), None)
+        return []
+    return readings + [r + "ь" for r in readings if r[-1] not in "аеёиоуыэюяй"]  # a soft sign English leaves out: Perm, Tver
 
 
 def _is_known_place(word: str) -> bool:

@@ -145,8 +145,11 @@ _TICKER = re.compile(  # on lowercased text: a rate's label alone, a change arro
     r"^(?:usd|eur|cny)\s*(?:цб)?$|^[$€¥£]$|^\d{2,3}[.,]\d{4}$|^пробки\s*:|[▲▼]|°\s*[cс](?!\w)"
     r"|^[+−-]?\d[\d\s]*[.,]\d+\s*[+−-]\d+[.,]\d+$"
 )
-_WEEKDAY_LINE = re.compile(  # on lowercased text: «среда,», "monday."
-    rf"(?:{'|'.join(w.lower() for w in weekday_lemmas('ru') + weekday_lemmas('en'))})\s*[,.]?")
+_WEEKDAYS = "|".join(w.lower() for w in weekday_lemmas("ru") + weekday_lemmas("en"))
+_WEEKDAY_LINE = re.compile(rf"(?:{_WEEKDAYS})\s*[,.]?")  # on lowercased text: «среда,», "monday."
+_TODAY_LABEL = re.compile(rf"(?:сегодня|today)\s*(?::|,?\s+(?:is\s+)?(?:{_WEEKDAYS}))")  # «Сегодня: пятница, …»
+_MASTHEAD = words("site_junk.json", "masthead_phrases")  # «©», counters: the site's own header
+_DANGLING_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:на|в|во|к|on|in|at)$")  # «Читайте нас на» / «Яндекс Новости»
 _LABEL_MAX_WORDS = 3
 _PUNCTUATION = ",.;:!?«»\"“”„()—–-…"
 _SENTENCE_END = (".", "…", ":", ";")
@@ -220,14 +223,17 @@ def _widget_lines(lines: list[Line]) -> set[int]:
     («Нефть», «Золото ЦБ») and a date beside them or beside a weekday on a line of its own
     («6 мая ‘24» / «Понедельник»): today's date, not the article's; so is a weekday and date
     on one line («Четверг, 7 марта, 2024») above another date line («3 октября 2019 /
-    Новости»), which is the article's."""
+    Новости»), which is the article's, and a date labelled as today's («Сегодня: пятница, 26
+    апреля 2024 года»)."""
     tickers = {i for i, line in enumerate(lines) if _is_ticker(line.text)}
     labels = {i for i in range(len(lines) - 1) if i + 1 in tickers and _is_label(lines[i].text)}
     weekdays = {i for i, line in enumerate(lines) if _WEEKDAY_LINE.fullmatch(line.text.lower())}
-    block = tickers | labels | weekdays
+    todays = {i for i, line in enumerate(lines) if _TODAY_LABEL.match(line.text.lower()) and parse_dateline(line.text)}
+    block = tickers | labels | weekdays | todays
     dates = {i for i, line in enumerate(lines)
              if (i - 1 in block or i + 1 in block) and parse_dateline(line.text)}
-    return tickers | labels | dates | {i for i in weekdays if i - 1 in dates or i + 1 in dates} | _today_lines(lines)
+    return (tickers | labels | dates | todays | {i for i in weekdays if i - 1 in dates or i + 1 in dates}
+            | _today_lines(lines))
 
 
 def _today_lines(lines: list[Line]) -> set[int]:
@@ -341,6 +347,13 @@ def _is_repeated(line: str) -> bool:
     return half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
+def _is_masthead(line: str) -> bool:
+    """A line of the site's own chrome: its copyright, a counter, its contacts («© 2010, НИА-Томск»,
+    «Рейтинг@Mail.ru», «эл. почта: news@site.ru»)."""
+    low = line.lower()
+    return any(phrase in low for phrase in _MASTHEAD) or _is_contact(low)
+
+
 def _is_weak_navigation(line: str) -> bool:
     """Lines like «Новости. Омск», «Омск», «Тара, Омская область» or «Новости Череповца и
     области»: navigation only when a title follows."""
@@ -353,8 +366,10 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
     """Navigation lines above the title, the title's index and the datelines of the header
     (the lines before the first prose paragraph, and an agency dateline opening that paragraph;
     when that paragraph is a lead without a dateline, those up to the second one too).
-    The title is the first line that is neither navigation nor a site banner above navigation;
-    without one, a short line such as «Омск», else the first paragraph."""
+    The title is the first line that is neither navigation nor a site banner above navigation
+    or above the site's masthead (its copyright, counters, contacts: «© 2010, НИА-Томск»); a
+    row of links («Экономика | Политика | Власть») is never the lead. Without a title, a short
+    line such as «Омск», else the first paragraph."""
     navigation: list[int] = []
     weak: list[int] = []
     datelines: list[tuple[int, int, Stamp]] = []
@@ -372,13 +387,16 @@ def _header(lines: list[Line], kinds: list[Kind]) -> tuple[list[int], int | None
             datelines.append((line.start, line.start + agency.end, agency.stamp))
             if agency.end == len(line.text):
                 continue
-        if kind is Kind.PROSE:
+        if kind is Kind.PROSE and not _is_site_path(line.text):
             leads += 1
             if datelines or leads > 1:
                 break
         if leads or kind is Kind.CREDIT:
             continue
-        if kind is Kind.CUE or _is_site_path(line.text) or _is_repeated(line.text):
+        if title is not None and _is_masthead(line.text):
+            navigation += range(title, i + 1)  # the site's name, menus and widgets above its copyright
+            title = None
+        elif kind is Kind.CUE or _is_site_path(line.text) or _is_repeated(line.text):
             if title is not None and _is_site_path(line.text):
                 navigation.append(title)  # a banner such as the site's name above its menu
                 title = None
@@ -446,16 +464,18 @@ def _byline_start(lines: list[Line], start: int, end: int | None) -> int | None:
 
 def _inner_junk(lines: list[Line], kinds: list[Kind], first: int, end: int, start: int) -> list[tuple[int, int]]:
     """Credit and cue lines inside the body, the headlines under a «Читайте также» teaser
-    header, and captions printed twice in a row after the body's start."""
+    header, the line that ends a cue broken off at a preposition («Читайте нас на» / «Яндекс
+    Новости»), and captions printed twice in a row after the body's start."""
     spans = []
-    teasers = False
+    teasers = dangling = False
     for i in range(first, end):
         line, kind = lines[i], kinds[i]
         if kind in (Kind.CREDIT, Kind.CUE) and len(line.text) <= _EXCLUDED_MAX_CHARS:
             spans.append((line.start, line.end))
-        elif teasers and kind is Kind.SHORT:
+        elif (teasers or dangling) and kind is Kind.SHORT:
             spans.append((line.start, line.end))
         elif i > start and kind is Kind.SHORT and i + 1 < end and lines[i + 1].text == line.text:
             spans += [(line.start, line.end), (lines[i + 1].start, lines[i + 1].end)]
         teasers = (teasers and kind is Kind.SHORT) or (kind is Kind.CUE and _is_teaser_header(line.text))
+        dangling = kind is Kind.CUE and bool(_DANGLING_PREPOSITION.search(line.text))
     return spans

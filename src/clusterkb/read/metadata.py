@@ -76,8 +76,8 @@ _DATE_PATTERNS = (
         re.I,
     ),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d])"),
-    re.compile(rf"(?<![\d–-])(?P<d>[0-3]?\d)(?:-?е|th|st|nd|rd)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR}(?!\d))?", re.I),
+    re.compile(rf"(?:(?<=\d:\d\d)|(?<![\d–-]))(?P<d>[0-3]?\d)(?:-?е|th|st|nd|rd)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?", re.I),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR}(?!\d))?", re.I),
 )
 _TIME = re.compile(r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])")
 _DATELINE_FILLER = re.compile(
@@ -108,7 +108,7 @@ _CAPITALISED = r"[A-ZА-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*"
 _AGENCY_CITY = re.compile(rf"(?P<city>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})\s*[,.]\s*")
 _TAG_MARKS = " .,/()—–-«»\"\u00a0"
 _AGENCY_TAIL = re.compile(
-    r"(?:\s*(?:года?|г(?=\.)))?"
+    r"(?:\s*(?:года?|г(?=\.)))?(?:,?\s+(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?![\d:]))?"
     r"(?P<tag>[.,]?\s*/[^/\n]{2,60}/|\s*\([^()\n]{2,40}\)|"
     r"[.,]?\s*[—–-]{1,2}\s*[«\"]?[A-ZА-ЯЁ][\w«»\"-]*(?:\s[«\"]?[A-ZА-ЯЁ][\w«»\"-]*){0,3}(?=[.:])|"
     r"[.,]?\s*[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*(?:\s[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*){0,2}(?=\s*[—–-]{1,2}\s)|"
@@ -210,7 +210,8 @@ class AgencyDateline:
 def parse_agency_dateline(paragraph: str) -> AgencyDateline | None:
     """A news-agency dateline opening a paragraph, «КАЗАНЬ, 5 марта. /ТАСС/. Текст…», «МОСКВА,
     12 апр — РИА Новости.», «Ростов-на-Дону. 21 августа. ИНТЕРФАКС - Текст», «ОМСКАЯ ОБЛАСТЬ,
-    3 мая, Омск.Ru. Текст…» or «LONDON, May 5 (Reuters) -». The city is in capitals unless an agency tag follows."""
+    3 мая, Омск.Ru. Текст…» or «LONDON, May 5 (Reuters) -». The city is in capitals unless an agency tag
+    follows or the date is full and timed before a dash («Пермь, 16 января 2017, 15:31 — Текст…»)."""
     city = _AGENCY_CITY.match(paragraph)
     if city is None:
         return None
@@ -219,8 +220,13 @@ def parse_agency_dateline(paragraph: str) -> AgencyDateline | None:
         return None
     stamp, date_end = found
     tail = _AGENCY_TAIL.match(paragraph, date_end)
-    if tail is None or not (tail["tag"] or tail["stop"]) or not (city["city"].isupper() or tail["tag"]):
+    if tail is None or not (tail["tag"] or tail["stop"]):
         return None
+    timed = bool(tail["H"] and stamp.date and tail["stop"])
+    if not (city["city"].isupper() or tail["tag"] or timed):
+        return None
+    if tail["H"] and stamp.time is None:
+        stamp = Stamp(stamp.date, stamp.dateline, _time(tail))
     outlet = _inner_span(paragraph, *tail.span("tag")) if tail["tag"] else None
     return AgencyDateline(stamp, tail.end(), city.span("city"), outlet)
 
@@ -270,7 +276,7 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
 
 
 def _time(m: re.Match[str]) -> str:
-    hh, mm, ss = int(m["H"]), m["M"], m["S"]
+    hh, mm, ss = int(m["H"]), m["M"], m.groupdict().get("S")
     return f"{hh:02d}:{mm}" + (f":{ss}" if ss else "")
 
 

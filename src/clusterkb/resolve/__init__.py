@@ -32,7 +32,7 @@ from ..lang import gazetteer, nlp
 from ..model import Fact, KBFact, Source
 from ..kinds import NAMED_KINDS, VALUE_KINDS, kind_of
 from ..lang.normalize import clean_spaces, fold, is_cyrillic
-from ..lang.translit import abbreviation_key, concepts, latin_key, place_concepts
+from ..lang.translit import Concepts, abbreviation_key, concepts, latin_key, place_concepts
 from ..unionfind import UnionFind
 from .judgements import Judgements
 
@@ -91,13 +91,21 @@ def article_relative(facts: list[Fact]) -> set[int]:
     промышленности Запорожской области», «кировский Фонд …». There the short name may mean either
     body, so it links to no other article (a false merge costs more than a missed one). A placed
     body whose name says more than a place («Фонд развития промышленности и венчурных инвестиций
-    … Калужской области») is another kind of body, and leaves the short name its own meaning."""
+    … Калужской области») is another kind of body, and leaves the short name its own meaning; so
+    does a short name said as the country's («Фонд развития промышленности РФ», «федеральный ФРП»)."""
     orgs = [(i, f, concepts(f.attrs.get("name") or "")) for i, f in enumerate(facts) if f.kind == "organization"]
     placed = [(bag.words, bag.words - bag.places - place_concepts()) for _, _, bag in orgs
               if bag.places or bag.words & place_concepts()]
     return {i for i, f, bag in orgs if len(bag.words) >= 2 and not bag.places and signature(f) == frozenset()
+            and not _said_federal(f)
             and (any(bag.words < words and kind <= bag.words for words, kind in placed)
                  or _of_own_region(f.attrs.get("name") or ""))} | _abbreviating_placed(orgs)
+
+
+def _said_federal(fact: Fact) -> bool:
+    """Does a form of the body say it is the country's: «… РФ», «… России», «федеральный ФРП»?"""
+    return any(gazetteer.strip_country(key) != key or gazetteer.FEDERAL_LEAD.match(key)
+               for key in map(fold, forms_of(fact)))
 
 
 def _abbreviating_placed(orgs: list[tuple[int, Fact, Any]]) -> set[int]:
@@ -228,9 +236,19 @@ def _form_keys(kind: str, form: str, how: str) -> list[Key]:
     quoted = _quoted(form)
     keys += [Key(fold(quoted), form, "quoted", 2, quoted)] if quoted else []
     bag = concepts(form)
-    keys += [Key("~" + bag.key, form, "words", 3)] if len(bag.words) >= 3 and bag.generic else []
+    keys += [Key("~" + bag.key, form, "words", 3)] if _says_what_and_which(bag) else []
     abbr = abbreviation_key(form)
     return keys + ([Key("#" + abbr, form, "abbreviation", 4)] if abbr else [])
+
+
+def _says_what_and_which(bag: Concepts) -> bool:
+    """Is a bag of concepts enough to name one body in any language: three words or more with a
+    kind among them («Industrial Development Fund of the Omsk Region»), or a kind and one proper
+    name that is no place («Kangalassy advance-development territory» = «ТОР «Кангалассы»»)?
+    Two kinds alone («investment fund») or a kind and a place name any body of the place."""
+    if len(bag.words) == 2:
+        return bag.generic == 1 and not bag.places
+    return len(bag.words) >= 3 and bool(bag.generic)
 
 
 @lru_cache(maxsize=100_000)
@@ -288,9 +306,11 @@ def joined_signature(a: frozenset[str] | None, b: frozenset[str] | None) -> froz
 
 
 def category(fact: Fact) -> frozenset[str] | None:
-    """Whether a body is a site or a company, by the type word before its quoted name:
-    «индустриальный парк «Северный луч»» is a {"site"}, «АО «Северный луч»», which runs it, a
-    {"company"} — two bodies though they share the quoted name. None: no form says."""
+    """Whether a body is a site, a special economic zone or a company (data/org_types.json
+    categories), by the kind before its quoted name: «индустриальный парк «Северный луч»» is a
+    {"site"}, «АО «Северный луч»», which runs it, a {"company"}, «ОЭЗ «Северный луч»» made on
+    the park's land a {"special economic zone"} — bodies apart though they share the quoted
+    name. None: no form says."""
     return categories_of(forms_of(fact)) if fact.kind == "organization" else None
 
 
@@ -303,7 +323,7 @@ def categories_of(forms: Iterable[str]) -> frozenset[str] | None:
 def _form_category(form: str) -> str | None:
     quote = next((i for i, c in enumerate(form) if c in "«\"“"), -1)
     words = form[:quote].split() if quote > 0 else []
-    return gazetteer.org_category(words[-1]) if words else None
+    return gazetteer.kind_category(words)
 
 
 # grouping named facts ---------------------------------------------------------------------

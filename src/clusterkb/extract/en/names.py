@@ -26,7 +26,7 @@ def extract_names(doc: Document) -> list[Fact]:
     names = frozenset(name for o in orgs for name in (o.normal, *o.aliases))
     found_people = people(doc, [(m.start, m.end) for o in orgs for m in o.mentions], names)
     found_places = places(doc, [(m.start, m.end) for p in found_people for m in p.mentions],
-                          [(m.start, m.end) for o in orgs for m in o.mentions])
+                          [(m.start, m.end) for o in orgs for m in o.mentions], names)
     names_at = sorted((m.start, p) for p in found_people for m in p.mentions)
     kept = [o for o in orgs if not all(_inside_a_title(doc.text, m.start, m.end, names_at) for m in o.mentions)]
     return found_people + merge_organisations(kept) + found_places

@@ -22,10 +22,13 @@ _ACRONYM = re.compile(r"(?<![\w&$])(?<!\d\s)[A-Z][A-Z&]{1,7}(?:\s+RF)?(?![\w&$])
 _QUOTED = re.compile(r"[“\"«]([A-Z][^”\"»\n]{3,120}?)\.?[”\"»]")
 _LOWER_TAIL = re.compile(r"(?:\s+|,\s+)(?:of|for|and|the)$")
 _COORDINATION = re.compile(r",\s+the\s+|\s+and\s+the\s+")  # «the A Cluster, the B Cluster and the C Cluster»
+_NUMBER_SIGN = re.compile(r"\s+Nos?$")  # «… of the Russian Federation No. 794»: the document's number sign
+_NUMBER_AFTER = re.compile(r"\.?\s*\d")
 # Kinds of body written in lower case around a name: «the Russian government», «Rostok
-# industrial park», «special economic zone "Chelyabinsk"».
+# industrial park», «special economic zone "Chelyabinsk"», «the Kangalassy advance-development territory».
 _LOWER_KIND = (r"(?:(?:(?:industrial|production|technology|innovation|port|tourist|advanced)[\s-]+){0,2}special\s+economic\s+zone"
                r"|economic\s+zone|industrial\s+park|technology\s+park|technopark|technopolis|industrial\s+cluster"
+               r"|advanced?[\s-]+development\s+territory|priority\s+development\s+area"
                r"|government|administration)")
 _PLURAL_KINDS = {"special economic zones": "special economic zone", "industrial parks": "industrial park",
                  "technology parks": "technology park", "technoparks": "technopark", "industrial clusters": "industrial cluster"}
@@ -43,8 +46,9 @@ _AT_COMPANY = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(map(re.escape, POSI
 
 def _runs(text: str):
     """Capitalised runs, split where they coordinate separate names («the A Cluster, the B
-    Cluster»), cut before a comma that starts a person's name and before a trailing function
-    word: «…Zones of Russia, Mikhail Labudin, and…» → «…Zones of Russia»."""
+    Cluster»), cut before a comma (or «, and») that starts a person's name, before a trailing function
+    word and before a document's number sign: «…Zones of Russia, Mikhail Labudin, and…» →
+    «…Zones of Russia», «Resolution of the Government No. 794» → «… of the Government»."""
     given = gazetteer.given_names()
     for m in _RUN.finditer(text):
         pos = m.start()
@@ -52,10 +56,12 @@ def _runs(text: str):
             offset = text.index(part, pos)
             pos = offset + len(part)
             run = part
-            for comma in re.finditer(r",\s+(\w+)", run):
+            for comma in re.finditer(r",\s+(?:and\s+)?(\w+)", run):
                 if comma.group(1) in given:
                     run = run[:comma.start()]
                     break
+            if _NUMBER_AFTER.match(text, offset + len(run)):
+                run = _NUMBER_SIGN.sub("", run)
             run = _LOWER_TAIL.sub("", run)
             if run:
                 yield offset, offset + len(run), run
@@ -63,18 +69,26 @@ def _runs(text: str):
 
 def _bodies_joined_by_and(run: str) -> list[str]:
     """A run split at each «and» that joins two bodies, each with its head word: «LLC Vektor and
-    Kama Tyres JSC» → «LLC Vektor», «Kama Tyres JSC»; «Ministry of Industry and Trade» stays whole.
+    Kama Tyres JSC» → «LLC Vektor», «Kama Tyres JSC»; «Ministry of Industry and Trade» and
+    «Association of Clusters, Technoparks and SEZ of Russia» (the «and» closes a list) stay whole.
     One pass over the «and»s, however long the run."""
     segments = run.split(" and ")
     parts, current, current_has_head = [], segments[0], _has_head(segments[0])
     for segment in segments[1:]:
         segment_has_head = _has_head(segment)
-        if current_has_head and segment_has_head:
+        if current_has_head and segment_has_head and not _ends_in_a_list(current):
             parts.append(current)
             current, current_has_head = segment, True
         else:
             current, current_has_head = f"{current} and {segment}", current_has_head or segment_has_head
     return parts + [current]
+
+
+def _ends_in_a_list(words: str) -> bool:
+    """Does a stretch of a run end in a list of words without a head («… of Clusters,
+    Technoparks»)? Then its «and» closes that list («… and SEZ of Russia»): one name."""
+    head, comma, tail = words.rpartition(",")
+    return bool(comma) and bool(tail.strip()) and not _has_head(tail) and _has_head(head)
 
 
 def _has_head(words: str) -> bool:
@@ -115,7 +129,7 @@ def organisations(doc: Document) -> list[OrgMention]:
             continue
         aliases = [a for a in (_known_name(name), _without_legal_form(name)) if a]
         paren = re.match(r"\s*\(([A-Z][\w&.-]{1,14})\)", doc.text[end:end + 20])
-        if paren:
+        if paren and sum(c.isupper() for c in paren.group(1)) >= 2:  # «(AC&T)», not the town of «(Orsk)»
             aliases.append(paren.group(1))
         out.append(OrgMention(clean_spaces(name), aliases, [doc.mention(start, end)]))
     return _same_words_together(out)
@@ -198,18 +212,27 @@ _CONTEXTS = [re.compile(p) for p in (
     r"(?:invest|build|built|produc|manufactur|construct|launch|suppl|export|acquir|employ|hire|hiring|assembl|locali[sz])\w*",
 )]
 _NOT_FOR_SURNAMES = _CONTEXTS[2:]  # a Russian surname is a person's there («Shaimiev's adviser»), not a company's
+
+
+@lru_cache(maxsize=1)
+def _with_its_country() -> re.Pattern[str]:
+    """«Hermle (Germany)», «Hermle's project (Germany)»: a name with the place it is from in brackets
+    (a place of the table) is an investor's, a company's."""
+    forms = "|".join(map(re.escape, sorted(gazetteer.english_place_forms(), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w&-])({_PROPER})(?:['’]s\s+[a-z]+)?\s+\((?:the\s+)?(?:{forms})\)")
 _SURNAME_OF_GIVEN = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s*)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 
 def _named_by_context(text: str) -> list[tuple[int, int, str]]:
-    """Organisations without a head word that the words around them name as one (see _CONTEXTS);
+    """Organisations without a head word that the words around them name as one (see _CONTEXTS,
+    and a name with its country in brackets);
     never a person (a given name, or the surname of a person the text names: «according to
     Ivanov», or a Russian surname by its shape: «Shaimiev's adviser»), a bare head word («head of
     the Administration»), a place, a nationality («Chinese companies») or a word like «The», «It»."""
     given = gazetteer.given_names()
     surnames = {m.group(2) for m in _SURNAME_OF_GIVEN.finditer(text) if m.group(1) in given}
     found = []
-    for pattern in _CONTEXTS:
+    for pattern in [*_CONTEXTS, _with_its_country()]:
         for m in pattern.finditer(text):
             name = _before_a_person(m.group(1), given)
             first, last = name.split()[0], name.split()[-1]

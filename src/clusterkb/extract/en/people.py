@@ -88,12 +88,13 @@ def _role(doc: Document, start: int, end: int, org_names: frozenset[str]) -> tup
     sent = doc.sentence_at(start)
     if not sent:
         return None
-    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+(of|at)\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)",
-                     doc.text[end:min(sent.end, end + _ROLE_REACH)])
+    window = doc.text[end:min(sent.end, end + _ROLE_REACH)]
+    after = re.match(r",\s*(?:the\s+)?([a-zA-Z -]+?)\s+(of|at)\s+(?:the\s+)?(.+?)(?:[,;]|\.(?:\s|$)|$)", window)
     if after and _is_position(after.group(1)):
+        of = _named_at(window, after.start(3), org_names) or after.group(3)
         if after.group(2) == "at":  # «Chief Economist at Troika Dialog»: held at a company
-            return after.group(1), clean_spaces(after.group(3))
-        return _position(after.group(1), after.group(3), org_names)
+            return after.group(1), clean_spaces(of)
+        return _position(after.group(1), of, org_names)
     prefix = doc.text[max(sent.start, start - _ROLE_REACH):start]
     before = _position_before(prefix, org_names) or _possessive_title(prefix, org_names)
     if before:
@@ -103,6 +104,12 @@ def _role(doc: Document, start: int, end: int, org_names: frozenset[str]) -> tup
         return title.group("org") and (title.group("position"), title.group("org")) \
             or _named_before_position(title.group("position"), org_names)
     return None
+
+
+def _named_at(text: str, at: int, org_names: frozenset[str]) -> str | None:
+    """The longest organisation of the document named from `at` on, commas and all («…, director
+    of the Association of Clusters, Technoparks and SEZ of Russia, and …»), or None."""
+    return max((n for n in org_names if text.startswith(n, at)), key=len, default=None)
 
 
 def _named_before_position(position: str, org_names: frozenset[str]) -> tuple[str, str | None]:
@@ -117,7 +124,11 @@ def _named_before_position(position: str, org_names: frozenset[str]) -> tuple[st
 
 def _is_position(phrase: str) -> bool:
     """«Deputy Minister», «First Deputy Governor», «deputy CEO», «Krai Industry Minister»:
-    modifiers or capitalised words, then a position word — never «and the Governor»."""
+    modifiers or capitalised words, then a position word — never «and the Governor»; also with
+    a portfolio after «for» («Minister for Industry and Trade»)."""
+    phrase, _, portfolio = phrase.partition(" for ")
+    if portfolio and not all(w[:1].isupper() or w == "and" for w in portfolio.split()):
+        return False
     words = phrase.split()
     if not words or (phrase.lower() not in POSITIONS and words[-1].lower() not in POSITIONS):
         return False

@@ -26,7 +26,7 @@ _YEAR_SLOT = rf"(?:{_YEAR_AFTER})?"
 _ORDINAL = r"(?:перв|втор|трет|четв[её]рт)[а-яё]*|IV|I{1,3}|[1-4](?:-?(?:й|м|го|е|ом))?"
 _COUNT = r"(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят)[а-яё]*"  # number words that count years back
 _NO_DATE_AFTER = no_date_after(MONTHS)
-_SEASONS = load("date_words.json")["seasons"]  # «летом 2024 года»: only with its year written out
+_SEASONS = load("date_words.json")["seasons"]  # «летом 2024 года», «весной этого года»: only with its year
 
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<![\w.]){_LEAD}(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR})(?:{_YEAR_WORD})?)?)?"
@@ -35,7 +35,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-]){_LEAD}(?P<q>{_ORDINAL})\s+(?P<qk>(?:квартал|полугоди)[а-яё]*|кв\.){_YEAR_SLOT.format('y1')}",
     rf"(?<![\w-]){_LEAD}(?P<q>{_ORDINAL})\s+(?P<qk>половин[а-яё]*){_YEAR_AFTER.format('y1')}",
-    rf"(?<![\w-])(?P<season>{'|'.join(_SEASONS)})\s+(?P<y1>{YEAR})(?:{_YEAR_WORD})?",
+    rf"(?<![\w-])(?P<season>{'|'.join(_SEASONS)}){_YEAR_AFTER.format('y1')}",
     rf"(?<![\w-])(?P<lead>в|во)\s+(?P<wd>{'|'.join(WEEKDAYS)})(?![\w-]){_NO_DATE_AFTER}",
     rf"(?<![\w.,№]){_LEAD}(?P<y1>{YEAR})(?:\s*(?:[-–—]|по)\s*(?P<y2>{YEAR}))?{_YEAR_WORD}",
     rf"(?<![\w-])(?:(?P<lead>в|во)\s+)?{_REL_YEAR}",
