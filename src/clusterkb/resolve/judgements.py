@@ -76,22 +76,22 @@ class Judgements:
         self.all = sorted(judgements, key=lambda j: j.id)
         self.by_id = {j.id: j for j in self.all}
         self.splits = [j.id for j in self.all if j.verb == SPLIT]
-        self._anchored: dict[tuple[str, str, str], set[Label]] = {}
+        self._named: dict[tuple[str, str], list[tuple[Label, frozenset[Anchor]]]] = {}  # by (kind, name) anchored
         for j in self.all:
             for side, anchors in enumerate(j.sides):
-                for article, name in anchors:
-                    self._anchored.setdefault((j.kind, article, name), set()).add((j.id, side))
+                for name in sorted({name for _, name in anchors}):
+                    self._named.setdefault((j.kind, name), []).append(((j.id, side), anchors))
 
     def __bool__(self) -> bool:
         return bool(self.all)
 
     def labels(self, item: Any) -> frozenset[Label]:
         """The sides of judgements a fact (a `resolve.Item`) is on."""
-        if not self._anchored:
+        if not self._named:
             return frozenset()
-        kind, name = item.fact.kind, fold(item.name)
-        return frozenset(self._anchored.get((kind, item.article, name), set())
-                         | self._anchored.get((kind, ANY_ARTICLE, name), set()))
+        name = fold(item.name)
+        return frozenset(label for label, anchors in self._named.get((item.fact.kind, name), ())
+                         if (item.article, name) in anchors or (ANY_ARTICLE, name) in anchors)
 
     def keys(self, item: Any) -> set[str]:
         """The entity keys that tie together the entities one judgement touches: «judgement:3»
@@ -101,7 +101,7 @@ class Judgements:
     def apply(self, groups: list[list[Any]]) -> list[list[Any]]:
         """The grouping with every judgement applied (see the module's docstring); groups come
         back with their members in `order` and ordered by their first member."""
-        if not self._anchored:
+        if not self._named:
             return groups
         labels = {item.order: self.labels(item) for group in groups for item in group}
         for j in self.splits:

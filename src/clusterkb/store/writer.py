@@ -170,9 +170,10 @@ class Writer:
 
     # the analyst's judgements (resolution applies them) ------------------------------------
 
-    def judgements(self) -> list[dict[str, Any]]:
-        """Every judgement in force, oldest first, as its JSON record."""
-        return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM judgements ORDER BY id")]
+    def judgement_texts(self) -> tuple[str, ...]:
+        """Every judgement in force, oldest first, as its stored JSON text (compared whole, to
+        tell whether any changed)."""
+        return tuple(r for (r,) in self.db.execute("SELECT record FROM judgements ORDER BY id"))
 
     def add_judgement(self, record: dict[str, Any]) -> int:
         """Keep a judgement; its id is the record's when it has one (carried over), else the next."""
