@@ -110,7 +110,8 @@ def organisations(doc: Document) -> list[OrgMention]:
             a, b = org
             found.setdefault((start + a, start + b), _join(run[a:b]))
     for m in [*_NAME_BEFORE_KIND.finditer(doc.text), *_KIND_BEFORE_QUOTE.finditer(doc.text)]:
-        found.setdefault((m.start(), m.end()), _join(m.group()))
+        if not _of_nations_only(m):
+            found.setdefault((m.start(), m.end()), _join(m.group()))
     for m in _AT_COMPANY.finditer(doc.text):
         found.setdefault((m.start(1), m.end(1)), m.group(1))
     for m in _NAMES_BEFORE_PLURAL_KIND.finditer(doc.text):  # «the Rostok and Severny Luch industrial parks»
@@ -121,7 +122,8 @@ def organisations(doc: Document) -> list[OrgMention]:
     for start, end, name in [*_known_bodies(doc.text), *_named_by_context(doc.text)]:
         found.setdefault((start, end), name)
     for m in _ACRONYM.finditer(doc.text):
-        if m.group() not in NOT_ACRONYMS and not gazetteer.place(m.group()) and not any(a <= m.start() < b for a, b in found):
+        if m.group() not in NOT_ACRONYMS and not gazetteer.place(m.group()) and not _YEAR_AFTER.match(doc.text, m.end()) \
+                and not any(a <= m.start() < b for a, b in found):
             found[(m.start(), m.end())] = m.group()
     out = []
     for (start, end), name in sorted(found.items()):
@@ -133,6 +135,17 @@ def organisations(doc: Document) -> list[OrgMention]:
             aliases.append(paren.group(1))
         out.append(OrgMention(clean_spaces(name), aliases, [doc.mention(start, end)]))
     return _same_words_together(out)
+
+
+_YEAR_AFTER = re.compile(r"[ -](?:19|20)\d\d(?!\d)")  # «CSTB 2012», «ITM-2024»: an event of that year, no body
+
+
+def _of_nations_only(m: re.Match[str]) -> bool:
+    """«a joint Russian-Belarusian industrial park», «Chinese technoparks»: nationalities before a
+    kind of site describe it and name none («the Russian government» is a body)."""
+    names = m.groups()[0] if m.groups() else None
+    words = re.split(r"[\s-]+", (names or "").strip())
+    return bool(names) and all(w in DEMONYMS for w in words) and not re.search(r"government|administration", m.group())
 
 
 def _without_legal_form(name: str) -> str | None:
