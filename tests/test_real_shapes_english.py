@@ -145,3 +145,17 @@ def test_a_hyphenated_town_reads_back_part_by_part():
 ])
 def test_an_event_of_a_year_or_a_kind_of_park_by_nationality_is_no_organisation(text):
     assert not english(text, "organization")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The first parks in the registry are the industrial parks of Tver Region, namely, Zarya, Vostok and Tver - Sever.",
+     {"Zarya", "Vostok", "Tver - Sever"}),
+    ("The region has two technoparks: Idea and Kvant.", {"Idea", "Kvant"}),
+])
+def test_names_listed_after_a_plural_kind_and_namely_are_bodies(text, names):
+    assert names <= set(english(text, "organization"))
+
+
+def test_regions_listed_after_a_plural_kind_stay_places():
+    text = "There are industrial parks in two regions: Tatarstan and Bashkortostan."
+    assert not english(text, "organization")
