@@ -137,3 +137,25 @@ def test_a_town_in_brackets_after_a_company_is_no_alias_of_it():
 def test_a_hyphenated_town_reads_back_part_by_part():
     text = "Two industrial parks from Obninsk and Yuzhno-Sakhalinsk joined the association."
     assert {"Obninsk", "Yuzhno-Sakhalinsk"} <= set(english(text, "location"))
+
+
+@pytest.mark.parametrize("text", [
+    "The parks were shown at the exhibition ITPS 2014 in Moscow.",  # an event of its year
+    "They plan a joint Russian-Kazakh industrial park near the border.",  # nationalities describe the park
+])
+def test_an_event_of_a_year_or_a_kind_of_park_by_nationality_is_no_organisation(text):
+    assert not english(text, "organization")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The first parks in the registry are the industrial parks of Tver Region, namely, Zarya, Vostok and Tver - Sever.",
+     {"Zarya", "Vostok", "Tver - Sever"}),
+    ("The region has two technoparks: Idea and Kvant.", {"Idea", "Kvant"}),
+])
+def test_names_listed_after_a_plural_kind_and_namely_are_bodies(text, names):
+    assert names <= set(english(text, "organization"))
+
+
+def test_regions_listed_after_a_plural_kind_stay_places():
+    text = "There are industrial parks in two regions: Tatarstan and Bashkortostan."
+    assert not english(text, "organization")

@@ -94,3 +94,8 @@ def test_a_place_inside_a_documents_quoted_title_is_no_place_of_the_article():
     text = ("Премьер подписал постановление «О создании на территории муниципального образования "
             "Озёрский район Тверской области особой экономической зоны». Зону построят к 2027 году.")
     assert "Озёрский район" not in by_name(facts_of(text, "location"))
+
+
+def test_a_town_no_dictionary_knows_after_a_masculine_adjective_is_masculine():
+    text = "Причал построят в Нижнем Бердяхе к 2027 году."
+    assert "Нижний Бердях" in by_name(facts_of(text, "location"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .nlp import parse
+from .nlp import morph, parse
 from .tables import load
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -195,12 +195,15 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset(), singular: 
         return text
     r = readings[0]
     candidates = [p for p in _noun_parses(head[2], heads) if p.tag.case == r.case and p.tag.number == r.number]
-    head_parse = next((p for p in candidates if _agrees_in_gender(p, [a[2] for a in adjs])), candidates[0])
+    agreeing = [p for p in candidates if _agrees_in_gender(p, [a[2] for a in adjs])]
+    head_parse = (agreeing or candidates)[0]
     number = number or r.number
     new_head = _inflected(head_parse, {"nomn", number})
+    gender = head_parse.tag.gender if number == "sing" else None
+    if adjs and not agreeing and number == "sing" and (masculine := _masculine_nominative(head[2], r.case, adjs)):
+        new_head, gender = masculine, "masc"
     if not new_head:
         return text
-    gender = head_parse.tag.gender if number == "sing" else None
     out, pos = [], 0
     for start, end, word in adjs:
         adj = next(p for p in parse(word.lower())
@@ -210,6 +213,22 @@ def nominative_phrase(text: str, heads: frozenset[str] = frozenset(), singular: 
         pos = end
     out += [text[pos:head[0]], match_case(head[2], new_head), text[head[1]:]]
     return "".join(out)
+
+
+_MASCULINE_ENDINGS = {"gent": "а", "datv": "у", "loct": "е", "ablt": "ом"}  # of a hard-stem masculine noun
+
+
+def _masculine_nominative(word: str, case: str, adjs: list[tuple[int, int, str]]) -> str | None:
+    """«Нижнем Бестяхе» → «Бестях»: a noun the dictionary does not know, after masculine
+    adjectives its guess does not agree with, is a hard-stem masculine noun without its ending."""
+    ending = _MASCULINE_ENDINGS.get(case)
+    known = morph().word_is_known(word.lower())
+    if known or not ending or not word.lower().endswith(ending) or len(word) - len(ending) < 3:
+        return None
+    if not all(any(p.tag.POS in _ADJ and p.tag.case == case and p.tag.gender == "masc" for p in parse(a[2].lower()))
+               for a in adjs):
+        return None
+    return word[:-len(ending)]
 
 
 def _is_compound_name(tok: str) -> bool:

@@ -39,6 +39,11 @@ _KIND_BEFORE_QUOTE = re.compile(rf"(?<![\w-])(?:{_LOWER_KIND}|SEZ|(?i:industrial
                                 rf"[“\"«][A-Z][^”\"»\n]{{1,60}}[”\"»]")  # «SEZ "Ulyanovsk"», «Industrial Park "Rosva"»
 _NAMES_BEFORE_PLURAL_KIND = re.compile(rf"(?<![\w&-]){_DETERMINERS}((?:[A-Z][\w'’-]*\s+){{1,3}})and\s+((?:[A-Z][\w'’-]*\s+){{1,3}})"
                                        rf"({'|'.join(_PLURAL_KINDS)})(?![\w-])")
+# «the industrial parks from Kaluga Region, namely, Vorsino, Grabtsevo and Rosva»: the names listed
+# after a plural kind and «namely» or a colon are bodies of that kind
+_LISTED_NAME = r"[A-Z][\w'’]*(?:(?:\s+-\s+|-|\s+)[A-Z][\w'’]*)?"
+_LIST_AFTER_PLURAL_KIND = re.compile(rf"(?<![\w-])(?:{'|'.join(_PLURAL_KINDS)})\b[^.;:\n]{{0,60}}?(?:,\s*namely,?|:)\s+"
+                                     rf"((?:{_LISTED_NAME},\s+)*{_LISTED_NAME},?\s+and\s+{_LISTED_NAME})")
 # «Chief Economist at Troika Dialog»: what a position is held at is a company, head word or not.
 _AT_COMPANY = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True))
                          + r")\s+at\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
@@ -110,7 +115,8 @@ def organisations(doc: Document) -> list[OrgMention]:
             a, b = org
             found.setdefault((start + a, start + b), _join(run[a:b]))
     for m in [*_NAME_BEFORE_KIND.finditer(doc.text), *_KIND_BEFORE_QUOTE.finditer(doc.text)]:
-        found.setdefault((m.start(), m.end()), _join(m.group()))
+        if not _of_nations_only(m):
+            found.setdefault((m.start(), m.end()), _join(m.group()))
     for m in _AT_COMPANY.finditer(doc.text):
         found.setdefault((m.start(1), m.end(1)), m.group(1))
     for m in _NAMES_BEFORE_PLURAL_KIND.finditer(doc.text):  # «the Rostok and Severny Luch industrial parks»
@@ -118,10 +124,11 @@ def organisations(doc: Document) -> list[OrgMention]:
             name = _join(m.group(group))
             start = m.start(group)
             found.setdefault((start, start + len(m.group(group).rstrip())), f"{name} {_PLURAL_KINDS[m.group(3)]}")
-    for start, end, name in [*_known_bodies(doc.text), *_named_by_context(doc.text)]:
+    for start, end, name in [*_known_bodies(doc.text), *_named_by_context(doc.text), *_listed_after_plural_kind(doc.text)]:
         found.setdefault((start, end), name)
     for m in _ACRONYM.finditer(doc.text):
-        if m.group() not in NOT_ACRONYMS and not gazetteer.place(m.group()) and not any(a <= m.start() < b for a, b in found):
+        if m.group() not in NOT_ACRONYMS and not gazetteer.place(m.group()) and not _YEAR_AFTER.match(doc.text, m.end()) \
+                and not any(a <= m.start() < b for a, b in found):
             found[(m.start(), m.end())] = m.group()
     out = []
     for (start, end), name in sorted(found.items()):
@@ -133,6 +140,29 @@ def organisations(doc: Document) -> list[OrgMention]:
             aliases.append(paren.group(1))
         out.append(OrgMention(clean_spaces(name), aliases, [doc.mention(start, end)]))
     return _same_words_together(out)
+
+
+_YEAR_AFTER = re.compile(r"[ -](?:19|20)\d\d(?!\d)")  # «CSTB 2012», «ITM-2024»: an event of that year, no body
+
+
+def _of_nations_only(m: re.Match[str]) -> bool:
+    """«a joint Russian-Belarusian industrial park», «Chinese technoparks»: nationalities before a
+    kind of site describe it and name none («the Russian government» is a body)."""
+    names = m.groups()[0] if m.groups() else None
+    words = re.split(r"[\s-]+", (names or "").strip())
+    return bool(names) and all(w in DEMONYMS for w in words) and not re.search(r"government|administration", m.group())
+
+
+def _listed_after_plural_kind(text: str) -> list[tuple[int, int, str]]:
+    """«… four industrial parks, namely, Vorsino, Grabtsevo, Rosva and Kaluga - Yug»: each name of a
+    list that a plural kind introduces with «namely» or a colon is a body (a region of the places
+    table is not: «parks in two regions: Tatarstan and Bashkortostan»)."""
+    found = []
+    for m in _LIST_AFTER_PLURAL_KIND.finditer(text):
+        for name in re.finditer(_LISTED_NAME, m.group(1)):
+            if name.group() != "and" and not gazetteer.place(name.group()):
+                found.append((m.start(1) + name.start(), m.start(1) + name.end(), _join(name.group())))
+    return found
 
 
 def _without_legal_form(name: str) -> str | None:
