@@ -148,30 +148,77 @@ def _naming(text: str, hub: str) -> str:
     return "\n".join(lines[:3] + [f"В проекте участвует {hub}."] + lines[3:])
 
 
-def reads(kb: Path) -> dict:
-    """Start-to-exit seconds (median of 3) of the reads an analyst makes, on a typical region,
-    the region named in most articles, and a person."""
+FORMATS = {"stats": ("table", "json", "jsonl"), "judgements": ("table", "json", "jsonl")}
+EVERY = ("table", "json", "jsonl", "csv")
+KINDS = (None, "person", "organization", "location", "date", "count", "money")
+
+
+def subjects(kb: Path) -> dict[str, tuple[str, int]]:
+    """The entities the reads are about, with the articles each is named in: the region in every
+    article, the hub (the region in most articles after it), a typical region, the person and the
+    organisation in most articles."""
     from clusterkb.store import Store
 
     index = Store(kb).index()
     places = index.db.execute("SELECT name, articles FROM entities WHERE kind = 'location' ORDER BY articles").fetchall()
-    person = index.db.execute("SELECT attrs FROM entities WHERE kind = 'person' ORDER BY articles DESC LIMIT 1").fetchone()
+    top = {kind: index.db.execute("SELECT name, articles, attrs FROM entities WHERE kind = ? "
+                                  "ORDER BY articles DESC LIMIT 1", (kind,)).fetchone()
+           for kind in ("person", "organization")}
     index.close()
-    typical, common = places[len(places) // 2], places[-1]
-    last = json.loads(person[0])["last"]
+    person = top["person"]
+    return {"every": places[-1], "hub": places[-2], "typical": places[len(places) // 2],
+            "person": person[:2], "surname": (json.loads(person[2])["last"], person[1]),
+            "org": top["organization"][:2]}
+
+
+def read_matrix(kb: Path) -> dict[str, list[str]]:
+    """Every read command an analyst makes, by name: `stats`; `show` of each subject in each
+    format (and `--why`); `query` by name, organisation, place (each subject region with each
+    kind, and with a period), text; `articles` of a period; `judgements`; `runs`."""
+    s = subjects(kb)
+    rows: dict[str, list[str]] = {}
+
+    def add(name: str, args: list[str], formats: tuple[str, ...] = EVERY) -> None:
+        for fmt in formats:
+            rows[f"{name} [{fmt}]"] = [*args, "--format", fmt]
+
+    add("stats", ["stats"], FORMATS["stats"])
+    for who in ("every", "hub", "typical", "person", "org"):
+        add(f"show {who} ({s[who][1]} articles)", ["show", s[who][0]])
+    add(f"show every --why ({s['every'][1]} articles)", ["show", s["every"][0], "--why"], ("table",))
+    add("query --name SURNAME", ["query", "--name", s["surname"][0]])
+    for kind in KINDS:
+        extra = ["--kind", kind] if kind else []
+        add(f"query --org ORG --kind {kind} --limit 20", ["query", "--org", s["org"][0], *extra, "--limit", "20"],
+            EVERY if kind in (None, "count") else ("jsonl",))
+        for where in ("every", "hub", "typical"):
+            add(f"query --location {where} --kind {kind} --limit 20",
+                ["query", "--location", s[where][0], *extra, "--limit", "20"], EVERY if kind == "count" else ("jsonl",))
+            add(f"query --location {where} --kind {kind} --since 2022 --limit 20",
+                ["query", "--location", s[where][0], *extra, "--since", "2022", "--limit", "20"], ("jsonl",))
+    add("query --text WORDS --limit 20", ["query", "--text", "промышленный кластер", "--limit", "20"])
+    add("articles --since 2022 --limit 20", ["articles", "--since", "2022", "--limit", "20"])
+    add("judgements", ["judgements"], FORMATS["judgements"])
+    add("runs", ["runs"])
+    return rows
+
+
+def reads(kb: Path, runs: int = 5) -> dict:
+    """Start-to-exit seconds (median of `runs`) of every read in `read_matrix`, each with the load
+    average after it (the machine may be shared), and the worst of them."""
     base = [SCRIPT, "--data-dir", str(kb)]
-    commands = {"stats": ["stats", "--format", "json"],
-                f"show (region in {common[1]} articles)": ["show", common[0]],
-                f"show (region in {typical[1]} articles)": ["show", typical[0]],
-                "query --name SURNAME": ["query", "--name", last, "--format", "jsonl"],
-                "query --kind count --location REGION --limit 20": ["query", "--kind", "count", "--location",
-                                                                    typical[0], "--limit", "20", "--format", "jsonl"],
-                "query --text WORDS --limit 20": ["query", "--text", "промышленный кластер", "--limit", "20",
-                                                  "--format", "jsonl"]}
-    out = {name: median_time(base + args, 3) for name, args in commands.items()}
-    seconds, rss = timed(base + ["export", "--format", "jsonl"])
-    out["export"] = {"seconds": round(seconds, 1), "peak_rss_mib": rss}
-    return out
+    out: dict = {}
+    for name, args in read_matrix(kb).items():
+        out[name] = {"seconds": median_time(base + args, runs), "load": round(os.getloadavg()[0], 2)}
+        print(f"  {out[name]['seconds']:6.3f} s  load {out[name]['load']:4.2f}  {name}", file=sys.stderr, flush=True)
+    worst = max(out, key=lambda name: out[name]["seconds"])
+    return {"worst": {"read": worst, **out[worst]}, **out}
+
+
+def export(kb: Path) -> dict:
+    """`export --format jsonl`: seconds and peak memory."""
+    seconds, rss = timed([SCRIPT, "--data-dir", str(kb), "export", "--format", "jsonl"])
+    return {"seconds": round(seconds, 1), "peak_rss_mib": rss}
 
 
 def main() -> None:
@@ -181,6 +228,7 @@ def main() -> None:
     ap.add_argument("--build-synthetic", type=int, metavar="N",
                     help="first write a store of N synthetic articles into --kb (benchmarks/synthetic.py)")
     ap.add_argument("--only", choices=["nightly", "reads"], help="measure only the nightly runs or only the reads")
+    ap.add_argument("--runs", type=int, default=5, help="runs of each read (the median is kept)")
     ap.add_argument("--json", help="also write the figures here")
     a = ap.parse_args()
     report: dict = {"machine": machine()}
@@ -200,7 +248,9 @@ def main() -> None:
             report["nightly_50"] = nightly(kb, Path(tmp))
             report["nightly_50_judged_hub"] = judged_nightly(kb, Path(tmp))
         if a.only != "nightly":
-            report["reads_s"] = reads(kb)
+            report["reads_s"] = reads(kb, a.runs)
+        if a.only is None:
+            report["export"] = export(kb)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     if a.json:
         Path(a.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -193,22 +193,25 @@ def build(data: Path, n: int, seed: int = 7, log: bool = False) -> float:
     indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
     for name, _ in indexes:  # built once after the rows: much faster than kept up row by row
         db.execute(f"DROP INDEX {name}")
-    entity_of: dict[tuple, int] = {}
-    batch: list[tuple[dict, list[dict]]] = []
-    for k, (record, facts) in enumerate(articles(n, seed)):
-        batch.append((record, facts))
-        if len(batch) == BATCH:
-            _insert(db, batch, k + 1 - len(batch), entity_of)
-            batch = []
-            if log and (k + 1) % 100_000 == 0:
-                print(f"  {k + 1} articles, {time.perf_counter() - start:.0f} s", flush=True)
-    _insert(db, batch, n - len(batch), entity_of)
-    del entity_of
-    for _, sql in indexes:
-        db.execute(sql)
+    with schema.bulk(db):  # `beside` too, once, from the items
+        entity_of: dict[tuple, int] = {}
+        batch: list[tuple[dict, list[dict]]] = []
+        for k, (record, facts) in enumerate(articles(n, seed)):
+            batch.append((record, facts))
+            if len(batch) == BATCH:
+                _insert(db, batch, k + 1 - len(batch), entity_of)
+                batch = []
+                if log and (k + 1) % 100_000 == 0:
+                    print(f"  {k + 1} articles, {time.perf_counter() - start:.0f} s", flush=True)
+        _insert(db, batch, n - len(batch), entity_of)
+        del entity_of
+        for _, sql in indexes:
+            db.execute(sql)
+        if log:
+            print(f"  indexes, {time.perf_counter() - start:.0f} s", flush=True)
+        _write_entities(db)
     if log:
-        print(f"  indexes, {time.perf_counter() - start:.0f} s", flush=True)
-    _write_entities(db)
+        print(f"  beside, {time.perf_counter() - start:.0f} s", flush=True)
     db.execute("INSERT INTO sentences (sentences) VALUES ('optimize')")
     db.execute("PRAGMA journal_mode = WAL")
     db.close()
@@ -262,7 +265,7 @@ def _members(db: sqlite3.Connection) -> Iterator[tuple[int, list[Item], list[dic
 
 
 _ENTITY_SQL = {"entity_keys": "INSERT INTO entity_keys VALUES (?, ?)", "names": "INSERT OR IGNORE INTO names VALUES (?, ?)",
-               "context": "INSERT OR IGNORE INTO context VALUES (?, ?)",
+               "context": "INSERT OR IGNORE INTO context VALUES (?, ?, ?)",
                "entities": "INSERT INTO entities (n, id, base, kind, name, attrs, summary, first, articles, mentions, "
                            "vkey, places) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"}
 
@@ -318,7 +321,7 @@ def _entity_rows(n: int, members: list[Item], contexts: list[dict | None]) -> It
     if why:
         attrs["why"] = why
     for s in context_stems(attrs):
-        yield "context", (s, n)
+        yield "context", (kind, s, n)
     yield "entities", (n, base, base, kind, attrs["name"] if vkey is None else "", dumps(attrs), dumps(summary.to_json()),
                        members[0].order, len({item.article for item in members}),
                        sum(len(item.fact.mentions) for item in members), vkey, None if vkey is None else dumps(places))

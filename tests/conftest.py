@@ -48,3 +48,24 @@ def kb(tmp_path_factory) -> Path:
     shutil.copytree(SAMPLES, data / "raw")
     subprocess.run([str(Path(sys.executable).parent / "clusterkb"), "--data-dir", str(data), "ingest", "-q"], check=True)
     return data
+
+
+def as_version_3(path: Path) -> None:
+    """Turn a store into what version 3 wrote, as a store of the version before this one is: no
+    `beside` table, no counts of articles by language, no triggers, the context stems without
+    their kind, articles indexed by date alone and entities by kind and row."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            db.execute(f"DROP TRIGGER {name}")
+        for statement in ("DROP TABLE beside", "DELETE FROM meta WHERE key LIKE 'articles:%'",
+                          "DROP INDEX articles_newest", "CREATE INDEX articles_by_published ON articles (published)",
+                          "DROP INDEX entities_by_kind", "CREATE INDEX entities_by_kind ON entities (kind, n)",
+                          "ALTER TABLE context RENAME TO context_4",
+                          "CREATE TABLE context (stem TEXT NOT NULL, entity INTEGER NOT NULL, "
+                          "PRIMARY KEY (stem, entity)) WITHOUT ROWID",
+                          "INSERT INTO context SELECT stem, entity FROM context_4", "DROP TABLE context_4",
+                          "CREATE INDEX context_by_entity ON context (entity)",
+                          "UPDATE meta SET value = '3' WHERE key = 'schema'"):
+            db.execute(statement)

@@ -18,6 +18,9 @@ from clusterkb.lang.normalize import fold
 from clusterkb.resolve import Item
 from clusterkb.model import Fact
 from clusterkb.resolve.judgements import ANY_ARTICLE, MERGE, SPLIT, Judgement, JudgementError, Judgements
+from clusterkb.store.schema import VERSION
+
+from conftest import as_version_3
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
 
@@ -197,13 +200,14 @@ def test_judgements_are_exported_as_records_and_as_a_table(funds, tmp_path):
 
 def test_a_store_of_the_version_before_is_read_as_it_is_and_migrated_by_the_first_writer(funds):
     path = funds / "extracted" / "kb.sqlite"
+    as_version_3(path)
     with sqlite3.connect(path) as db:
         db.execute("DROP TABLE judgements")
         db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
     assert json.loads(ok(funds, "judgements", "--format", "json")) == []
     ok(funds, "merge", "Фонд развития промышленности Омской области", "Омский областной фонд поддержки промышленности")
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (str(VERSION),)
     assert holding(funds, "organization", "Фонд развития промышленности Омской области") == [{"a.txt", "b.txt"}]
 
 

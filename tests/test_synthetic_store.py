@@ -35,8 +35,9 @@ def tables(data: Path) -> dict[str, list]:
            "sentences": sorted(db.execute("SELECT rowid, text FROM sentences")),
            "meta": sorted(db.execute("SELECT key, value FROM meta")),
            "dirty": sorted(db.execute("SELECT entity FROM dirty"))}
-    for table, column in (("entity_keys", "key"), ("names", "stem"), ("context", "stem")):
+    for table, column in (("entity_keys", "key"), ("names", "stem"), ("context", "kind || ' ' || stem")):
         out[table] = sorted((k, ids[n]) for k, n in db.execute(f"SELECT {column}, entity FROM {table}"))
+    out["beside"] = sorted((ids[a], kind, ids[b], pairs) for a, kind, b, pairs in db.execute("SELECT * FROM beside"))
     db.close()
     return out
 

@@ -346,13 +346,13 @@ def query(
     """Find facts in the knowledge base.
 
     A period (--since/--until) leaves out facts with no date and says on stderr how many
-    (--undated include keeps them). csv has one typed column per kind of value (date, count,
+    (--undated include keeps them; with --limit, how many of those read before the limit). csv has one typed column per kind of value (date, count,
     amount) and the path, title, date and sentence of the first article that says the fact.
 
     Example: clusterkb query --kind count --location "Омская область" --format csv
     """
     from .kinds import KINDS
-    from .query import Filters, query as run_query, undated_left_out
+    from .query import Filters, search
     from .render import facts_table, stdout_console, write_facts
 
     _use_data_dir(data_dir)
@@ -369,10 +369,11 @@ def query(
         _fail("--text needs words")
     index = _index()
     filters = Filters(kind, name, location, org, article, text, since, until, limit, undated, sources or None)
-    found = run_query(index, filters)
-    left_out = undated_left_out(index, filters)
-    if left_out:
-        log.warning("%d fact(s) with no date left out by --since/--until (--undated include keeps them)", left_out)
+    answer = search(index, filters)
+    found = answer.facts
+    if answer.undated:
+        log.warning("%s%d fact(s) with no date left out by --since/--until (--undated include keeps them)",
+                    "at least " if answer.partly else "", answer.undated)
     articles = index.articles(s["article"] for f in found for s in f["sources"])
     if fmt == "table":
         stdout_console().print(facts_table(found, articles, title=f"{len(found)} fact(s)"))
@@ -384,23 +385,30 @@ def query(
 def show(
     name: Annotated[str, typer.Argument(help="A person, organisation or place, in any form.")],
     why: Annotated[bool, typer.Option("--why", help="Say why these mentions were merged.")] = False,
+    sources: Annotated[int, typer.Option("--sources", min=0, help="json, jsonl, csv: the entity's first articles to "
+                                         "print, with the totals (a region is said in every article); 0: all of "
+                                         "them, streamed.")] = 20,
     fmt: CardFormat = None,
     data_dir: DataDir = None,
     quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """One entity's card: normal form, aliases, roles, mentions, neighbours and numbers.
 
-    The card has every mention with its sentence and article, the entities said with it and
-    the dates, counts and sums said about it. The best match is shown (the name as whole
-    words first, then a real entity over a surname misread as an organisation, then the one
-    in most articles); the others are listed under «Also matching». The card is text even in
-    a pipe; --format json or jsonl prints the entity's fact instead, csv one row per mention
-    (text, sentence, article path, title and date).
+    The card has the mentions of its first 20 articles with their sentences, how many articles
+    say it in all, the entities said with it and the dates, counts and sums said about it. The
+    best match is shown (the name as whole words first, then a real entity over a surname
+    misread as an organisation, then the one in most articles); the others are listed under
+    «Also matching». The card is text even in a pipe; --format json or jsonl prints the
+    entity's fact instead, csv one row per mention (text, sentence, article path, title and
+    date): of its first --sources articles, with `total` counting all (and, for a person, each
+    role's first articles with its total and first and last date); --sources 0 prints every
+    source, streamed, as `export` does.
 
-    Example: clusterkb show Лабудин
+    Example: clusterkb show Лабудин; clusterkb show "Омская область" --format jsonl --sources 0 > omsk.jsonl
     """
     from .query import entity_profile, find_entity
-    from .render import MENTION_COLUMNS, also_matching, entity_card, mention_rows, stdout_console, write_records
+    from .render import (MENTION_COLUMNS, also_matching, entity_card, mention_rows, stdout_console, write_fact_stream,
+                         write_records)
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
@@ -410,12 +418,14 @@ def show(
     if not hits:
         _fail(f"no person, organisation or place called {name!r} in the knowledge base", 1)
     if fmt != "table":
-        whole = index.fact(hits[0]["id"])
+        ident = hits[0]["id"]
         if fmt == "csv":
-            articles = index.articles(s["article"] for s in whole["sources"])
-            write_records(mention_rows(whole, articles), fmt, sys.stdout, MENTION_COLUMNS)
+            fact = next(index.streamed(ident)) if sources == 0 else index.fact(ident, sources)
+            write_records(mention_rows(fact, index.article_lookup()), fmt, sys.stdout, MENTION_COLUMNS)
+        elif sources == 0:
+            write_fact_stream(index.streamed(ident), fmt, sys.stdout)
         else:
-            write_records([whole], fmt, sys.stdout)
+            write_records([index.fact(ident, sources)], fmt, sys.stdout)
         return
     console = stdout_console()
     entity_card(console, entity_profile(index, hits[0]), why=why)
@@ -477,7 +487,8 @@ def articles(
     _check_period(since, until)
     found = list_articles(_index(), ArticleFilters(since, until, source, lang, limit))
     if fmt == "table":
-        stdout_console().print(articles_table(found, title=f"{len(found)} article(s)"))
+        shown = list(found)
+        stdout_console().print(articles_table(shown, title=f"{len(shown)} article(s)"))
     else:
         write_records(found, fmt, sys.stdout, ARTICLE_COLUMNS, article_row)
 
@@ -646,7 +657,7 @@ def runs(
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
     fmt = _check_format(fmt, EVERY_FORMAT)
-    records = _index().runs()[-last:]
+    records = _index().runs(last)
     if fmt == "table":
         stdout_console().print(runs_table(records))
     else:
@@ -748,13 +759,14 @@ def judgements(
 
     Example: clusterkb judgements --format json; clusterkb judgements --drop 3
     """
-    from .api import KnowledgeBase
     from .render import judgements_table, stdout_console, write_records
 
     _use_data_dir(data_dir)
     _logging(quiet, verbose)
     fmt = _check_format(fmt, NO_CSV)
     if drop is not None:
+        from .api import KnowledgeBase  # the writer's side (resolution) only when one is withdrawn
+
         j = _judged(lambda: KnowledgeBase(state.data_dir).drop_judgement(drop, wait=wait))
         typer.echo(f"withdrew judgement {j['id']} ({j['verb']} of «{j['names'][0]}» and «{j['names'][1]}»)")
         return

@@ -6,12 +6,14 @@ stem (case endings cut, `stems.py`), which lets «Лабудина» find «Ми
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+import heapq
+import itertools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .kinds import KINDS, NAMED_KINDS, label
 from .lang.normalize import fold
-from .lang.stems import name_matches, names_of, stem, words
+from .lang.stems import name_matches, names_of, stem, stems, words
 
 if TYPE_CHECKING:
     from .store import Index
@@ -36,19 +38,39 @@ class Filters:
     sources: int | None = None  # articles of each fact's sources to read (None: all); filters by article need all  # with --since/--until, facts with no date: exclude | include | only
 
 
+@dataclass
+class Found:
+    """What a query found, and how many facts its period (--since/--until) left out for having
+    no date — among the facts it read: with a limit, those before the limit was reached
+    (`partly`: there may be more after it)."""
+    facts: list[dict[str, Any]]
+    undated: int = 0
+    partly: bool = False
+
+
 def query(index: Index, f: Filters) -> list[dict[str, Any]]:
-    """Facts that pass every filter given, in the knowledge base's order. The index narrows
-    the candidates; the filters below decide. Sources are cut to `f.sources` articles (with
-    the fact's totals) unless a filter needs them whole."""
+    """Facts that pass every filter given, in the knowledge base's order (see `search`)."""
+    return search(index, f).facts
+
+
+def search(index: Index, f: Filters) -> Found:
+    """Facts that pass every filter given, in the knowledge base's order (kind, then id), and
+    the undated ones a period left out. The index gives the candidates in that order — by name,
+    by words of their sentences, tied to a place or organisation, or all of a kind — and they
+    are read one at a time until `f.limit`, so a limit bounds the work. Sources are cut to
+    `f.sources` articles (with the fact's totals) unless `--article` needs them whole.
+
+    Example: search(index, Filters(kind="count", location="Омская область", since="2024", limit=20))
+    """
     alone = not (f.article or f.location or f.org or f.since or f.until or f.undated == "only")
-    numbers_by_place = f.kind not in (None, *NAMED_KINDS) and not (f.article or f.since or f.until or f.undated == "only")
-    cap = f.sources if alone or numbers_by_place else None  # a number's place is in its context, not its sources
+    cap = None if f.article else f.sources
+    ties = [_Tie(index, kind, name) for kind, name in (("location", f.location), ("organization", f.org)) if name]
     if f.name:
         selected: Iterable[dict[str, Any]] = (x for x in index.by_name(f.name, f.kind, cap) if name_matches(f.name, x))
     elif f.text:
         selected = index.by_text(f.text, f.kind, f.limit if alone else None, cap)
-    elif f.kind and f.kind not in NAMED_KINDS and (f.location or f.org):
-        selected = index.by_context(f.location or f.org or "", f.kind, cap)
+    elif ties:
+        selected = ties[0].tied([f.kind] if f.kind else list(KINDS), cap)
     else:
         selected = index.facts(f.kind, cap)
     if f.text and f.name:
@@ -56,30 +78,17 @@ def query(index: Index, f: Filters) -> list[dict[str, Any]]:
         selected = (x for x in selected if x["id"] in said)
     if f.article:
         selected = (x for x in selected if _in_article(x, f.article))
-    if f.location:
-        selected = _related(selected, index, "location", f.location)
-    if f.org:
-        selected = _related(selected, index, "organization", f.org)
+    for tie in ties:
+        selected = (x for x in selected if tie.holds(x))
+    found = Found([])
     if f.since or f.until or f.undated == "only":
-        articles = index.articles()
-        selected = (x for x in selected if _period_keeps(x, articles, f))
-    out = []
+        selected = _in_period(index, selected, f, found)
     for x in selected:
-        out.append(x)
-        if f.limit is not None and len(out) >= f.limit:
+        found.facts.append(x)
+        if f.limit is not None and len(found.facts) >= f.limit:
+            found.partly = True
             break
-    return out
-
-
-def undated_left_out(index: Index, f: Filters) -> int:
-    """How many facts passing the other filters a period (--since/--until) leaves out for
-    having no date: no dated article, or (a date fact) no year.
-
-    Example: `query --since 2024` on articles without a publication date leaves them all out.
-    """
-    if not (f.since or f.until) or f.undated != "exclude":
-        return 0
-    return len(query(index, replace(f, undated="only", limit=None)))
+    return found
 
 
 def find_entity(index: Index, name: str) -> list[dict[str, Any]]:
@@ -153,17 +162,23 @@ def cooccurring(index: Index, fact: dict[str, Any]) -> list[tuple[dict[str, Any]
     return index.neighbours(fact["id"])
 
 
-def numbers_of(index: Index, fact: dict[str, Any]) -> list[dict[str, Any]]:
-    """Dates, counts and money whose context names this entity, oldest article first (for an
-    entity said everywhere, those of the first candidates the store finds)."""
-    names = {fold(n) for n in names_of(fact)}
+def numbers_of(index: Index, fact: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
+    """Dates, counts and money whose context names this entity, oldest first article first (for
+    an entity said everywhere, those of the first candidates the store finds); the first
+    `limit` of them, each with its first article's source.
+
+    Example: numbers_of(index, find_entity(index, "Омская область")[0], 30)"""
+    exact = set(names_of(fact))
+    names = {fold(n) for n in exact}
     found: dict[str, dict[str, Any]] = {}
     for x in index.numbers_about(names_of(fact)):
         ctx = x.get("context") or {}
-        if any(fold(n) in names for n in ctx.get("organizations", []) + ctx.get("locations", [])):
+        said = ctx.get("organizations", []) + ctx.get("locations", [])
+        if not exact.isdisjoint(said) or any(fold(n) in names for n in said):
             found[x["id"]] = x
-    articles = index.articles(s["article"] for x in found.values() for s in x["sources"])
-    return sorted(found.values(), key=lambda x: (_first_published(x, articles), label(x)))
+    first = index.first_published(found)
+    chosen = sorted(found.values(), key=lambda x: (first.get(x["id"]) or "9999", label(x)))[:limit]
+    return [index.fact(x["id"], 1) for x in chosen]
 
 
 @dataclass
@@ -184,7 +199,7 @@ def entity_profile(index: Index, fact: dict[str, Any], neighbours: int = 15, num
 
     Example: entity_profile(index, find_entity(index, "Лабудин")[0]).together
     → [({"kind": "organization", "name": "Минпромторг России", …}, 3), …]"""
-    said_about = numbers_of(index, fact)[:numbers]
+    said_about = numbers_of(index, fact, numbers)
     ids = [s["article"] for x in [fact, *said_about] for s in x["sources"]]
     return EntityProfile(fact, index.articles(ids), article_count(fact), cooccurring(index, fact)[:neighbours],
                          said_about)
@@ -201,63 +216,88 @@ def kb_stats(index: Index, top: int = 10) -> dict[str, Any]:
             "facts": {k: counts.get(k, 0) for k in KINDS}, "top": index.top_counts(top)}
 
 
-def _sentences(fact: dict[str, Any]) -> set[tuple[str, str]]:
-    return {(s["article"], m["sentence"]) for s in fact["sources"] for m in s["mentions"]}
-
-
 def _in_article(fact: dict[str, Any], needle: str) -> bool:
     return any(s["article"].startswith(needle) or needle in s.get("path", "") for s in fact["sources"])
 
 
-def _related(selected: Iterable[dict], index: Index, kind: str, name: str) -> Iterator[dict]:
-    """Facts tied to a place or organisation: numbers by their context, named facts by
-    sharing a sentence with it (or, for people, by their role's organisation), and the place
-    or organisation itself."""
-    targets = [x for x in index.by_name(name, kind, sources=0) if name_matches(name, x)]
-    target_ids = {t["id"] for t in targets}
-    target_names = {fold(n) for t in targets for n in names_of(t)}
-    key = "locations" if kind == "location" else "organizations"
-    sentences: set[tuple[str, str]] | None = None  # read only when a named fact needs them
+class _Tie:
+    """A place or organisation facts are tied to (`--location`, `--org`): numbers by their
+    context, named facts by sharing a sentence with it (the store's `beside` table) or, for
+    people and an organisation, by their role's organisation, and the place or organisation
+    itself.
+
+    Example: _Tie(index, "location", "Омская область").holds(a count said «в Омской области») → True
+    """
+
+    def __init__(self, index: Index, kind: str, name: str):
+        self.index, self.kind, self.name = index, kind, name
+        self.targets = [x for x in index.by_name(name, kind, sources=0) if name_matches(name, x)]
+        self.ids = {t["id"] for t in self.targets}
+        self.rows = index.rows(self.ids)
+        self.names = {fold(n) for t in self.targets for n in names_of(t)}
+        said = {tuple(sorted(set(stems(n)))): n for n in sorted({name, *(n for t in self.targets for n in names_of(t))})}
+        self.said = sorted(said.values())  # the ways it is named, one for each set of words: its context is one
+
+    def holds(self, fact: dict[str, Any]) -> bool:
+        """Whether a fact is tied to the place or organisation."""
+        if fact["id"] in self.ids:
+            return True
+        if fact["kind"] not in NAMED_KINDS:
+            key = "locations" if self.kind == "location" else "organizations"
+            return any(fold(n) in self.names or name_matches(self.name, {"name": n})
+                       for n in (fact.get("context") or {}).get(key, []))
+        return self._by_role(fact) or self.index.is_beside(fact["id"], self.kind, self.rows)
+
+    def _by_role(self, fact: dict[str, Any]) -> bool:
+        return self.kind == "organization" and bool(fact.get("organization")) \
+            and name_matches(self.name, {"name": fact["organization"]})
+
+    def tied(self, kinds: list[str], sources: int | None) -> Iterator[dict[str, Any]]:
+        """The facts of these kinds tied to it, in order of kind and id, each read when the
+        caller comes to it: numbers met walking those whose context has the words of one of
+        its names, named facts from `beside`, people from their role's organisation too."""
+        for kind in sorted(kinds):
+            streams = [self.index.by_context(said, kind, sources) for said in self.said] \
+                if kind not in NAMED_KINDS or (self.kind == "organization" and kind == "person") else []
+            if kind in NAMED_KINDS:
+                streams += [self.index.beside(self.rows, kind, sources),
+                            self.index.each(self.index.rows(t["id"] for t in self.targets if t["kind"] == kind), kind,
+                                            sources)]
+            yield from (x for x in _distinct(heapq.merge(*streams, key=lambda x: x["id"])) if self.holds(x))
+
+
+def _distinct(facts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Facts in order of id, each once."""
+    last = None
+    for x in facts:
+        if x["id"] != last:
+            yield x
+        last = x["id"]
+
+
+def _in_period(index: Index, selected: Iterable[dict], f: Filters, found: Found) -> Iterator[dict]:
+    """The facts a period keeps (`--undated`: exclude, include or only those with no date),
+    counting in `found` the undated ones it leaves out. Dates by their own value; the others by
+    the publication dates of their articles, read in SQL (a fact said in a million articles is
+    in the period when one of them is)."""
     for x in selected:
-        if sentences is None and x["kind"] in NAMED_KINDS and x["id"] not in target_ids:
-            sentences = set().union(set(), *(_sentences(index.fact(t["id"])) for t in targets))
-        if x["id"] in target_ids:
-            yield x
-        elif x["kind"] not in NAMED_KINDS:
-            if any(fold(n) in target_names or name_matches(name, {"name": n})
-                   for n in (x.get("context") or {}).get(key, [])):
+        if x["kind"] == "date":
+            dated = not str(x.get("value", "X")).startswith("X")
+            inside = dated and _date_in_period(x, f.since, f.until)
+        else:
+            dated, inside = index.dated(x["id"], f.since, f.until)
+        if not dated:
+            found.undated += f.undated == "exclude" and bool(f.since or f.until)
+            if f.undated != "exclude":
                 yield x
-        elif (kind == "organization" and x.get("organization") and name_matches(name, {"name": x["organization"]})) \
-                or _sentences(x) & (sentences or set()):
+        elif f.undated != "only" and inside:
             yield x
 
 
-def _period_keeps(fact: dict[str, Any], articles: dict[str, dict], f: Filters) -> bool:
-    if not _is_dated(fact, articles):
-        return f.undated != "exclude"
-    return f.undated != "only" and _in_period(fact, articles, f.since, f.until)
-
-
-def _is_dated(fact: dict[str, Any], articles: dict[str, dict]) -> bool:
-    """A date fact with its year, or any other fact said in an article with a publication date."""
-    if fact["kind"] == "date":
-        return not str(fact.get("value", "X")).startswith("X")
-    return any(articles.get(s["article"], {}).get("published") for s in fact["sources"])
-
-
-def _in_period(fact: dict[str, Any], articles: dict[str, dict], since: str | None, until: str | None) -> bool:
-    """Dates by their own value (a range or year overlapping the period counts); everything
-    else by the publication date of its articles."""
-    if fact["kind"] == "date":
-        lo, _, hi = str(fact.get("value", "")).partition("/")
-        return (not since or _end_of(hi or lo) >= since) and (not until or lo[: len(until)] <= until)
-    dates = [articles.get(s["article"], {}).get("published") for s in fact["sources"]]
-    return any(d and _within(d, since, until) for d in dates)
-
-
-def _within(published: str, since: str | None, until: str | None) -> bool:
-    """An ISO publication date in a period given as YYYY, YYYY-MM or YYYY-MM-DD (ends included)."""
-    return (not since or published >= since) and (not until or published[: len(until)] <= until)
+def _date_in_period(fact: dict[str, Any], since: str | None, until: str | None) -> bool:
+    """A date by its own value: a range or year overlapping the period counts."""
+    lo, _, hi = str(fact.get("value", "")).partition("/")
+    return (not since or _end_of(hi or lo) >= since) and (not until or lo[: len(until)] <= until)
 
 
 def _end_of(value: str) -> str:
@@ -281,11 +321,6 @@ def _published(source: dict[str, Any], articles: dict[str, dict]) -> str:
     return articles.get(source["article"], {}).get("published") or "9999"
 
 
-def _first_published(fact: dict[str, Any], articles: dict[str, dict]) -> str:
-    first = first_source(fact, articles)
-    return _published(first, articles) if first else "9999"
-
-
 @dataclass
 class ArticleFilters:
     since: str | None = None
@@ -295,30 +330,17 @@ class ArticleFilters:
     limit: int | None = None
 
 
-def list_articles(index: Index, f: ArticleFilters) -> list[dict[str, Any]]:
+def list_articles(index: Index, f: ArticleFilters) -> Iterator[dict[str, Any]]:
     """Ingested articles, newest first (undated last), each record with `facts`: how many
-    facts of the knowledge base it supports.
+    facts of the knowledge base it supports; read as the caller takes them (the store walks
+    its articles newest first, so the first ten of a million cost ten).
 
-    Example: list_articles(index, ArticleFilters(since="2024", lang="ru", limit=10))
+    Example: list(list_articles(index, ArticleFilters(since="2024", lang="ru", limit=10)))
     """
-    counts = index.facts_per_article()
-    ordered = sorted(index.articles().values(), key=lambda a: (a.get("published") or "", a.get("path") or ""),
-                     reverse=True)
-    out = []
-    for art in ordered:
-        if f.limit is not None and len(out) >= f.limit:
-            break
-        if _article_passes(art, f):
-            out.append({**art, "facts": counts.get(art["id"], 0)})
-    return out
-
-
-def _article_passes(art: dict[str, Any], f: ArticleFilters) -> bool:
-    published = art.get("published") or ""
-    if (f.since or f.until) and not (published and _within(published, f.since, f.until)):
-        return False
-    return ((not f.source or fold(f.source) in fold(art.get("source") or ""))
-            and (not f.lang or art.get("lang") == f.lang))
+    found = (a for a in index.newest(f.since, f.until, f.lang)
+             if not f.source or fold(f.source) in fold(a.get("source") or ""))
+    for art in itertools.islice(found, f.limit):
+        yield {**art, "facts": index.facts_in(art["id"])}
 
 
 def date_span(value: str) -> tuple[str, str] | None:

@@ -313,7 +313,11 @@ def entity_card(console: Console, profile: EntityProfile, why: bool = False) -> 
 def role_dates(role: dict[str, Any], shown: int = 4) -> str:
     """When a role is given: its articles' dates, or for a role given on many days the first
     and last with how many articles («2021-07-29 … 2024-04-23, 9123 articles»), so the card of
-    a governor named in thousands of articles stays one line."""
+    a governor named in thousands of articles stays one line; a role read with its first
+    articles only says its `total`."""
+    total = role.get("total")
+    if total and total["articles"] > len(role["sources"]):
+        return f"{total['first'] or 'undated'} … {total['last'] or 'undated'}, {total['articles']} articles"
     dates = sorted({s.get("published") or "undated" for s in role.get("sources", [])})
     if len(dates) <= shown:
         return ", ".join(dates)

@@ -396,7 +396,8 @@ class Resolver:
     def _stems(self, n: int, attrs: dict, named: bool) -> None:
         if named:
             self.db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(s, n) for s in name_stems(attrs)])
-        self.db.executemany("INSERT OR IGNORE INTO context VALUES (?, ?)", [(s, n) for s in context_stems(attrs)])
+        self.db.executemany("INSERT OR IGNORE INTO context SELECT kind, ?, n FROM entities WHERE n = ?",
+                            [(s, n) for s in context_stems(attrs)])
 
     def _delete(self, n: int, kind: str) -> None:
         base = self.db.execute("SELECT base FROM entities WHERE n = ?", (n,)).fetchone()

@@ -11,15 +11,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..kinds import NAMED_KINDS
+from ..kinds import KINDS, NAMED_KINDS
 from ..lang.normalize import fold
 from ..lang.stems import latin_stems, stems
 from .codec import decode_fact
-from .schema import SENTENCE_BITS, create
+from .schema import BESIDE_PAIRS, SENTENCE_BITS, create
 from .sql import CHUNK, chunks, marks
 
 _FACT = "SELECT e.n, e.id, e.kind, e.attrs FROM entities e"
 _CHECK = 2000  # entities a stem is counted up to when telling rare words from common ones
+_FEW = 8  # rows of the first batch read of a walk (see `_rows`)
 _STEM = "stem >= ? AND stem <= ?"  # a stem, or (4+ letters) one it starts: a range either index reads
 
 
@@ -32,6 +33,8 @@ class Index:
             db = sqlite3.connect(":memory:")
             create(db)
         self.db = db
+        kinded = any(column == "kind" for _, column, *_ in db.execute("PRAGMA table_info(context)"))
+        self._of_kind = "kind = ?" if kinded else "entity IN (SELECT n FROM entities WHERE kind = ?)"  # version 3
 
     def close(self) -> None:
         self.db.close()
@@ -51,10 +54,16 @@ class Index:
         return {k: v for k, v in counts.items() if v}
 
     def languages(self) -> dict[str, int]:
-        return {lang or "unknown": n for lang, n in self.db.execute("SELECT lang, count(*) FROM articles GROUP BY lang")}
+        """Articles by language («unknown» for none), from the counts the store keeps as articles
+        come and go (a store of the version before them is counted row by row).
+
+        Example: {"en": 4, "ru": 32}"""
+        kept = self.db.execute("SELECT substr(key, 10), CAST(value AS INTEGER) FROM meta WHERE key LIKE 'articles:%'")
+        counts = kept.fetchall() or self.db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall()
+        return {lang or "unknown": n for lang, n in counts if n}
 
     def article_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return sum(self.languages().values())
 
     def top_counts(self, limit: int) -> list[dict[str, Any]]:
         """The named facts found in most articles (then with most mentions) as `stats` lists
@@ -109,15 +118,24 @@ class Index:
 
     def numbers_about(self, names: list[str], limit: int = 500) -> list[dict[str, Any]]:
         """Dates, counts and money whose context may name one of `names` (candidates by stems,
-        at most `limit` for each name: the caller checks the context)."""
+        at most `limit` for each name: the caller checks the context), without their sources."""
         rows: set[int] = set()
         for name in names:
             words = stems(name)
             if not words:
                 continue
-            first = [n for (n,) in self.db.execute("SELECT entity FROM context WHERE stem = ? LIMIT ?", (words[0], limit))]
+            first = sorted(n for kind in KINDS for (n,) in self.db.execute(
+                f"SELECT entity FROM context WHERE {self._of_kind} AND stem = ? LIMIT ?", (kind, words[0], limit)))[:limit]
             rows |= set(first) & self._matching("context", words[1:], within=first) if words[1:] else set(first)
-        return [f for f in self._load(rows, None, 1) if f["kind"] not in NAMED_KINDS]
+        return [f for f in self._load(rows, None, 0) if f["kind"] not in NAMED_KINDS]
+
+    def first_published(self, idents: Iterable[str]) -> dict[str, str | None]:
+        """Each fact's first article's (by id) publication date: the date of the first of its sources.
+
+        Example: first_published(["cou-1a2b3c4d5e6f"]) → {"cou-1a2b3c4d5e6f": "2024-02-29"}"""
+        first = ("SELECT e.id, (SELECT a.published FROM items i JOIN articles a ON a.id = i.article WHERE i.entity = e.n "
+                 "ORDER BY i.article LIMIT 1) FROM entities e WHERE e.id IN ({})")
+        return {i: p for part in chunks(sorted(set(idents))) for i, p in self.db.execute(first.format(marks(part)), part)}
 
 
     def by_name(self, text: str, kind: str | None = None, sources: int | None = None) -> list[dict[str, Any]]:
@@ -126,11 +144,66 @@ class Index:
         rows = self._matching("names", stems(text)) | self._matching("names", latin_stems(text))
         return self._load(rows, kind, sources)
 
-    def by_context(self, text: str, kind: str | None = None, sources: int | None = None) -> Iterator[dict[str, Any]]:
-        """Facts whose context (or role organisation) has a word for every word of `text`, in
-        order of kind and id, each read when the caller comes to it (a place said in every
-        article has numbers in the millions; a caller wanting the first 20 reads 20)."""
-        return self._each(self._matching("context", stems(text)), kind, sources)
+    def by_context(self, text: str, kind: str, sources: int | None = None) -> Iterator[dict[str, Any]]:
+        """Facts of a kind whose context (or role organisation) has a word for every word of
+        `text`, in order of id, each read when the caller comes to it. A rare word's few facts
+        are found and sorted; a common one's are met walking the kind in order, so the first 20
+        of a place said in every article cost 20 facts read, not the millions it has."""
+        words = sorted(set(stems(text)), key=lambda s: self._frequency("context", s, kind))
+        if not words:
+            return iter(())
+        if self._frequency("context", words[0], kind) < _CHECK:
+            return self.each(self._matching("context", words, kind=kind), kind, sources)
+        checks = " AND ".join(f"EXISTS (SELECT 1 FROM context c WHERE c.entity = e.n AND c.{_STEM})" for _ in words)
+        cursor = self.db.execute(f"{_FACT} WHERE e.kind = ? AND {checks} ORDER BY e.id",
+                                 (kind, *(a for w in words for a in _stem_args(w))))
+        return (self._fact(row, sources) for row in _rows(cursor))
+
+    def beside(self, entities: Iterable[int], kind: str, sources: int | None = None) -> Iterator[dict[str, Any]]:
+        """The facts of a named kind said in one sentence with any of these entities (by row), in
+        order of id, each read when the caller comes to it: from the `beside` table the store
+        keeps, walked in order (a store of the version before it: found from their items)."""
+        rows = sorted(set(entities))
+        if self._has("beside") and len(rows) <= CHUNK:
+            cursor = self.db.execute(f"{_FACT} WHERE e.kind = ? AND e.n IN (SELECT other FROM beside WHERE entity IN "
+                                     f"({marks(rows)}) AND kind = ?) ORDER BY e.id", (kind, *rows, kind))
+            return (self._fact(row, sources) for row in _rows(cursor))
+        found: set[int] = set()
+        for part in chunks(rows):
+            found |= {o for _, k, o, _ in self.db.execute(
+                BESIDE_PAIRS.format(where=f"a.entity IN ({marks(part)})"), part) if k == kind}
+        return self.each(found, kind, sources)
+
+    def is_beside(self, ident: str, kind: str, entities: Iterable[int]) -> bool:
+        """Whether the fact with this id is said in one sentence with one of these entities of
+        `kind` (by row)."""
+        (n,) = self.db.execute("SELECT n FROM entities WHERE id = ?", (ident,)).fetchone()
+        wanted = set(entities)
+        if not self._has("beside"):
+            return any(k == kind and o in wanted for _, k, o, _ in self.db.execute(
+                BESIDE_PAIRS.format(where="a.entity = ?"), (n,)))
+        return any(self.db.execute(f"SELECT 1 FROM beside WHERE entity = ? AND kind = ? AND other IN ({marks(part)})",
+                                   (n, kind, *part)).fetchone() for part in chunks(sorted(wanted)))
+
+    def rows(self, idents: Iterable[str]) -> set[int]:
+        """The rows of the entities with these ids."""
+        return {n for part in chunks(sorted(set(idents))) for (n,) in self.db.execute(
+            f"SELECT n FROM entities WHERE id IN ({marks(part)})", part)}
+
+    def dated(self, ident: str, since: str | None, until: str | None) -> tuple[bool, bool]:
+        """Whether an article saying this fact has a publication date, and whether one has it in
+        the period (YYYY, YYYY-MM or YYYY-MM-DD, ends included): read off the articles in SQL,
+        stopping at the first, not from the fact's sources.
+
+        Example: a fact said only in undated articles → (False, False)."""
+        said = ("SELECT 1 FROM entities e JOIN items i ON i.entity = e.n JOIN articles a ON a.id = i.article "
+                "WHERE e.id = :id AND a.published IS NOT NULL AND a.published != ''")
+        period = ("" if since is None else " AND a.published >= :since") + \
+                 ("" if until is None else " AND substr(a.published, 1, length(:until)) <= :until")
+        args = {"id": ident, "since": since, "until": until}
+        if not self.db.execute(said + " LIMIT 1", args).fetchone():
+            return False, False
+        return True, self.db.execute(said + period + " LIMIT 1", args).fetchone() is not None
 
     def by_text(self, text: str, kind: str | None = None, limit: int | None = None,
                 sources: int | None = None) -> Iterator[dict[str, Any]]:
@@ -157,7 +230,7 @@ class Index:
                     (*hits, *([kind] if kind else []))):
                 if any(m[3] in hits[art] for m in json.loads(fact)["mentions"]):
                     rows.add(entity)
-        return self._each(rows, kind, sources)
+        return self.each(rows, kind, sources)
 
 
     def articles(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
@@ -176,16 +249,33 @@ class Index:
         for (record,) in _rows(self.db.execute("SELECT record FROM articles ORDER BY id")):
             yield json.loads(record)
 
-    def facts_per_article(self) -> dict[str, int]:
-        """Article id → how many facts of the knowledge base it supports."""
-        return dict(self.db.execute("SELECT article, count(DISTINCT entity) FROM items WHERE entity IS NOT NULL "
-                                    "GROUP BY article"))
+    def newest(self, since: str | None = None, until: str | None = None,
+               lang: str | None = None) -> Iterator[dict[str, Any]]:
+        """Article records newest first (then by path, last first; undated last), of a period
+        (YYYY, YYYY-MM or YYYY-MM-DD, ends included: undated articles are left out) and a
+        language, read a batch at a time down the articles_newest index: the first 20 of a
+        million cost 20.
+
+        Example: next(index.newest(since="2024", lang="ru"))["published"] → "2024-12-30"."""
+        where = [w for w, given in (("published >= :since", since),
+                                    ("substr(published, 1, length(:until)) <= :until", until),
+                                    ("published != ''", since or until), ("+lang = :lang", lang)) if given]
+        cursor = self.db.execute("SELECT record FROM articles "
+                                 + (f"WHERE {' AND '.join(where)} " if where else "")
+                                 + "ORDER BY published DESC, path DESC, id",
+                                 {"since": since, "until": until, "lang": lang})
+        return (json.loads(record) for (record,) in _rows(cursor))
+
+    def facts_in(self, article: str) -> int:
+        """How many facts of the knowledge base an article supports."""
+        return self.db.execute("SELECT count(DISTINCT entity) FROM items WHERE article = ? AND entity IS NOT NULL",
+                               (article,)).fetchone()[0]
 
     def judgements(self) -> list[dict[str, Any]]:
         """The analyst's judgements, oldest first (none in a store of the version before them),
         each with `now`: the ids of the entities holding each side's facts today (a side whose
         facts all left, or were extracted under another name, holds none: the judgement idles)."""
-        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'judgements'").fetchone():
+        if not self._has("judgements"):
             return []
         out = []
         for (record,) in self.db.execute("SELECT record FROM judgements ORDER BY id").fetchall():
@@ -194,16 +284,25 @@ class Index:
             out.append({**j, "now": [sorted(entity_ids(self.db, ns)) for ns in now]})
         return out
 
-    def runs(self) -> list[dict[str, Any]]:
-        return [json.loads(r) for (r,) in self.db.execute("SELECT record FROM runs ORDER BY n")]
+    def runs(self, last: int | None = None) -> list[dict[str, Any]]:
+        """Records of past ingest runs, oldest first (only the `last` latest)."""
+        rows = self.db.execute("SELECT record FROM (SELECT n, record FROM runs ORDER BY n DESC LIMIT ?) ORDER BY n",
+                               (-1 if last is None else last,))
+        return [json.loads(r) for (r,) in rows]
+
+    def _has(self, table: str) -> bool:
+        """Whether the store has this table (a store of an older version may not)."""
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None
 
     # assembling facts --------------------------------------------------------------------------
 
-    def _matching(self, table: str, words: list[str], within: list[int] | None = None) -> set[int]:
+    def _matching(self, table: str, words: list[str], within: list[int] | None = None,
+                  kind: str | None = None) -> set[int]:
         """Entities with a word for every one of `words`: the same stem, or one it starts (4+
-        letters); only among `within` when given. Read from the rarest word, the others checked
-        entity by entity in SQL, so «Амурская область» costs what «амурск» finds, not what the
-        «област» of every place in the store finds."""
+        letters); only among `within` when given, only of `kind` (the context table's) when
+        given. Read from the rarest word, the others checked entity by entity in SQL, so
+        «Амурская область» costs what «амурск» finds, not what the «област» of every place in
+        the store finds."""
         if within is not None:
             rows = set(within)
             for s in words:
@@ -212,20 +311,23 @@ class Index:
             return rows
         if not words:
             return set()
-        first, *rest = sorted(set(words), key=lambda s: self._frequency(table, s))
+        first, *rest = sorted(set(words), key=lambda s: self._frequency(table, s, kind))
+        of_kind, args = (f"{self._of_kind} AND ", [kind]) if kind else ("", [])
         others = "".join(f" AND EXISTS (SELECT 1 FROM {table} WHERE entity = t.entity AND {_STEM})" for _ in rest)
-        return {n for (n,) in self.db.execute(f"SELECT entity FROM {table} t WHERE {_STEM}{others}",
-                                              [a for s in (first, *rest) for a in _stem_args(s)])}
+        return {n for (n,) in self.db.execute(f"SELECT entity FROM {table} t WHERE {of_kind}{_STEM}{others}",
+                                              args + [a for s in (first, *rest) for a in _stem_args(s)])}
 
-    def _frequency(self, table: str, word: str) -> int:
-        """How many entities a stem finds, counted up to a bound: enough to tell rare from common."""
-        return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {_STEM} LIMIT ?)",
-                               (*_stem_args(word), _CHECK)).fetchone()[0]
+    def _frequency(self, table: str, word: str, kind: str | None = None) -> int:
+        """How many entities (of `kind`, in the context table) a stem finds, counted up to a
+        bound: enough to tell rare from common."""
+        of_kind, args = (f"{self._of_kind} AND ", (kind,)) if kind else ("", ())
+        return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {of_kind}{_STEM} LIMIT ?)",
+                               (*args, *_stem_args(word), _CHECK)).fetchone()[0]
 
     def _load(self, rows: set[int], kind: str | None, sources: int | None = None) -> list[dict[str, Any]]:
-        return list(self._each(rows, kind, sources))
+        return list(self.each(rows, kind, sources))
 
-    def _each(self, rows: set[int], kind: str | None, sources: int | None = None) -> Iterator[dict[str, Any]]:
+    def each(self, rows: set[int], kind: str | None, sources: int | None = None) -> Iterator[dict[str, Any]]:
         """The facts of these entity rows (of a kind), ordered by kind and id; each one's
         sources are read only when the caller takes it."""
         found: list[tuple] = []
@@ -243,6 +345,8 @@ class Index:
         if sources is not None:
             articles, mentions = self.db.execute("SELECT articles, mentions FROM entities WHERE n = ?", (n,)).fetchone()
             fact["total"] = {"articles": articles, "mentions": mentions}
+            if "roles" in fact:
+                fact["roles"] = [_first_of(role, sources) for role in fact["roles"]]
         return fact
 
     def _sources(self, n: int, limit: int | None = None) -> list[dict[str, Any]]:
@@ -294,10 +398,12 @@ class Index:
         if out:
             yield out
 
-    def streamed(self) -> Iterator[dict[str, Any]]:
-        """Every fact, ordered by kind and id, its `sources` an iterator read as it is consumed
-        (what `export` writes: memory flat in the size of the store and of any one fact)."""
-        for n, ident, kind, attrs in _rows(self.db.execute(f"{_FACT} ORDER BY e.kind, e.id")):
+    def streamed(self, ident: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every fact (or the one with this id), ordered by kind and id, its `sources` an
+        iterator read as it is consumed (what `export` and `show --sources 0` write: memory
+        flat in the size of the store and of any one fact)."""
+        where, args = ("WHERE e.id = ?", (ident,)) if ident else ("", ())
+        for n, ident, kind, attrs in _rows(self.db.execute(f"{_FACT} {where} ORDER BY e.kind, e.id", args)):
             yield {"id": ident, "kind": kind, **json.loads(attrs), "sources": self.sources_of(n)}
 
     def article_lookup(self) -> ArticleLookup:
@@ -320,15 +426,29 @@ class ArticleLookup:
         return self.known.get(article, default)
 
 
+def _first_of(role: dict[str, Any], sources: int) -> dict[str, Any]:
+    """A person's role with its first `sources` articles and `total`: how many give it, the first
+    and last date they were published (a governor's role is given in every article about him).
+
+    Example: {"position": "губернатор", …, "sources": [20 of them],
+              "total": {"articles": 9123, "first": "2021-07-29", "last": "2024-04-23"}}"""
+    dates = [s["published"] for s in role["sources"] if s.get("published")]
+    return {**role, "sources": role["sources"][:sources],
+            "total": {"articles": len(role["sources"]), "first": min(dates, default=None),
+                      "last": max(dates, default=None)}}
+
+
 def _stem_args(word: str) -> tuple:
     """The parameters of `_STEM` for one word: «област» → «област» … «област\uffff», «рф» → «рф» … «рф»."""
     return word, word + "\uffff" if len(word) >= 4 else word
 
 
-def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
-    """A cursor's rows a batch at a time (other queries may run between two batches)."""
-    while batch := cursor.fetchmany(CHUNK):
+def _rows(cursor: sqlite3.Cursor, size: int = _FEW) -> Iterator[tuple]:
+    """A cursor's rows a batch at a time (other queries may run between two batches); batches
+    from a few rows up, doubling to CHUNK, so a walk whose caller wants 20 reads about 20."""
+    while batch := cursor.fetchmany(size):
         yield from batch
+        size = min(2 * size, CHUNK)
 
 
 def entity_ids(db: sqlite3.Connection, entities: Iterable[int]) -> set[str]:

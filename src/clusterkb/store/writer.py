@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .codec import encode_fact, sentences_of
-from .schema import SENTENCE_BITS, StoreError
+from .schema import SENTENCE_BITS, StoreError, bulk
 
 
 
@@ -159,7 +159,7 @@ class Writer:
 
     def reset(self) -> None:
         """Forget every entity; the next resolution builds them again from the stored facts."""
-        with self.transaction():
+        with self.transaction(), bulk(self.db):
             for table in ("entities", "entity_keys", "names", "context", "dirty"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("DELETE FROM meta WHERE key LIKE 'count:%'")
