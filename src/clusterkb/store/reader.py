@@ -166,8 +166,14 @@ class Index:
         keeps, walked in order (a store of the version before it: found from their items)."""
         rows = sorted(set(entities))
         if self._has("beside") and len(rows) <= CHUNK:
-            cursor = self.db.execute(f"{_FACT} WHERE e.kind = ? AND e.n IN (SELECT other FROM beside WHERE entity IN "
-                                     f"({marks(rows)}) AND kind = ?) ORDER BY e.id", (kind, *rows, kind))
+            partners = f"SELECT DISTINCT other FROM beside WHERE entity IN ({marks(rows)}) AND kind = ?"
+            if self.db.execute(f"SELECT count(*) FROM ({partners} LIMIT ?)", (*rows, kind, _CHECK)).fetchone()[0] < _CHECK:
+                ordered = self.db.execute(f"SELECT e.n FROM ({partners}) o CROSS JOIN entities e ON e.n = o.other "
+                                          "ORDER BY e.id", (*rows, kind)).fetchall()  # a few: found, then sorted
+                return (self._fact(self.db.execute(f"{_FACT} WHERE e.n = ?", (n,)).fetchone(), sources)
+                        for (n,) in ordered)
+            cursor = self.db.execute(f"{_FACT} WHERE e.kind = ? AND e.n IN ({partners}) ORDER BY e.id",
+                                     (kind, *rows, kind))  # many: met walking the kind in order
             return (self._fact(row, sources) for row in _rows(cursor))
         found: set[int] = set()
         for part in chunks(rows):
