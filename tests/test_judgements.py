@@ -18,6 +18,7 @@ from clusterkb.lang.normalize import fold
 from clusterkb.resolve import Item
 from clusterkb.model import Fact
 from clusterkb.resolve.judgements import ANY_ARTICLE, MERGE, SPLIT, Judgement, JudgementError, Judgements
+from clusterkb.store.reader import anchored, entity_ids
 from clusterkb.store.schema import VERSION
 
 from conftest import as_version_3
@@ -159,6 +160,18 @@ def test_split_by_alias_keeps_later_mentions_under_that_name_out(tmp_path):
     ok(data, "ingest", str(tmp_path / "raw"), "-q")
     parts = {e["name"]: files_of(e) for e in entities(data, "organization") if "Кварц" in e["name"]}
     assert parts == {"ООО «Кварц»": {"shop.txt"}, "Компания «Кварц»": {"company.txt", "again.txt"}}
+
+
+def test_the_listing_finds_the_entities_holding_a_side_among_those_the_judgement_touched(tmp_path):
+    data = ingested(tmp_path, shop=SHOP, company=COMPANY)
+    ok(data, "split", "Компания «Кварц»", "--alias", "ООО «Кварц»")
+    (tmp_path / "raw" / "again.txt").write_text(COMPANY_AGAIN, encoding="utf-8")
+    ok(data, "ingest", str(tmp_path / "raw"), "-q")
+    (listed,) = json.loads(ok(data, "judgements", "--format", "json"))
+    with sqlite3.connect(data / "extracted" / "kb.sqlite") as db:  # every item of the kind read, as before
+        everywhere = [sorted(entity_ids(db, anchored(db, "organization", [tuple(a) for a in side])))
+                      for side in listed["sides"]]
+    assert listed["now"] == everywhere and all(everywhere)
 
 
 def test_the_library_api_merges_splits_lists_and_withdraws(funds):

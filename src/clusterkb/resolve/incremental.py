@@ -46,8 +46,9 @@ from ..unionfind import UnionFind
 from . import (LOCAL, REASON_WINDOW, Item, Summary, ValueSummary, article_relative, categories_of, category, fact_id,
                full_name, group_named, initial_of, local_names, name_keys, named_reasons, scope_keys, signature,
                unique_id, value_context, value_ident, value_key, value_reasons)
+from ..store.schema import KEY_PREFIX
 from .judged import Record, frozen, records
-from .judgements import KEY_PREFIX, Judgement, JudgementError, Judgements
+from .judgements import Judgement, JudgementError, Judgements
 
 _ITEM_COLUMNS = "i.n, i.article, i.pos, i.kind, i.fact, a.path, a.published"
 

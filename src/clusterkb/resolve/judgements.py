@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lang.normalize import fold
+from ..store.schema import KEY_PREFIX
 
 MERGE, SPLIT = "merge", "split"
 ANY_ARTICLE = ""
-KEY_PREFIX = "judgement:"  # entity key tying together the entities one judgement touches (incremental.py)
 
 Anchor = tuple[str, str]   # (article id or ANY_ARTICLE, folded name)
 Label = tuple[int, int]    # (judgement id, side 0 or 1)

@@ -16,7 +16,7 @@ from ..kinds import KINDS, NAMED_KINDS
 from ..lang.normalize import fold
 from ..lang.stems import latin_stems, stems
 from .codec import decode_fact
-from .schema import BESIDE_PAIRS, SENTENCE_BITS, create
+from .schema import BESIDE_PAIRS, KEY_PREFIX, SENTENCE_BITS, create
 from .sql import CHUNK, chunks, marks
 
 _FACT = "SELECT e.n, e.id, e.kind, e.attrs FROM entities e"
@@ -166,8 +166,14 @@ class Index:
         keeps, walked in order (a store of the version before it: found from their items)."""
         rows = sorted(set(entities))
         if self._has("beside") and len(rows) <= CHUNK:
-            cursor = self.db.execute(f"{_FACT} WHERE e.kind = ? AND e.n IN (SELECT other FROM beside WHERE entity IN "
-                                     f"({marks(rows)}) AND kind = ?) ORDER BY e.id", (kind, *rows, kind))
+            partners = f"SELECT DISTINCT other FROM beside WHERE entity IN ({marks(rows)}) AND kind = ?"
+            if self.db.execute(f"SELECT count(*) FROM ({partners} LIMIT ?)", (*rows, kind, _CHECK)).fetchone()[0] < _CHECK:
+                ordered = self.db.execute(f"SELECT e.n FROM ({partners}) o CROSS JOIN entities e ON e.n = o.other "
+                                          "ORDER BY e.id", (*rows, kind)).fetchall()  # a few: found, then sorted
+                return (self._fact(self.db.execute(f"{_FACT} WHERE e.n = ?", (n,)).fetchone(), sources)
+                        for (n,) in ordered)
+            cursor = self.db.execute(f"{_FACT} WHERE e.kind = ? AND e.n IN ({partners}) ORDER BY e.id",
+                                     (kind, *rows, kind))  # many: met walking the kind in order
             return (self._fact(row, sources) for row in _rows(cursor))
         found: set[int] = set()
         for part in chunks(rows):
@@ -298,7 +304,9 @@ class Index:
         out = []
         for (record,) in self.db.execute("SELECT record FROM judgements ORDER BY id").fetchall():
             j = json.loads(record)
-            now = [anchored(self.db, j["kind"], [tuple(a) for a in side]) for side in j["sides"]]
+            touched = {n for (n,) in self.db.execute("SELECT entity FROM entity_keys WHERE key = ?",
+                                                     (f"{KEY_PREFIX}{j['id']}",))}
+            now = [anchored(self.db, j["kind"], [tuple(a) for a in side], touched) for side in j["sides"]]
             out.append({**j, "now": [sorted(entity_ids(self.db, ns)) for ns in now]})
         return out
 
@@ -475,10 +483,12 @@ def entity_ids(db: sqlite3.Connection, entities: Iterable[int]) -> set[str]:
         f"SELECT id FROM entities WHERE n IN ({marks(part)})", part)}
 
 
-def anchored(db: sqlite3.Connection, kind: str, anchors: Iterable[tuple[str, str]]) -> set[int]:
+def anchored(db: sqlite3.Connection, kind: str, anchors: Iterable[tuple[str, str]],
+             within: set[int] | None = None) -> set[int]:
     """The entities (by row) holding the facts of `kind` these anchors name: (article id,
     folded name) names that article's fact of that name; ("", folded name) the facts of that
-    name in every article (one pass over the facts of the kind).
+    name in every article (one pass over the facts of the kind, or over the items of `within`:
+    the entities holding the judgement's key, which are all that can hold them).
 
     Example: anchored(db, "organization", [("9680a4c7bec84581", "фрп")]) → {12}
     """
@@ -487,8 +497,14 @@ def anchored(db: sqlite3.Connection, kind: str, anchors: Iterable[tuple[str, str
         by_article.setdefault(article, set()).add(name)
     found: set[int] = set()
     for article, names in sorted(by_article.items()):
-        where, args = ("article = ? AND kind = ?", (article, kind)) if article else ("kind = ?", (kind,))
-        rows = db.execute(f"SELECT entity, json_extract(fact, '$.name') FROM items WHERE {where} "
-                          "AND entity IS NOT NULL", args)
-        found |= {n for n, said in rows if fold(said or "") in names}
+        if article:
+            parts = [("article = ? AND kind = ?", (article, kind))]
+        elif within is None:
+            parts = [("kind = ?", (kind,))]
+        else:
+            parts = [(f"entity IN ({marks(part)}) AND kind = ?", (*part, kind)) for part in chunks(sorted(within))]
+        for where, args in parts:
+            rows = db.execute(f"SELECT entity, json_extract(fact, '$.name') FROM items WHERE {where} "
+                              "AND entity IS NOT NULL", args)
+            found |= {n for n, said in rows if fold(said or "") in names}
     return found

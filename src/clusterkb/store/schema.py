@@ -136,6 +136,8 @@ def bulk(db: sqlite3.Connection) -> Iterator[None]:
             db.execute(trigger)
 
 
+KEY_PREFIX = "judgement:"  # the entity key tying together the entities one judgement touches (resolve/incremental.py)
+
 SENTENCE_BITS = 20  # a sentence's rowid is the article's rowid << 20 | its number in the article
 
 
