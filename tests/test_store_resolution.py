@@ -35,9 +35,12 @@ ORGS = [("Фонд развития промышленности", ["ФРП"]), 
         ("Мининвест Подмосковья", []), ("министерство инвестиций и науки Московской области", [])]
 PLACES = [("Омская область", []), ("Omsk Region", []), ("Тюменская область", []), ("Россия", ["РФ"]), ("Липецк", [])]
 COUNTS = [(15, "кластер"), (16, "кластер"), (15, "парк")]
+ROLES = [("директор", "Индустриальный парк «Северный луч»"), ("директор", "АО «Северный луч»"), ("губернатор", None)]
 
 fact_choice = st.one_of(
-    st.tuples(st.just("person"), st.sampled_from(PEOPLE)),
+    st.tuples(st.just("person"), st.one_of(st.sampled_from(PEOPLE), st.builds(lambda person, role: (*person, role),
+                                                                                st.sampled_from(PEOPLE),
+                                                                                st.sampled_from(ROLES)))),
     st.tuples(st.just("organization"), st.sampled_from(ORGS)),
     st.tuples(st.just("location"), st.sampled_from(PLACES)),
     st.tuples(st.just("count"), st.tuples(st.sampled_from(COUNTS), st.lists(st.sampled_from(PLACES), max_size=1))))
@@ -50,10 +53,12 @@ def build(spec: list, one_sentence: bool = False) -> list[Fact]:
     facts = []
     for kind, what in spec:
         if kind == "person":
-            name, middle = what
+            name, middle, *role = what
             *first, last = name.split()
+            roles = [{"position": position, "organization": org} for position, org in role]
             facts.append(Fact("person", {"name": name, "first": first[0] if first else None, "middle": middle,
-                                         "last": last, "position": None, "organization": None, "roles": []}))
+                                         "last": last, "position": role[0][0] if role else None,
+                                         "organization": role[0][1] if role else None, "roles": roles}))
         elif kind in ("organization", "location"):
             facts.append(Fact(kind, {"name": what[0], "aliases": list(what[1])}))
         else:

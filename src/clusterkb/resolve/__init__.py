@@ -535,11 +535,14 @@ class Summary:
         return attrs
 
     def _roles(self) -> list[dict[str, Any]]:
-        """Every role a person is given, with the articles (and their dates) that give it."""
-        roles = [{"position": r["position"], "organization": r["organization"],
-                  "sources": [{"article": k, "published": v} for k, v in sorted(r["sources"].items())]}
-                 for r in self.roles.values()]
-        return sorted(roles, key=lambda r: (min((s["published"] or "9999") for s in r["sources"]), r["position"] or ""))
+        """Every role a person is given, with the articles (and their dates) that give it: the
+        earliest dated first, then by position, then the first said (not the first added, so the
+        order is the same whatever order the articles came in)."""
+        ordered = sorted(self.roles.values(), key=lambda r: (min((p or "9999") for p in r["sources"].values()),
+                                                              r["position"] or "", r["order"]))
+        return [{"position": r["position"], "organization": r["organization"],
+                 "sources": [{"article": k, "published": v} for k, v in sorted(r["sources"].items())]}
+                for r in ordered]
 
     def to_json(self) -> dict[str, Any]:
         return {"forms": self.forms, "names": self.names, "canonical": self.canonical,
