@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb import engines
 from clusterkb.read.articles import article_from_text
-from clusterkb.engines import DASK_BATCH
+from clusterkb.engines import DASK_BATCH, extract_all
 from clusterkb.extract import extract_json
 
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
@@ -156,6 +157,32 @@ def test_failing_articles_and_one_that_kills_workers_fail_alone_on_dask_with_few
     assert by_path.pop("killer.txt").startswith("extraction failed: it ended every dask worker that tried it")
     in_process = {path: extract_json(article_from_text(text, path)) for path, text in texts}
     assert by_path == json.loads(json.dumps(in_process))
+
+
+def test_a_pool_holds_little_text_in_flight_and_lets_the_caller_work_while_it_waits(monkeypatch):
+    """However long the stream, the articles in flight hold at most IN_FLIGHT_CHARS of text
+    (here three articles' worth); while the oldest result is not ready, the caller's idle work
+    runs until it says it has nothing left (ingest resolves what is stored meanwhile)."""
+    articles = [article_from_text(generated_text(i), f"park{i}.txt") for i in range(12)]
+    monkeypatch.setattr(engines, "IN_FLIGHT_CHARS", 3 * min(len(a.text) for a in articles))
+    pulled, results, ahead, idle_calls = [], [], 0, []
+
+    def read_lazily():
+        for a in articles:
+            pulled.append(a)
+            yield a
+
+    def idle():
+        idle_calls.append(len(results))
+        return len(idle_calls) % 3 != 0  # did some work twice, then has nothing to do
+
+    for a, result in extract_all(read_lazily(), lambda a: a, workers=2, idle=idle):
+        results.append((a.path, result))
+        ahead = max(ahead, len(pulled) - len(results))
+    assert ahead <= 3 < len(articles)
+    assert [path for path, _ in results] == [a.path for a in articles]
+    assert dict(results) == {a.path: extract_json(a) for a in articles}
+    assert idle_calls and idle_calls[0] == 0  # the first article is awaited: none is extracted the moment it is sent
 
 
 def test_engine_mistakes_are_one_line_errors(tmp_path):

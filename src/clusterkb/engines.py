@@ -26,6 +26,7 @@ import signal
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .version import __version__
@@ -34,7 +35,8 @@ from .budget import DEFAULT_SECONDS
 from .extract import extract_json
 
 ENGINES = ("local", "dask")
-IN_FLIGHT_PER_WORKER = 16  # enough to keep every worker busy while the parent resolves, few enough to keep memory flat
+IN_FLIGHT_PER_WORKER = 64  # enough to keep every worker busy through a resolution of 100 articles by the parent
+IN_FLIGHT_CHARS = 32 * 1024 * 1024  # and at most this much text in flight, so a run of huge articles keeps memory flat
 DASK_BATCH = 8  # articles per Dask task: the client's and scheduler's cost per task, paid once per 8
 DASK_EXTRA = "pip install 'clusterkb[dask]'"
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -61,47 +63,80 @@ def require(engine: str, address: str | None = None) -> None:
         raise EngineError("--address names a Dask scheduler: use it with --engine dask")
 
 
+Idle = Callable[[], bool]  # work to do while a result is awaited: True if it did some (and may do more)
+
+
 def extract_all(items: Iterable[T], article_of: Callable[[T], Article], *, workers: int = 1,
                 engine: str = "local", address: str | None = None,
-                seconds: float | None = DEFAULT_SECONDS) -> Iterator[tuple[T, Result]]:
+                seconds: float | None = DEFAULT_SECONDS, idle: Idle | None = None) -> Iterator[tuple[T, Result]]:
     """(item, extraction result) for every item, in input order.
 
     `local` runs in this process (workers 1) or a forked pool (workers > 1) that shares the
     loaded models; `dask` runs on a LocalCluster of `workers` processes, or on the scheduler at
     `address` (tcp://host:8786). Items are read lazily, a few per worker ahead of the one being
-    yielded: IN_FLIGHT_PER_WORKER in a pool, two tasks of DASK_BATCH on Dask. An article that
-    takes longer than `seconds` fails alone here and in a pool (Dask runs tasks in threads,
+    yielded: IN_FLIGHT_PER_WORKER in a pool (and IN_FLIGHT_CHARS of text), two tasks of
+    DASK_BATCH on Dask. While the next result is not ready, `idle()` is called until it returns
+    False (ingest resolves what is stored meanwhile); in this process it never is. An article
+    that takes longer than `seconds` fails alone here and in a pool (Dask runs tasks in threads,
     where no timer can interrupt them)."""
     require(engine, address)
     if engine == "dask":
-        return _on_dask(items, article_of, workers, address)  # worker threads: no budget can be set
+        return _on_dask(items, article_of, workers, address, idle)  # worker threads: no budget can be set
     if workers <= 1:
         return ((item, extract_json(article_of(item), seconds)) for item in items)
-    return _on_pool(items, article_of, workers, seconds)
+    return _on_pool(items, article_of, workers, seconds, idle)
 
 
-def _in_order(items: Iterable[T], submit: Callable[[T], Any], collect: Callable[[Any], Result],
-              window: int) -> Iterator[tuple[T, Result]]:
-    """Submit items as their turn comes, collect them in input order, `window` in flight at most.
+@dataclass(frozen=True)
+class _Window:
+    """How much is in flight at most: `items`, and `chars` of text as `size` weighs an item."""
 
-    Example: _in_order(["a", "b"], lambda s: executor.submit(str.upper, s), Future.result, 8)
+    items: int
+    size: Callable[[Any], int]
+    chars: int
+
+    def full(self, in_flight: collections.deque, chars: int) -> bool:
+        return len(in_flight) >= self.items or chars >= self.chars
+
+
+def _chars(article: Article) -> int:
+    """How much text an article holds (0 for none), by str's own length: weighing an article
+    runs nothing of it, so one that breaks whatever reads it still fails alone in a worker."""
+    return str.__len__(article.text) if isinstance(article.text, str) else 0
+
+
+def _in_order(items: Iterable[T], submit: Callable[[T], Any], collect: Callable[[Any], Result], window: _Window,
+              ready: Callable[[Any], bool] = lambda pending: True, idle: Idle | None = None) -> Iterator[tuple[T, Result]]:
+    """Submit items as their turn comes and collect them in input order, no more in flight than
+    `window` allows; while the oldest is not `ready`, `idle()` works until it has nothing to do.
+
+    Example: _in_order(["a", "b"], lambda s: executor.submit(str.upper, s), Future.result, _Window(8, len, 100))
     → ("a", "A"), ("b", "B")"""
     in_flight: collections.deque = collections.deque()
+    chars = 0
+
+    def oldest() -> tuple[T, Result]:
+        nonlocal chars
+        done, pending = in_flight.popleft()
+        chars -= window.size(done)
+        while idle and not ready(pending) and idle():
+            pass
+        return done, collect(pending)
+
     for item in items:
         in_flight.append((item, submit(item)))
-        if len(in_flight) >= window:
-            done, pending = in_flight.popleft()
-            yield done, collect(pending)
+        chars += window.size(item)
+        if window.full(in_flight, chars):
+            yield oldest()
     while in_flight:
-        done, pending = in_flight.popleft()
-        yield done, collect(pending)
+        yield oldest()
 
 
 # -- a pool of forked workers -------------------------------------------------------------
 
 
 def _on_pool(items: Iterable[T], article_of: Callable[[T], Article], workers: int,
-             seconds: float | None) -> Iterator[tuple[T, Result]]:
+             seconds: float | None, idle: Idle | None) -> Iterator[tuple[T, Result]]:
     """Extraction in `workers` forked processes that share the models loaded here (gc.freeze
     keeps the collector off their objects, so their pages stay shared)."""
     from .lang import nlp
@@ -111,7 +146,9 @@ def _on_pool(items: Iterable[T], article_of: Callable[[T], Article], workers: in
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from _in_order(items, lambda item: pool.apply_async(extract_json, (article_of(item), seconds)),
-                             lambda pending: pending.get(), IN_FLIGHT_PER_WORKER * workers)
+                             lambda pending: pending.get(),
+                             _Window(IN_FLIGHT_PER_WORKER * workers, lambda item: _chars(article_of(item)), IN_FLIGHT_CHARS),
+                             lambda pending: pending.ready(), idle)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -180,7 +217,7 @@ def _distributed() -> Any:
 
 
 def _on_dask(items: Iterable[T], article_of: Callable[[T], Article], workers: int,
-             address: str | None) -> Iterator[tuple[T, Result]]:
+             address: str | None, idle: Idle | None) -> Iterator[tuple[T, Result]]:
     """Extraction as Dask tasks of DASK_BATCH articles, two tasks per worker thread in flight
     (one running, one queued), models loaded once per worker process by a worker plugin."""
     distributed = _distributed()
@@ -194,7 +231,9 @@ def _on_dask(items: Iterable[T], article_of: Callable[[T], Article], workers: in
         def collect(pending: tuple[list[Article], Any]) -> list[Result]:
             return _batch_results(distributed, client, *pending, address)
 
-        for chunk, results in _in_order(_chunks(items, DASK_BATCH), submit, collect, 2 * threads):
+        window = _Window(2 * threads, lambda chunk: sum(_chars(article_of(item)) for item in chunk), IN_FLIGHT_CHARS)
+        for chunk, results in _in_order(_chunks(items, DASK_BATCH), submit, collect, window,
+                                        lambda pending: pending[1].done(), idle):
             yield from zip(chunk, results)
 
 

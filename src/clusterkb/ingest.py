@@ -151,14 +151,25 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
         report.unforgotten = writer.unforget_all()
     report.removed = _forget_deleted_files(writer, paths)
     added, merged = set(), set()
-    stored = 0
     jobs = _RunsOut(_jobs(paths, writer, options, report, progress))
+    unresolved = 0  # articles stored since the last resolution
+
+    def resolve_meanwhile() -> bool:
+        """While the workers extract the last articles (the input has run out), resolve what is
+        stored, so that little is left to resolve once they are done."""
+        nonlocal unresolved
+        if not (jobs.out and unresolved):
+            return False
+        _resolve(writer, added, merged)
+        unresolved = 0
+        return True
+
     for job, result in extract_all(jobs, lambda job: job.article, workers=options.workers, engine=options.engine,
-                                   address=options.address, seconds=options.article_timeout):
-        one = _store(writer, job, result, report, progress)
-        stored += one
-        if (one and stored % RESOLVE_EVERY == 0) or jobs.just_ran_out():
-            _resolve(writer, added, merged)  # while the workers extract what is left
+                                   address=options.address, seconds=options.article_timeout, idle=resolve_meanwhile):
+        unresolved += _store(writer, job, result, report, progress)
+        if unresolved >= RESOLVE_EVERY:  # while the workers extract what is left
+            _resolve(writer, added, merged)
+            unresolved = 0
     _resolve(writer, added, merged)
     report.facts_added, report.facts_merged = len(added), len(merged - added)
     report.facts_total = sum(writer.counts().values())
@@ -189,14 +200,13 @@ def _record_file(writer: Writer, record: _FileRecord, report: IngestReport) -> N
 
 
 class _RunsOut:
-    """An iterator that tells, once, that it has run out: the moment the last articles are in
-    flight, when resolving what is stored overlaps with their extraction instead of following it.
+    """An iterator that knows when it has run out: then the last articles are in flight.
 
-    Example: jobs = _RunsOut(iter([1])); next(jobs); jobs.just_ran_out() → False (not asked past
-    the end yet); after next(jobs) raises StopIteration, just_ran_out() → True once, then False."""
+    Example: jobs = _RunsOut(iter([1])); next(jobs); jobs.out → False (not asked past the end
+    yet); after next(jobs) raises StopIteration, jobs.out → True."""
 
     def __init__(self, items: Iterable[_Job]):
-        self.items, self.out, self.told = iter(items), False, False
+        self.items, self.out = iter(items), False
 
     def __iter__(self) -> _RunsOut:
         return self
@@ -207,12 +217,6 @@ class _RunsOut:
         except StopIteration:
             self.out = True
             raise
-
-    def just_ran_out(self) -> bool:
-        if self.out and not self.told:
-            self.told = True
-            return True
-        return False
 
 
 def _resolve(writer: Writer, added: set[str], merged: set[str]) -> None:
