@@ -69,3 +69,30 @@ def as_version_3(path: Path) -> None:
                           "CREATE INDEX context_by_entity ON context (entity)",
                           "UPDATE meta SET value = '3' WHERE key = 'schema'"):
             db.execute(statement)
+
+
+_V4_PARTNERS = ("SELECT p.entity AS e, p.kind AS k FROM items p WHERE p.article = {x}.article AND p.n != {x}.n "
+                "AND p.entity IS NOT NULL AND p.kind IN ('person', 'organization', 'location') AND EXISTS "
+                "(SELECT 1 FROM json_each(p.fact, '$.mentions') x JOIN json_each({x}.fact, '$.mentions') y "
+                "ON json_extract(x.value, '$[3]') = json_extract(y.value, '$[3]'))")
+_V4_JOIN = ("INSERT INTO beside SELECT {x}.entity, k, e, 1 FROM (" + _V4_PARTNERS + ") WHERE e != {x}.entity "
+            "ON CONFLICT DO UPDATE SET pairs = pairs + 1; "
+            "INSERT INTO beside SELECT e, {x}.kind, {x}.entity, 1 FROM (" + _V4_PARTNERS + ") WHERE e != {x}.entity "
+            "ON CONFLICT DO UPDATE SET pairs = pairs + 1;")
+
+
+def as_version_4(path: Path) -> None:
+    """Turn a store into what version 4 wrote: its triggers joining items to `beside` read each
+    partner's sentences twice and the item's own once per partner (the rows kept are the same)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        for name in ("beside_joined", "beside_joined_again"):
+            db.execute(f"DROP TRIGGER {name}")
+        db.execute("CREATE TRIGGER beside_joined AFTER INSERT ON items WHEN NEW.entity IS NOT NULL AND NEW.kind IN "
+                   f"('person', 'organization', 'location') BEGIN {_V4_JOIN.format(x='NEW')} END")
+        db.execute("CREATE TRIGGER beside_joined_again AFTER UPDATE OF entity ON items WHEN OLD.entity IS NOT NEW.entity "
+                   f"AND NEW.entity IS NOT NULL AND NEW.kind IN ('person', 'organization', 'location') BEGIN "
+                   f"{_V4_JOIN.format(x='NEW')} END")
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
+

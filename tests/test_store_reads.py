@@ -19,9 +19,9 @@ from clusterkb.kinds import NAMED_KINDS
 from clusterkb.lang.stems import name_matches
 from clusterkb.query import ArticleFilters, Filters, list_articles, query, search
 from clusterkb.store import Store
-from clusterkb.store.schema import BESIDE_PAIRS, VERSION
+from clusterkb.store.schema import BESIDE_PAIRS, TRIGGERS, VERSION
 
-from conftest import SAMPLES, as_version_3
+from conftest import SAMPLES, as_version_3, as_version_4
 
 runner = CliRunner()
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
@@ -103,6 +103,20 @@ def test_a_version_3_store_is_read_as_it_is_and_migrated_by_the_first_writer_to_
         assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (str(VERSION),)
     assert_kept_right(data)
     assert [run(data, *args) for args in READS] == fresh
+
+
+def test_a_version_4_store_gets_the_cheaper_triggers_from_its_first_writer_and_stays_right(samples):
+    data, raw = samples
+    fresh = [run(data, *args) for args in READS]
+    path = data / "extracted" / "kb.sqlite"
+    as_version_4(path)
+    assert [run(data, *args) for args in READS] == fresh
+    (raw / "000_759100976ea7f0da.txt").write_text(ENGLISH + " It is the third park.", encoding="utf-8")
+    run(data, "ingest", str(raw), "-q")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (str(VERSION),)
+        assert sorted(sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'")) == sorted(TRIGGERS)
+    assert_kept_right(data)
 
 
 def shares_a_sentence(fact: dict, targets: list[dict]) -> bool:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ..kinds import NAMED_KINDS
 
-VERSION = 4  # 1 was kb.json + index.sqlite + catalog.json beside per-article JSON files; 2 had no judgements;
-             # 3 had no `beside`, no article counts by language and articles_by_published on the date alone
+VERSION = 5  # 1 was kb.json + index.sqlite + catalog.json beside per-article JSON files; 2 had no judgements;
+             # 3 had no `beside`, no article counts by language and articles_by_published on the date alone;
+             # 4 kept `beside` by triggers that read each partner's sentences twice and the row's once per partner
 
 _NEWEST = "CREATE INDEX articles_newest ON articles (published DESC, path DESC, id)"  # `articles`, newest first
 _BY_KIND = "CREATE INDEX entities_by_kind ON entities (kind, id)"  # a kind's facts in order, a walk that stops
@@ -64,18 +65,19 @@ CREATE VIRTUAL TABLE sentences USING fts5(text, tokenize = 'unicode61 remove_dia
 
 _NAMED = ", ".join(f"'{k}'" for k in NAMED_KINDS)
 
-SHARE_A_SENTENCE = ("EXISTS (SELECT 1 FROM json_each({a}.fact, '$.mentions') x JOIN json_each({b}.fact, '$.mentions') y "
-                    "ON json_extract(x.value, '$[3]') = json_extract(y.value, '$[3]'))")
-"""Two items of one article say their facts in one sentence (a mention is [start, end, text, sentence])."""
+SHARE_A_SENTENCE = ("EXISTS (SELECT 1 FROM json_each({b}.fact, '$.mentions') y WHERE json_extract(y.value, '$[3]') "
+                    "IN (SELECT json_extract(x.value, '$[3]') FROM json_each({a}.fact, '$.mentions') x))")
+"""Two items of one article say their facts in one sentence (a mention is [start, end, text, sentence]).
+`{a}`'s sentences are a list of their own: in a trigger, where `{a}` is the row written, SQLite
+reads them once for all its partners, not once for each."""
 
 _PARTNERS = (f"SELECT p.entity AS e, p.kind AS k FROM items p WHERE p.article = {{x}}.article AND p.n != {{x}}.n "
-             f"AND p.entity IS NOT NULL AND p.kind IN ({_NAMED}) AND {SHARE_A_SENTENCE.format(a='p', b='{x}')}")
+             f"AND p.entity IS NOT NULL AND p.kind IN ({_NAMED}) AND {SHARE_A_SENTENCE.format(a='{x}', b='p')}")
 
 _JOIN = f"""
-INSERT INTO beside SELECT {{x}}.entity, k, e, 1 FROM ({_PARTNERS}) WHERE e != {{x}}.entity
-    ON CONFLICT DO UPDATE SET pairs = pairs + 1;
-INSERT INTO beside SELECT e, {{x}}.kind, {{x}}.entity, 1 FROM ({_PARTNERS}) WHERE e != {{x}}.entity
-    ON CONFLICT DO UPDATE SET pairs = pairs + 1;"""
+INSERT INTO beside SELECT iif(back, e, {{x}}.entity), iif(back, {{x}}.kind, k), iif(back, {{x}}.entity, e), 1
+    FROM ({_PARTNERS}) CROSS JOIN (SELECT 0 AS back UNION ALL SELECT 1) WHERE e != {{x}}.entity
+    ON CONFLICT DO UPDATE SET pairs = pairs + 1;"""  # both rows of each pair from one walk of the partners
 
 _LEAVE = f"""
 UPDATE beside SET pairs = pairs - (SELECT count(*) FROM ({_PARTNERS}) WHERE e = beside.other AND k = beside.kind)
@@ -157,8 +159,10 @@ _TO_4 = ["DROP INDEX articles_by_published", _NEWEST, "DROP INDEX entities_by_ki
          "INSERT INTO context SELECT e.kind, c.stem, c.entity FROM context_3 c JOIN entities e ON e.n = c.entity",
          "DROP TABLE context_3", "CREATE INDEX context_by_entity ON context (entity)",
          _BESIDE, FILL_BESIDE, COUNT_LANGUAGES, *TRIGGERS]
+_TO_5 = [*(f"DROP TRIGGER {t.split()[2]}" for t in TRIGGERS if " ON items " in t),
+         *(t for t in TRIGGERS if " ON items " in t)]  # the same rows kept, by cheaper triggers
 MIGRATIONS = {"2": ["CREATE TABLE judgements (id INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL)", *_TO_4],
-              "3": _TO_4}
+              "3": _TO_4, "4": _TO_5}
 """What brings a store of an older version to this one: the statements, by the old version.
 A reader reads an older store as it is (what it lacks is empty); the first writer migrates it."""
 
