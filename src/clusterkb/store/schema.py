@@ -65,14 +65,18 @@ CREATE VIRTUAL TABLE sentences USING fts5(text, tokenize = 'unicode61 remove_dia
 
 _NAMED = ", ".join(f"'{k}'" for k in NAMED_KINDS)
 
-SHARE_A_SENTENCE = ("EXISTS (SELECT 1 FROM json_each({b}.fact, '$.mentions') y WHERE json_extract(y.value, '$[3]') "
-                    "IN (SELECT json_extract(x.value, '$[3]') FROM json_each({a}.fact, '$.mentions') x))")
-"""Two items of one article say their facts in one sentence (a mention is [start, end, text, sentence]).
-`{a}`'s sentences are a list of their own: in a trigger, where `{a}` is the row written, SQLite
-reads them once for all its partners, not once for each."""
+SHARE_A_SENTENCE = ("EXISTS (SELECT 1 FROM json_each({a}.fact, '$.mentions') x JOIN json_each({b}.fact, '$.mentions') y "
+                    "ON json_extract(x.value, '$[3]') = json_extract(y.value, '$[3]'))")
+"""Two items of one article say their facts in one sentence (a mention is [start, end, text, sentence])."""
+
+_SAID_WITH = ("EXISTS (SELECT 1 FROM json_each(p.fact, '$.mentions') y WHERE json_extract(y.value, '$[3]') "
+              "IN (SELECT json_extract(x.value, '$[3]') FROM json_each({x}.fact, '$.mentions') x))")
+"""SHARE_A_SENTENCE of a partner `p` and the row `{x}` a trigger writes, with the row's sentences
+as a list of their own: SQLite reads them once for all the partners, not once for each (where
+both sides vary, as in BESIDE_PAIRS, the join above is the faster)."""
 
 _PARTNERS = (f"SELECT p.entity AS e, p.kind AS k FROM items p WHERE p.article = {{x}}.article AND p.n != {{x}}.n "
-             f"AND p.entity IS NOT NULL AND p.kind IN ({_NAMED}) AND {SHARE_A_SENTENCE.format(a='{x}', b='p')}")
+             f"AND p.entity IS NOT NULL AND p.kind IN ({_NAMED}) AND {_SAID_WITH}")
 
 _JOIN = f"""
 INSERT INTO beside SELECT iif(back, e, {{x}}.entity), iif(back, {{x}}.kind, k), iif(back, {{x}}.entity, e), 1
