@@ -12,9 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from clusterkb import ingest as ingest_module
 from clusterkb.cli import app
+from clusterkb.resolve.incremental import Outcome
 
 runner = CliRunner()
 SCRIPT = str(Path(sys.executable).parent / "clusterkb")
@@ -123,6 +126,25 @@ def test_two_workers_give_the_one_worker_result_and_count_duplicates_once(tmp_pa
         assert "3 new, 0 changed, 2 unchanged" in result.stderr
         out[workers] = [json.loads(x) for x in run(data, "export").stdout.splitlines()]
     assert out["1"] == out["2"]
+
+
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "real"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the shared real pages are not beside the repo")
+def test_a_runs_counts_of_facts_are_the_knowledge_bases_however_often_it_resolved(tmp_path, monkeypatch):
+    """Resolving after every article (a two-worker run resolves at moments of its own): on an
+    empty store every fact is added, none merged. Entities made early in the run and renamed or
+    regrouped away by a later resolution used to be counted as well, and those renamed as merged."""
+    monkeypatch.setattr(ingest_module, "RESOLVE_EVERY", 1)
+    report = ingest_module.ingest(sorted(str(p) for p in REAL.glob("*.txt")), tmp_path / "data")
+    assert (report.facts_added, report.facts_merged) == (report.facts_total, 0) and report.facts_total > 300
+
+
+def test_run_outcomes_count_an_entity_made_and_renamed_later_as_made():
+    run_so_far = Outcome(added={"org-aaa"})
+    run_so_far.absorb(Outcome(merged={"org-bbb"}, renamed={"org-aaa": "org-bbb"}))
+    assert run_so_far.added == {"org-aaa", "org-bbb"} and run_so_far.merged == {"org-bbb"}
 
 
 def test_ingest_from_stdin_and_the_runs_it_leaves(tmp_path):

@@ -19,7 +19,7 @@ from .model import Article
 from .budget import DEFAULT_SECONDS
 from .engines import extract_all
 from .extract import extract_json, unsupported
-from .resolve.incremental import judge, members, resolve, withdraw
+from .resolve.incremental import Outcome, judge, members, resolve, withdraw
 from .resolve.judgements import Judgement, JudgementError, merge_of, split_of
 from .store import Store, StoreError, Writer, judgements_in
 
@@ -150,7 +150,7 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
     if options.force:
         report.unforgotten = writer.unforget_all()
     report.removed = _forget_deleted_files(writer, paths)
-    added, merged = set(), set()
+    run = Outcome()  # what the run's resolutions did
     jobs = _RunsOut(_jobs(paths, writer, options, report, progress))
     unresolved = 0  # articles stored since the last resolution
 
@@ -160,7 +160,7 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
         nonlocal unresolved
         if not (jobs.out and unresolved):
             return False
-        _resolve(writer, added, merged)
+        run.absorb(resolve(writer))
         unresolved = 0
         return True
 
@@ -168,10 +168,11 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
                                    address=options.address, seconds=options.article_timeout, idle=resolve_meanwhile):
         unresolved += _store(writer, job, result, report, progress)
         if unresolved >= RESOLVE_EVERY:  # while the workers extract what is left
-            _resolve(writer, added, merged)
+            run.absorb(resolve(writer))
             unresolved = 0
-    _resolve(writer, added, merged)
-    report.facts_added, report.facts_merged = len(added), len(merged - added)
+    run.absorb(resolve(writer))
+    kept = writer.bases_among(run.added | run.merged)  # not those a later resolution of the run regrouped away
+    report.facts_added, report.facts_merged = len(run.added & kept), len((run.merged - run.added) & kept)
     report.facts_total = sum(writer.counts().values())
 
 
@@ -217,12 +218,6 @@ class _RunsOut:
         except StopIteration:
             self.out = True
             raise
-
-
-def _resolve(writer: Writer, added: set[str], merged: set[str]) -> None:
-    outcome = resolve(writer)
-    added |= outcome.added
-    merged |= outcome.merged
 
 
 def _record(writer: Writer, report: IngestReport, report_file: str | os.PathLike | None) -> None:

@@ -67,8 +67,7 @@ def resolve(writer: Writer) -> Outcome:
             if bound is None and not writer.db.execute("SELECT 1 FROM dirty LIMIT 1").fetchone():
                 break
             outcome = Resolver(writer.db, bound, in_force(writer)).run()
-        total.added |= outcome.added
-        total.merged |= outcome.merged
+        total.absorb(outcome)
     total.merged -= total.added
     return total
 
@@ -82,10 +81,18 @@ def _batch_bound(db: sqlite3.Connection) -> str | None:
 
 @dataclass
 class Outcome:
-    """What one resolution did: ids of the entities made and of those that grew."""
+    """What one resolution did: the base ids (see `fact_id`) of the entities made and of those
+    that grew, and of those that grew into another name (old → new)."""
 
     added: set[str] = field(default_factory=set)
     merged: set[str] = field(default_factory=set)
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    def absorb(self, later: Outcome) -> None:
+        """Take in what a later resolution did: an entity made here and renamed there is made."""
+        self.added |= later.added | {new for old, new in later.renamed.items() if old in self.added}
+        self.merged |= later.merged
+        self.renamed.update(later.renamed)
 
 
 class Resolver:
@@ -317,8 +324,11 @@ class Resolver:
         self._assign(n, items)
         first = min(row[3], items[0][1].order)
         window = self._window(n) if _in_window(self.db, n, items) else None
-        self._write_named(n, kind, summary, first, window, old_name=row[1], counts=counts, record=record)
-        self.outcome.merged.add(row[0])
+        base = fact_id(kind, self._write_named(n, kind, summary, first, window, old_name=row[1], counts=counts,
+                                               record=record))
+        if base != fact_id(kind, row[1]):
+            self.outcome.renamed[fact_id(kind, row[1])] = base
+        self.outcome.merged.add(base)
 
     def _regroup(self, kind: str, ents: set[int], items: list[tuple[int, Item]]) -> None:
         members = self._items_of(ents)
@@ -489,7 +499,7 @@ class Resolver:
 
     def _value_entity(self, vkey: str, places: tuple[str, ...]) -> tuple[int, bool]:
         """The entity of a number group, and whether it was made just now."""
-        row = self.db.execute("SELECT n, id FROM entities WHERE vkey = ? AND places = ?", (vkey, dumps(list(places)))).fetchone()
+        row = self.db.execute("SELECT n, base FROM entities WHERE vkey = ? AND places = ?", (vkey, dumps(list(places)))).fetchone()
         if row:
             self.outcome.merged.add(row[1])
             return row[0], False

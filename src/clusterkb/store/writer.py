@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from .codec import encode_fact, sentences_of
 from .schema import SENTENCE_BITS, StoreError, bulk
+from .sql import chunks, marks
 
 
 
@@ -164,6 +165,15 @@ class Writer:
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("DELETE FROM meta WHERE key LIKE 'count:%'")
             self.db.execute("UPDATE items SET entity = NULL, vkey = NULL, places = NULL, context = NULL")
+
+    def bases_among(self, ids: set[str]) -> set[str]:
+        """Those of these base ids (an entity's id before two of one name are told apart) that
+        an entity of the knowledge base has now.
+
+        Example: an entity made by one resolution of a run and regrouped under another name by a
+        later one is among the run's ids but no longer the store's: bases_among({its id}) → set()."""
+        return {i for part in chunks(sorted(ids)) for (i,) in self.db.execute(
+            f"SELECT DISTINCT base FROM entities WHERE base IN ({marks(part)})", part)}
 
     def counts(self) -> dict[str, int]:
         return {k[len("count:"):]: int(v) for k, v in self.db.execute("SELECT key, value FROM meta WHERE key LIKE 'count:%'")}
