@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import SCRIPT, corpus, machine, rate, timed, write_corpus
+from bench import SCRIPT, corpus, machine, rate, run_as_installed, timed, write_corpus
 
 ENGINES = {"workers_1": ["--workers", "1"], "workers_2": ["--workers", "2"],
            "dask_workers_2": ["--engine", "dask", "--workers", "2"]}
@@ -60,6 +60,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=300, help="articles in the corpus")
     ap.add_argument("--json", help="also write the figures here")
     a = ap.parse_args()
+    run_as_installed()
     texts = corpus(a.n)
     report: dict = {"machine": machine(), "corpus_articles": a.n, "load_average_before": os.getloadavg()}
     with tempfile.TemporaryDirectory() as tmp:

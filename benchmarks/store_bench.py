@@ -33,7 +33,8 @@ import time
 from pathlib import Path
 
 import synthetic
-from bench import REGIONS, SCRIPT, SYLLABLES, corpus, machine, median_time, timed, write_corpus
+from bench import (REGIONS, SCRIPT, SYLLABLES, corpus, machine, median_time, run_as_installed, timed,
+                   write_corpus)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -231,6 +232,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="runs of each read (the median is kept)")
     ap.add_argument("--json", help="also write the figures here")
     a = ap.parse_args()
+    run_as_installed()
     report: dict = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         kb = Path(a.kb) if a.kb else Path(tmp) / "kb"

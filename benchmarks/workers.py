@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import SCRIPT, corpus, machine, timed, write_corpus
+from bench import SCRIPT, corpus, machine, run_as_installed, timed, write_corpus
 
 
 def rounds(installs: list[str], folder: Path, runs: int) -> dict[str, dict[int, list[float]]]:
@@ -47,6 +47,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="rounds")
     ap.add_argument("--bin", action="append", default=[], help="another clusterkb to measure beside this one")
     a = ap.parse_args()
+    run_as_installed()
     installs = [*a.bin, SCRIPT]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
