@@ -125,21 +125,23 @@ COUNT_LANGUAGES = ("INSERT INTO meta SELECT 'articles:' || coalesce(lang, ''), c
 
 
 
+_ITEM_TRIGGERS = [t for t in TRIGGERS if " ON items " in t]  # `beside`'s
+_DROP_ITEM_TRIGGERS = [f"DROP TRIGGER {t.split()[2]}" for t in _ITEM_TRIGGERS]
+
+
 @contextlib.contextmanager
 def bulk(db: sqlite3.Connection) -> Iterator[None]:
     """A change to many items at once (every entity forgotten, a store built in bulk): `beside`'s
     triggers are set aside while it runs, then the table is made again from the items, inside
     the caller's transaction — a row at a time would cost a partner lookup for each of millions.
     """
-    names = [t.split()[2] for t in TRIGGERS if " ON items " in t]
-    for name in names:
-        db.execute(f"DROP TRIGGER {name}")
+    for statement in _DROP_ITEM_TRIGGERS:
+        db.execute(statement)
     yield
     db.execute("DELETE FROM beside")
     db.execute(FILL_BESIDE)
-    for trigger in TRIGGERS:
-        if trigger.split()[2] in names:
-            db.execute(trigger)
+    for trigger in _ITEM_TRIGGERS:
+        db.execute(trigger)
 
 
 KEY_PREFIX = "judgement:"  # the entity key tying together the entities one judgement touches (resolve/incremental.py)
@@ -163,8 +165,7 @@ _TO_4 = ["DROP INDEX articles_by_published", _NEWEST, "DROP INDEX entities_by_ki
          "INSERT INTO context SELECT e.kind, c.stem, c.entity FROM context_3 c JOIN entities e ON e.n = c.entity",
          "DROP TABLE context_3", "CREATE INDEX context_by_entity ON context (entity)",
          _BESIDE, FILL_BESIDE, COUNT_LANGUAGES, *TRIGGERS]
-_TO_5 = [*(f"DROP TRIGGER {t.split()[2]}" for t in TRIGGERS if " ON items " in t),
-         *(t for t in TRIGGERS if " ON items " in t)]  # the same rows kept, by cheaper triggers
+_TO_5 = [*_DROP_ITEM_TRIGGERS, *_ITEM_TRIGGERS]  # the same rows kept, by cheaper triggers
 MIGRATIONS = {"2": ["CREATE TABLE judgements (id INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL)", *_TO_4],
               "3": _TO_4, "4": _TO_5}
 """What brings a store of an older version to this one: the statements, by the old version.
