@@ -26,7 +26,6 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .version import __version__
@@ -87,46 +86,35 @@ def extract_all(items: Iterable[T], article_of: Callable[[T], Article], *, worke
     return _on_pool(items, article_of, workers, seconds, idle)
 
 
-@dataclass(frozen=True)
-class _Window:
-    """How much is in flight at most: `items`, and `chars` of text as `size` weighs an item."""
-
-    items: int
-    size: Callable[[Any], int]
-    chars: int
-
-    def full(self, in_flight: collections.deque, chars: int) -> bool:
-        return len(in_flight) >= self.items or chars >= self.chars
-
-
 def _chars(article: Article) -> int:
     """How much text an article holds (0 for none), by str's own length: weighing an article
     runs nothing of it, so one that breaks whatever reads it still fails alone in a worker."""
     return str.__len__(article.text) if isinstance(article.text, str) else 0
 
 
-def _in_order(items: Iterable[T], submit: Callable[[T], Any], collect: Callable[[Any], Result], window: _Window,
-              ready: Callable[[Any], bool] = lambda pending: True, idle: Idle | None = None) -> Iterator[tuple[T, Result]]:
-    """Submit items as their turn comes and collect them in input order, no more in flight than
-    `window` allows; while the oldest is not `ready`, `idle()` works until it has nothing to do.
+def _in_order(items: Iterable[T], submit: Callable[[T], Any], collect: Callable[[Any], Result], window: int,
+              chars: Callable[[T], int], ready: Callable[[Any], bool], idle: Idle | None) -> Iterator[tuple[T, Result]]:
+    """Submit items as their turn comes and collect them in input order, at most `window` of them
+    and IN_FLIGHT_CHARS of text (as `chars` weighs an item) in flight; while the oldest is not
+    `ready`, `idle()` works until it has nothing to do.
 
-    Example: _in_order(["a", "b"], lambda s: executor.submit(str.upper, s), Future.result, _Window(8, len, 100))
-    → ("a", "A"), ("b", "B")"""
+    Example: _in_order(["a", "b"], lambda s: executor.submit(str.upper, s), Future.result, 8, len,
+    Future.done, None) → ("a", "A"), ("b", "B")"""
     in_flight: collections.deque = collections.deque()
-    chars = 0
+    text = 0
 
     def oldest() -> tuple[T, Result]:
-        nonlocal chars
+        nonlocal text
         done, pending = in_flight.popleft()
-        chars -= window.size(done)
+        text -= chars(done)
         while idle and not ready(pending) and idle():
             pass
         return done, collect(pending)
 
     for item in items:
         in_flight.append((item, submit(item)))
-        chars += window.size(item)
-        if window.full(in_flight, chars):
+        text += chars(item)
+        if len(in_flight) >= window or text >= IN_FLIGHT_CHARS:
             yield oldest()
     while in_flight:
         yield oldest()
@@ -146,9 +134,8 @@ def _on_pool(items: Iterable[T], article_of: Callable[[T], Article], workers: in
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from _in_order(items, lambda item: pool.apply_async(extract_json, (article_of(item), seconds)),
-                             lambda pending: pending.get(),
-                             _Window(IN_FLIGHT_PER_WORKER * workers, lambda item: _chars(article_of(item)), IN_FLIGHT_CHARS),
-                             lambda pending: pending.ready(), idle)
+                             lambda pending: pending.get(), IN_FLIGHT_PER_WORKER * workers,
+                             lambda item: _chars(article_of(item)), lambda pending: pending.ready(), idle)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -231,8 +218,8 @@ def _on_dask(items: Iterable[T], article_of: Callable[[T], Article], workers: in
         def collect(pending: tuple[list[Article], Any]) -> list[Result]:
             return _batch_results(distributed, client, *pending, address)
 
-        window = _Window(2 * threads, lambda chunk: sum(_chars(article_of(item)) for item in chunk), IN_FLIGHT_CHARS)
-        for chunk, results in _in_order(_chunks(items, DASK_BATCH), submit, collect, window,
+        for chunk, results in _in_order(_chunks(items, DASK_BATCH), submit, collect, 2 * threads,
+                                        lambda chunk: sum(_chars(article_of(item)) for item in chunk),
                                         lambda pending: pending[1].done(), idle):
             yield from zip(chunk, results)
 
