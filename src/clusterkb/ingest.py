@@ -154,23 +154,25 @@ def _ingest(paths: list[str], writer: Writer, report: IngestReport, options: _Op
     jobs = _RunsOut(_jobs(paths, writer, options, report, progress))
     unresolved = 0  # articles stored since the last resolution
 
+    def resolve_stored() -> None:
+        nonlocal unresolved
+        run.absorb(resolve(writer))
+        unresolved = 0
+
     def resolve_meanwhile() -> bool:
         """While the workers extract the last articles (the input has run out), resolve what is
         stored, so that little is left to resolve once they are done."""
-        nonlocal unresolved
         if not (jobs.out and unresolved):
             return False
-        run.absorb(resolve(writer))
-        unresolved = 0
+        resolve_stored()
         return True
 
     for job, result in extract_all(jobs, lambda job: job.article, workers=options.workers, engine=options.engine,
                                    address=options.address, seconds=options.article_timeout, idle=resolve_meanwhile):
         unresolved += _store(writer, job, result, report, progress)
         if unresolved >= RESOLVE_EVERY:  # while the workers extract what is left
-            run.absorb(resolve(writer))
-            unresolved = 0
-    run.absorb(resolve(writer))
+            resolve_stored()
+    resolve_stored()
     kept = writer.bases_among(run.added | run.merged)  # not those a later resolution of the run regrouped away
     report.facts_added, report.facts_merged = len(run.added & kept), len((run.merged - run.added) & kept)
     report.facts_total = sum(writer.counts().values())
